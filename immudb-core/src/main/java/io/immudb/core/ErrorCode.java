@@ -1,0 +1,24 @@
+package io.immudb.core;
+
+/**
+ * The kinds of domain failure. Each maps to exactly one gRPC status code on the server; the
+ * mapping lives in one place there.
+ */
+public enum ErrorCode {
+  /** A key, tx or database that does not exist. */
+  NOT_FOUND,
+  /** A request that can never succeed as written: bad key, value, option or limit. */
+  INVALID_ARGUMENT,
+  /** A tx id beyond the current state. */
+  OUT_OF_RANGE,
+  /** The store is not in a state that allows the operation (closed, read-only, corrupted). */
+  FAILED_PRECONDITION,
+  /** Pushback: the commit queue is full; retry later. */
+  UNAVAILABLE,
+  /** A wait (for the index, for a commit) ran out of time. */
+  DEADLINE_EXCEEDED,
+  /** Stored data failed a checksum or hash check. */
+  DATA_LOSS,
+  /** A bug or an unexpected I/O failure. */
+  INTERNAL
+}

@@ -1,0 +1,194 @@
+package io.immudb.core.tx;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.VerificationException;
+import io.immudb.core.proof.VerificationException.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Merkle tree over the entries of one transaction; its root is the header's {@code eH} (spec v1
+ * §4.1).
+ *
+ * <p>Thread-safe (immutable after {@link #build}). Levels are built bottom-up by hashing adjacent
+ * pairs; an odd last node is copied up unchanged, never hashed with itself. For 5 entries:
+ *
+ * <pre>
+ * level 3                    eH = NODE(a, L4)
+ * level 2          a = NODE(b, c)            L4   (promoted twice)
+ * level 1     b = NODE(L0,L1)  c = NODE(L2,L3)  L4   (promoted)
+ * level 0       L0    L1         L2    L3       L4     Li = LEAF(digest_i)
+ * </pre>
+ *
+ * <p>This equals the RFC 6962 Merkle Tree Hash. All nodes of all levels live in one flat array
+ * (fewer than {@code 2·width} nodes), so an inclusion proof is read, not recomputed.
+ */
+public final class HTree {
+  private static final int L = Sha256Digest.LENGTH;
+
+  private final int width;
+  /** All levels, level 0 first, 32 bytes per node. */
+  private final byte[] nodes;
+  /** Index (in nodes) of the first node of each level. */
+  private final int[] levelStart;
+  /** Number of nodes of each level. */
+  private final int[] levelSize;
+
+  private HTree(int width, byte[] nodes, int[] levelStart, int[] levelSize) {
+    this.width = width;
+    this.nodes = nodes;
+    this.levelStart = levelStart;
+    this.levelSize = levelSize;
+  }
+
+  /**
+   * Builds the tree over entry digests in commit order (spec v1 §4.1). Requires at least one
+   * digest.
+   */
+  public static HTree build(List<Sha256Digest> entryDigests, Sha256Hasher hasher) {
+    int n = entryDigests.size();
+    if (n < 1) {
+      throw new IllegalArgumentException("a transaction has at least one entry");
+    }
+    int levels = 1;
+    int total = n;
+    for (int s = n; s > 1; s = (s + 1) >>> 1) {
+      levels++;
+      total = Math.addExact(total, (s + 1) >>> 1);
+    }
+    int[] start = new int[levels];
+    int[] size = new int[levels];
+    byte[] nodes = new byte[Math.multiplyExact(total, L)];
+    for (int i = 0; i < n; i++) {
+      hasher.leafInto(entryDigests.get(i), nodes, i * L);
+    }
+    size[0] = n;
+    for (int lv = 1; lv < levels; lv++) {
+      int prevStart = start[lv - 1];
+      int prevSize = size[lv - 1];
+      start[lv] = prevStart + prevSize;
+      size[lv] = (prevSize + 1) >>> 1;
+      int pairs = prevSize >>> 1;
+      for (int k = 0; k < pairs; k++) {
+        hasher.nodeInto(nodes, (prevStart + 2 * k) * L, nodes, (start[lv] + k) * L);
+      }
+      if ((prevSize & 1) == 1) {
+        System.arraycopy(nodes, (prevStart + prevSize - 1) * L, nodes, (start[lv] + pairs) * L, L);
+      }
+    }
+    return new HTree(n, nodes, start, size);
+  }
+
+  /** Builds the tree over the digests of {@code entries} (spec v1 §3.4, §4.1). */
+  public static HTree ofEntries(List<TxEntry> entries, Sha256Hasher hasher) {
+    List<Sha256Digest> digests = new ArrayList<>(entries.size());
+    for (TxEntry e : entries) {
+      digests.add(e.digest(hasher));
+    }
+    return build(digests, hasher);
+  }
+
+  /** The root, {@code eH}. */
+  public Sha256Digest root() {
+    return Sha256Digest.of(nodes, levelStart[levelStart.length - 1] * L);
+  }
+
+  /** Number of entries (leaves). */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * The audit path of entry {@code leaf}, bottom-up (spec v1 §4.2). Requires {@code 0 ≤ leaf <
+   * width}. A level where the node is the promoted odd last node contributes no term.
+   */
+  public InclusionProof inclusionProof(int leaf) {
+    if (leaf < 0 || leaf >= width) {
+      throw new IllegalArgumentException(
+          "requires 0 <= leaf < width, got leaf=" + leaf + " width=" + width);
+    }
+    List<Sha256Digest> terms = new ArrayList<>();
+    int i = leaf;
+    for (int lv = 0; lv < levelStart.length - 1; lv++) {
+      int sibling = i ^ 1;
+      if (sibling < levelSize[lv]) {
+        terms.add(Sha256Digest.of(nodes, (levelStart[lv] + sibling) * L));
+      }
+      i >>>= 1;
+    }
+    return new InclusionProof(leaf, width, terms);
+  }
+
+  /**
+   * Folds an inclusion proof into the root it implies, as the client does (spec v1 §4.3, steps 1–2).
+   * Only computes; {@link #verifyInclusion} decides.
+   */
+  public static Sha256Digest rootFromInclusion(
+      InclusionProof p, Sha256Digest entryDigest, Sha256Hasher h) {
+    Sha256Digest c = h.leaf(entryDigest);
+    long i = p.leaf();
+    long r = p.width() - 1L;
+    for (Sha256Digest t : p.terms()) {
+      c = (i % 2 == 0 && i != r) ? h.node(c, t) : h.node(t, c);
+      i >>= 1;
+      r >>= 1;
+    }
+    return c;
+  }
+
+  /**
+   * Checks that {@code entryDigest} is entry {@code p.leaf()} of a transaction whose entry tree has
+   * root {@code eh} (spec v1 §4.3).
+   *
+   * <p>Stricter than the client in one way: the proof must have exactly as many terms as the audit
+   * path for {@code (leaf, width)}. Every proof built by {@link #inclusionProof} or by a v1.1.0
+   * server has.
+   *
+   * @throws VerificationException {@code MALFORMED_PROOF} for a wrong number of terms, {@code
+   *     TX_INCLUSION} if the proof does not lead to {@code eh}
+   */
+  public static void verifyInclusion(InclusionProof p, Sha256Digest entryDigest, Sha256Digest eh)
+      throws VerificationException {
+    verifyInclusion(p, entryDigest, eh, Sha256Hasher.create());
+  }
+
+  /** As {@link #verifyInclusion(InclusionProof, Sha256Digest, Sha256Digest)}, with a hasher. */
+  public static void verifyInclusion(
+      InclusionProof p, Sha256Digest entryDigest, Sha256Digest eh, Sha256Hasher h)
+      throws VerificationException {
+    Objects.requireNonNull(entryDigest, "entryDigest");
+    Objects.requireNonNull(eh, "eh");
+    if (p == null) {
+      throw new VerificationException(Reason.MALFORMED_PROOF, "missing inclusion proof");
+    }
+    int want = pathLength(p.leaf(), p.width() - 1L);
+    if (p.terms().size() != want) {
+      throw new VerificationException(
+          Reason.MALFORMED_PROOF,
+          "inclusion proof for leaf " + p.leaf() + " of width " + p.width() + " needs " + want
+              + " terms, got " + p.terms().size());
+    }
+    Sha256Digest c = rootFromInclusion(p, entryDigest, h);
+    // Step 3 also demands i = r after the fold; it holds whenever the term count is right.
+    if (!c.equals(eh)) {
+      throw new VerificationException(
+          Reason.TX_INCLUSION, "inclusion proof does not lead to eH", p, eh, c);
+    }
+  }
+
+  /**
+   * Number of terms of the audit path of 0-based leaf {@code a} in a tree whose last leaf is {@code
+   * b}: one per level at which the node has a sibling; the promoted odd last node has none.
+   */
+  static int pathLength(long a, long b) {
+    int n = 0;
+    for (; b > 0; a >>= 1, b >>= 1) {
+      if ((a & 1) == 1 || a < b) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,301 @@
+package io.immudb.embedded.store;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.PushbackException;
+import io.immudb.embedded.StoreStateException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.txlog.TxRecordCodec;
+import io.immudb.embedded.txlog.ValueRecordCodec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of a store: owns the commit path.
+ *
+ * <p>Committing threads {@link #submit} prepared transactions into a bounded queue. The writer
+ * thread takes whatever is queued — blocking only when the queue is empty, never sleeping to wait
+ * for company — and commits it as one group: it assigns ids and timestamps, links each header to
+ * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs them (when
+ * {@code synced}), then appends and syncs the commit records, which is the commit point. Only
+ * then are the group's futures completed and the new state published. So concurrent committers
+ * share fsyncs, and a lone committer pays exactly one group of fsyncs.
+ *
+ * <p>Thread-safety: {@link #submit} from any thread; everything else runs on the writer thread.
+ * After an I/O error the writer fails the group and every later commit (the store must be
+ * reopened, and recovery cuts whatever was partly written).
+ */
+final class CommitWriter implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(CommitWriter.class);
+  private static final PreparedTx STOP = null;
+  private static final int BUFFER_SIZE = 4 << 20;
+  private static final int MAX_GROUP = 4096;
+
+  private final Appendable vlog;
+  private final Appendable txlog;
+  private final Appendable clog;
+  private final FileAhTree aht;
+  private final boolean synced;
+  private final java.util.function.LongSupplier clock;
+  private final Consumer<CommittedState> publisher;
+  private final BlockingQueue<Object> queue;
+  private final long maxPendingBytes;
+  private final AtomicLong pendingBytes = new AtomicLong();
+  private final Sha256Hasher hasher = Sha256Hasher.create();
+  private final ByteBuffer vbuf = ByteBuffer.allocateDirect(BUFFER_SIZE);
+  private final ByteBuffer tbuf = ByteBuffer.allocateDirect(BUFFER_SIZE);
+  private final ByteBuffer cbuf = ByteBuffer.allocateDirect(MAX_GROUP * CommitRecord.LENGTH);
+  private final Object stopToken = new Object();
+
+  private long lastId;
+  private Sha256Digest lastAlh;
+  private long lastTs;
+  private volatile Throwable failure;
+
+  CommitWriter(
+      Appendable vlog,
+      Appendable txlog,
+      Appendable clog,
+      FileAhTree aht,
+      StoreOptions options,
+      CommittedState start,
+      Consumer<CommittedState> publisher) {
+    this.vlog = vlog;
+    this.txlog = txlog;
+    this.clog = clog;
+    this.aht = aht;
+    this.synced = options.synced();
+    this.clock = options.clockSeconds();
+    this.publisher = publisher;
+    this.queue = new ArrayBlockingQueue<>(options.maxPendingTxs() + 1);
+    this.maxPendingBytes = options.maxPendingBytes();
+    this.lastId = start.txId();
+    this.lastAlh = start.alh();
+    this.lastTs = start.ts();
+  }
+
+  /**
+   * Queues a prepared tx; its future completes when it is committed.
+   *
+   * @throws PushbackException if the queue is full in count or bytes
+   * @throws StoreStateException if the writer has failed or stopped
+   */
+  void submit(PreparedTx tx) {
+    Throwable f = failure;
+    if (f != null) {
+      throw new StoreStateException("the store accepts no commits after an error: " + f, f);
+    }
+    long bytes = tx.queuedBytes();
+    long now = pendingBytes.addAndGet(bytes);
+    if (now > maxPendingBytes && now != bytes) {
+      pendingBytes.addAndGet(-bytes);
+      throw new PushbackException(now - bytes + " bytes queued, limit " + maxPendingBytes);
+    }
+    if (!queue.offer(tx)) {
+      pendingBytes.addAndGet(-bytes);
+      throw new PushbackException(queue.size() + " transactions queued");
+    }
+  }
+
+  /** Asks the writer to finish what is queued and stop. */
+  void stop() {
+    while (true) {
+      try {
+        queue.put(stopToken);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Marks the writer failed (e.g. corruption found by a reader): no further commits. */
+  void fail(Throwable cause) {
+    if (failure == null) {
+      failure = cause;
+    }
+  }
+
+  Throwable failure() {
+    return failure;
+  }
+
+  @Override
+  public void run() {
+    List<Object> batch = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail(new StoreStateException("the writer thread was interrupted"));
+        break;
+      }
+      queue.drainTo(batch, MAX_GROUP - 1);
+      List<PreparedTx> group = new ArrayList<>(batch.size());
+      for (Object o : batch) {
+        if (o == stopToken) {
+          stopping = true;
+        } else {
+          group.add((PreparedTx) o);
+        }
+      }
+      batch.clear();
+      if (!group.isEmpty()) {
+        commitGroup(group);
+      }
+    }
+    Throwable f = failure != null ? failure : new StoreStateException("the store is closed");
+    for (Object o : queue.toArray()) {
+      if (o instanceof PreparedTx p) {
+        p.future.completeExceptionally(f);
+      }
+    }
+  }
+
+  private void commitGroup(List<PreparedTx> group) {
+    for (PreparedTx p : group) {
+      pendingBytes.addAndGet(-p.queuedBytes());
+    }
+    if (failure != null) {
+      StoreStateException e =
+          new StoreStateException("the store accepts no commits after an error", failure);
+      group.forEach(p -> p.future.completeExceptionally(e));
+      return;
+    }
+    List<PreparedTx> committedTxs = new ArrayList<>(group.size());
+    List<TxHeader> headers = new ArrayList<>(group.size());
+    try {
+      vbuf.clear();
+      tbuf.clear();
+      cbuf.clear();
+      for (PreparedTx p : group) {
+        PreparedTx q = p;
+        if (p.deferred != null) {
+          try {
+            q = p.resolve(lastId + 1);
+          } catch (RuntimeException e) {
+            p.future.completeExceptionally(e);
+            continue;
+          }
+        }
+        headers.add(append(q));
+        committedTxs.add(p);
+      }
+      flush(vbuf, vlog);
+      flush(tbuf, txlog);
+      aht.flush();
+      if (synced) {
+        vlog.sync();
+        txlog.sync();
+      }
+      cbuf.flip();
+      clog.append(cbuf);
+      if (synced) {
+        clog.sync();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("commit of {} transactions failed; the store is now read-only", group.size(), e);
+      fail(e);
+      StoreStateException ex = new StoreStateException("commit failed: " + e.getMessage(), e);
+      group.forEach(p -> p.future.completeExceptionally(ex));
+      return;
+    }
+    if (headers.isEmpty()) {
+      return;
+    }
+    aht.publish();
+    publisher.accept(new CommittedState(lastId, lastAlh, lastTs));
+    for (int i = 0; i < headers.size(); i++) {
+      committedTxs.get(i).future.complete(headers.get(i));
+    }
+  }
+
+  private TxHeader append(PreparedTx p) throws IOException {
+    long id = lastId + 1;
+    long ts = Math.max(clock.getAsLong(), lastTs);
+    Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : aht.pendingRoot();
+    Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : lastAlh;
+    TxHeader h = new TxHeader(id, prevAlh, ts, p.keys.length, p.eh, id - 1, blRoot);
+    Sha256Digest alh = h.alh(hasher);
+
+    int n = p.keys.length;
+    int vRecLen = ValueRecordCodec.encodedLength(p.valueBytes);
+    long[] vOffs = new long[n];
+    int[] vLens = new int[n];
+    long vRecOff = writeValues(p, id, vRecLen, vOffs, vLens);
+
+    int tLen = TxRecordCodec.encodedLength(n, p.keyBytes);
+    ensureRoom(tbuf, txlog, tLen);
+    long tOff = txlog.size() + tbuf.position();
+    ByteBuffer target = tLen <= tbuf.capacity() ? tbuf : ByteBuffer.allocate(tLen);
+    TxRecordCodec.encode(target, h, vRecOff, vRecLen, p.keys, vLens, vOffs, p.hValues);
+    if (target != tbuf) {
+      target.flip();
+      txlog.append(target);
+    }
+    new CommitRecord(id, tOff, tLen, alh).encode(cbuf);
+    aht.append(alh);
+    lastId = id;
+    lastAlh = alh;
+    lastTs = ts;
+    return h;
+  }
+
+  /** Writes the tx's value record, streaming large values straight to the log. */
+  private long writeValues(PreparedTx p, long id, int recLen, long[] vOffs, int[] vLens)
+      throws IOException {
+    ensureRoom(vbuf, vlog, Math.min(recLen, ValueRecordCodec.PREFIX_LENGTH + 4));
+    long recOff = vlog.size() + vbuf.position();
+    int start = vbuf.position();
+    ValueRecordCodec.begin(vbuf, recLen, id);
+    CRC32C crc = new CRC32C();
+    crc.update(vbuf.duplicate().limit(vbuf.position()).position(start));
+    long pos = recOff + ValueRecordCodec.PREFIX_LENGTH;
+    for (int i = 0; i < p.values.length; i++) {
+      byte[] v = p.values[i];
+      vOffs[i] = pos;
+      vLens[i] = v.length;
+      crc.update(v);
+      if (v.length > vbuf.remaining()) {
+        flush(vbuf, vlog);
+      }
+      if (v.length > vbuf.remaining()) {
+        vlog.append(ByteBuffer.wrap(v));
+      } else {
+        vbuf.put(v);
+      }
+      pos += v.length;
+    }
+    ensureRoom(vbuf, vlog, 4);
+    vbuf.putInt((int) crc.getValue());
+    return recOff;
+  }
+
+  private static void ensureRoom(ByteBuffer buf, Appendable log, int bytes) throws IOException {
+    if (buf.remaining() < bytes) {
+      flush(buf, log);
+    }
+  }
+
+  private static void flush(ByteBuffer buf, Appendable log) throws IOException {
+    buf.flip();
+    if (buf.hasRemaining()) {
+      log.append(buf);
+    }
+    buf.clear();
+  }
+}

@@ -1,0 +1,438 @@
+package io.immudb.embedded.store;
+
+import io.immudb.core.ahtree.AhtNodes;
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.DualProof;
+import io.immudb.core.proof.ProofBuilder;
+import io.immudb.core.proof.TxChain;
+import io.immudb.core.state.ImmuState;
+import io.immudb.core.tx.HTree;
+import io.immudb.core.tx.InclusionProof;
+import io.immudb.core.tx.Tx;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.StoreStateException;
+import io.immudb.embedded.TxNotFoundException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.appendable.SegmentedAppendable;
+import io.immudb.embedded.index.EntryRef;
+import io.immudb.embedded.index.IndexSnapshot;
+import io.immudb.embedded.index.KeyIndex;
+import io.immudb.embedded.txlog.TxRecord;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An immutable transactional store on a directory: the engine under one immudb database.
+ *
+ * <p>Writes are transactions of stored key/value pairs ({@link #commit}); each committed tx gets
+ * the next id, a header chained into the Alh hash chain (spec v1 §5) and a leaf in the append-only
+ * hash tree (spec v1 §6). Reads go through a RocksDB index derived from the log ({@link
+ * #indexSnapshot}), or straight to the log by tx id. Proofs ({@link #dualProof}, {@link
+ * #inclusionProof}) let a client check that what it reads was committed and that history was
+ * never rewritten. The on-disk format is described in {@code docs/design/storage.md}.
+ *
+ * <p><b>Thread-safety:</b> every public method may be called from any number of threads. One
+ * internal writer thread owns the commit path and groups concurrent commits into shared fsyncs;
+ * one internal indexer thread follows it. Readers never take a lock the writer holds and see only
+ * fully committed transactions.
+ *
+ * <p><b>Lifecycle:</b> {@link #open} recovers the directory to its last committed tx; {@link
+ * #close} (idempotent) finishes queued commits and closes the files; any call on a closed store
+ * throws {@link StoreStateException}. After an I/O error or detected corruption the store turns
+ * read-only: commits fail, reads of intact data go on.
+ */
+public final class ImmuStore implements TxChain, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImmuStore.class);
+
+  private final Path dir;
+  private final StoreMeta meta;
+  private final StoreOptions options;
+  private final DirectoryLock lock;
+  private final Appendable vlog;
+  private final Appendable txlog;
+  private final Appendable clog;
+  private final Appendable ahtLog;
+  private final FileAhTree aht;
+  private final TxReader reader;
+  private final KeyIndex index;
+  private final CommitWriter writer;
+  private final Indexer indexer;
+  private final Thread writerThread;
+  private final Thread indexerThread;
+  private final TreeCache trees = new TreeCache(64);
+  private volatile CommittedState committed;
+  private volatile boolean closed;
+
+  private ImmuStore(Path dir, StoreOptions options, StoreMeta meta, DirectoryLock lock)
+      throws IOException {
+    this.dir = dir;
+    this.meta = meta;
+    this.options = options;
+    this.lock = lock;
+    long seg = meta.segmentSize();
+    this.vlog = SegmentedAppendable.open(dir.resolve("val"), seg);
+    this.txlog = SegmentedAppendable.open(dir.resolve("tx"), seg);
+    this.clog = SegmentedAppendable.open(dir.resolve("commit"), seg / 56 * 56);
+    this.ahtLog =
+        SegmentedAppendable.open(
+            dir.resolve("aht"), seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH);
+    this.reader = new TxReader(vlog, txlog, clog, this::onCorruption);
+    this.committed = Recovery.recover(vlog, txlog, clog, reader);
+    this.aht = FileAhTree.open(ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());
+    this.index = KeyIndex.open(dir.resolve("index"));
+    if (index.indexedTx() > committed.txId()) {
+      LOG.warn(
+          "index of {} is ahead of the log (tx {} > {}); rebuilding it",
+          dir, index.indexedTx(), committed.txId());
+      index.reset();
+    }
+    this.writer =
+        new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish);
+    this.indexer = new Indexer(index, () -> committed.txId(), reader::txRecord);
+    String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    this.writerThread = new Thread(writer, "immudb-writer-" + name);
+    this.indexerThread = new Thread(indexer, "immudb-indexer-" + name);
+    writerThread.setDaemon(true);
+    indexerThread.setDaemon(true);
+    writerThread.start();
+    indexerThread.start();
+  }
+
+  /**
+   * Opens the store in {@code dir}, creating it if the directory holds no store. A new store saves
+   * the limits of {@code options} and writes {@link StoreOptions#firstTx()} as tx 1; an existing
+   * one keeps its saved limits and is recovered to its last committed tx.
+   *
+   * @throws IOException if the directory cannot be used or is locked by another store
+   * @throws CorruptedDataException if committed data fails its checks
+   */
+  public static ImmuStore open(Path dir, StoreOptions options) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    DirectoryLock lock = DirectoryLock.acquire(dir);
+    try {
+      boolean created = !StoreMeta.exists(dir);
+      StoreMeta meta;
+      if (created) {
+        meta = StoreMeta.of(options);
+        meta.write(dir);
+      } else {
+        meta = StoreMeta.read(dir);
+      }
+      ImmuStore s = new ImmuStore(dir, options, meta, lock);
+      if (s.committed.txId() == 0 && !options.firstTx().isEmpty()) {
+        s.commit(options.firstTx());
+      }
+      return s;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** The store's directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Most entries per tx, as saved when the store was created. */
+  public int maxTxEntries() {
+    return meta.maxTxEntries();
+  }
+
+  /** Longest stored key, as saved when the store was created. */
+  public int maxKeyLen() {
+    return meta.maxKeyLen();
+  }
+
+  /** Longest stored value, as saved when the store was created. */
+  public int maxValueLen() {
+    return meta.maxValueLen();
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Commits {@code entries} as one transaction and returns once it is committed (and durable, if
+   * the store is synced). The entries are validated and hashed on the calling thread.
+   *
+   * @throws io.immudb.embedded.LimitExceededException if a limit is broken
+   * @throws io.immudb.embedded.InvalidRequestException on an empty tx, empty or duplicate key
+   * @throws io.immudb.embedded.PushbackException if the commit queue is full
+   * @throws StoreStateException if the store is closed or read-only
+   */
+  public TxHeader commit(List<KeyValue> entries) {
+    return await(commitAsync(entries));
+  }
+
+  /** As {@link #commit}, but returns at once; validation errors are thrown immediately. */
+  public CompletableFuture<TxHeader> commitAsync(List<KeyValue> entries) {
+    ensureOpen();
+    PreparedTx p = PreparedTx.prepare(entries, meta);
+    writer.submit(p);
+    return p.future;
+  }
+
+  /**
+   * Commits one transaction whose entries depend on the id it will get (e.g. references bound to
+   * their own tx). {@code entriesForTxId} runs on the writer thread with that id; it MUST be fast
+   * and side-effect free. Validation errors it causes are thrown here.
+   */
+  public TxHeader commitWith(java.util.function.LongFunction<List<KeyValue>> entriesForTxId) {
+    ensureOpen();
+    PreparedTx p = PreparedTx.deferred(entriesForTxId, meta);
+    writer.submit(p);
+    return await(p.future);
+  }
+
+  private static TxHeader await(CompletableFuture<TxHeader> f) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new StoreStateException("commit failed: " + c, c);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void publish(CommittedState s) {
+    committed = s;
+    indexer.wakeUp();
+  }
+
+  private void onCorruption(CorruptedDataException e) {
+    LOG.error("corruption detected; the store is now read-only: {}", e.getMessage());
+    if (writer != null) {
+      writer.fail(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- state and txs
+
+  /** Id of the last committed tx (0 for an empty store). */
+  public long lastTxId() {
+    return committed.txId();
+  }
+
+  /** The current state under the name {@code db}. */
+  public ImmuState currentState(String db) {
+    CommittedState c = committed;
+    return new ImmuState(db, c.txId(), c.alh());
+  }
+
+  /** Header of committed tx {@code txId}. @throws TxNotFoundException beyond the last tx */
+  @Override
+  public TxHeader header(long txId) {
+    checkTx(txId);
+    return reader.header(txId);
+  }
+
+  /** Alh of committed tx {@code txId}, from the commit log. */
+  @Override
+  public Sha256Digest alh(long txId) {
+    checkTx(txId);
+    return reader.commitRecord(txId).alh();
+  }
+
+  /** The hash tree over every committed tx. */
+  @Override
+  public AhtNodes aht() {
+    return aht;
+  }
+
+  /** Committed tx {@code txId} with its entries. */
+  public Tx tx(long txId) {
+    return txRecord(txId).tx();
+  }
+
+  /** Committed tx {@code txId} with the value-log locations of its entries. */
+  public TxRecord txRecord(long txId) {
+    checkTx(txId);
+    return reader.txRecord(txId);
+  }
+
+  /** Reads a stored value and checks it against its hash. */
+  public byte[] readValue(EntryRef ref) {
+    ensureOpen();
+    return reader.value(ref.vOff(), ref.vLen(), ref.hValue());
+  }
+
+  /** Reads the stored value of entry {@code i} of {@code rec}, checked against its hash. */
+  public byte[] readValue(TxRecord rec, int i) {
+    ensureOpen();
+    return reader.value(rec.vOff(i), rec.entries().get(i).vLen(), rec.entries().get(i).hValue());
+  }
+
+  private void checkTx(long txId) {
+    ensureOpen();
+    long last = committed.txId();
+    if (txId < 1 || txId > last) {
+      throw new TxNotFoundException(txId, last);
+    }
+  }
+
+  // ---------------------------------------------------------------- proofs
+
+  /**
+   * The dual proof from tx {@code sourceTxId} to tx {@code targetTxId} (spec v1 §7.2). Requires
+   * 1 ≤ sourceTxId ≤ targetTxId ≤ last tx.
+   */
+  public DualProof dualProof(long sourceTxId, long targetTxId) {
+    if (sourceTxId > targetTxId) {
+      throw new IllegalArgumentException(
+          "source tx " + sourceTxId + " is after target tx " + targetTxId);
+    }
+    TxHeader source = header(sourceTxId);
+    TxHeader target = sourceTxId == targetTxId ? source : header(targetTxId);
+    return ProofBuilder.dualProof(this, source, target);
+  }
+
+  /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
+  public InclusionProof inclusionProof(long txId, int entryIndex) {
+    return tree(txId).inclusionProof(entryIndex);
+  }
+
+  private HTree tree(long txId) {
+    HTree t = trees.get(txId);
+    if (t == null) {
+      t = HTree.ofEntries(tx(txId).entries(), Sha256Hasher.create());
+      trees.put(txId, t);
+    }
+    return t;
+  }
+
+  // ---------------------------------------------------------------- index
+
+  /** Id of the last tx the index has applied. */
+  public long indexedTxId() {
+    return indexer.indexedTx();
+  }
+
+  /**
+   * Waits until the index has applied every tx up to {@code txId}.
+   *
+   * @throws io.immudb.core.ImmuException with code DEADLINE_EXCEEDED after the index wait
+   *     timeout
+   */
+  public void awaitIndexed(long txId, Duration timeout) {
+    ensureOpen();
+    try {
+      if (!indexer.awaitIndexed(txId, timeout.toNanos())) {
+        throw new io.immudb.embedded.IndexTimeoutException(txId, indexer.indexedTx(), timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreStateException("interrupted while waiting for the index", e);
+    }
+  }
+
+  /** As {@link #awaitIndexed(long, Duration)} with the store's configured timeout. */
+  public void awaitIndexed(long txId) {
+    awaitIndexed(txId, options.indexWaitTimeout());
+  }
+
+  /** A consistent view of the index at the last indexed tx. Close it after use. */
+  public IndexSnapshot indexSnapshot() {
+    ensureOpen();
+    return index.snapshot();
+  }
+
+  /** Compacts the index (RocksDB compaction); the log is untouched. */
+  public void compactIndex() {
+    ensureOpen();
+    index.compact();
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /**
+   * Re-reads every committed tx and value and recomputes every hash, the Alh chain and the hash
+   * tree. Returns a report with the first problem found (file and offset), if any.
+   */
+  public VerificationReport verify() {
+    ensureOpen();
+    return new StoreVerifier(reader, aht, vlog, txlog, clog).verify(committed.txId());
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StoreStateException("the store at " + dir + " is closed");
+    }
+  }
+
+  /** Whether the store refuses commits after an I/O error or detected corruption. */
+  public boolean isReadOnly() {
+    return writer.failure() != null;
+  }
+
+  /**
+   * Finishes queued commits, stops the threads, syncs and closes the files. Idempotent.
+   */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    writer.stop();
+    join(writerThread);
+    indexer.stop();
+    join(indexerThread);
+    closed = true;
+    List<IOException> errors = new ArrayList<>();
+    try {
+      if (writer.failure() == null) {
+        aht.sync();
+        vlog.sync();
+        txlog.sync();
+        clog.sync();
+      }
+    } catch (IOException e) {
+      errors.add(e);
+    }
+    index.close();
+    for (AutoCloseable c : new AutoCloseable[] {vlog, txlog, clog, ahtLog, lock}) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        errors.add(e instanceof IOException io ? io : new IOException(e));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw errors.get(0);
+    }
+  }
+
+  private static void join(Thread t) throws InterruptedIOException {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while stopping " + t.getName());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.immudb.embedded.store;
+
+import io.immudb.embedded.CorruptedDataException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Properties;
+import java.util.zip.CRC32C;
+
+/**
+ * The settings fixed when a store is created, saved in {@code store.meta}: format version, the
+ * three limits and the segment size (which the segment addressing depends on).
+ *
+ * <p>The file is a Java properties text with a final {@code crc} line over the rest; it is written
+ * once, durably (temp file, fsync, rename, fsync of the directory). Thread-safe (immutable).
+ */
+record StoreMeta(int formatVersion, int maxTxEntries, int maxKeyLen, int maxValueLen, long segmentSize) {
+  static final String FILE = "store.meta";
+  static final int FORMAT_VERSION = 1;
+
+  static StoreMeta of(StoreOptions o) {
+    return new StoreMeta(
+        FORMAT_VERSION, o.maxTxEntries(), o.maxKeyLen(), o.maxValueLen(), o.segmentSize());
+  }
+
+  static boolean exists(Path dir) {
+    return Files.exists(dir.resolve(FILE));
+  }
+
+  static StoreMeta read(Path dir) throws IOException {
+    Path f = dir.resolve(FILE);
+    String text = Files.readString(f, StandardCharsets.UTF_8);
+    int cut = text.lastIndexOf("crc=");
+    if (cut < 0) {
+      throw new CorruptedDataException(f.toString(), "no checksum line");
+    }
+    String body = text.substring(0, cut);
+    String crc = text.substring(cut + 4).trim();
+    if (!crc.equals(Long.toHexString(crc(body)))) {
+      throw new CorruptedDataException(f.toString(), "checksum mismatch");
+    }
+    Properties p = new Properties();
+    p.load(new StringReader(body));
+    try {
+      StoreMeta m =
+          new StoreMeta(
+              Integer.parseInt(p.getProperty("formatVersion")),
+              Integer.parseInt(p.getProperty("maxTxEntries")),
+              Integer.parseInt(p.getProperty("maxKeyLen")),
+              Integer.parseInt(p.getProperty("maxValueLen")),
+              Long.parseLong(p.getProperty("segmentSize")));
+      if (m.formatVersion != FORMAT_VERSION) {
+        throw new IOException(
+            f + ": unsupported store format version " + m.formatVersion + " (this build reads "
+                + FORMAT_VERSION + ")");
+      }
+      return m;
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new CorruptedDataException(f.toString(), "missing or bad field: " + e.getMessage());
+    }
+  }
+
+  void write(Path dir) throws IOException {
+    String body =
+        "# immudb store settings, fixed at creation. Do not edit.\n"
+            + "formatVersion=" + formatVersion + "\n"
+            + "maxTxEntries=" + maxTxEntries + "\n"
+            + "maxKeyLen=" + maxKeyLen + "\n"
+            + "maxValueLen=" + maxValueLen + "\n"
+            + "segmentSize=" + segmentSize + "\n";
+    String text = body + "crc=" + Long.toHexString(crc(body)) + "\n";
+    Path tmp = dir.resolve(FILE + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Directory fsync is not supported everywhere; the rename is still atomic.
+    }
+  }
+
+  private static long crc(String s) {
+    CRC32C c = new CRC32C();
+    c.update(s.getBytes(StandardCharsets.UTF_8));
+    return c.getValue();
+  }
+}

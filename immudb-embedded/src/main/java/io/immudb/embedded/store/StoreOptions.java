@@ -1,0 +1,204 @@
+package io.immudb.embedded.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Options of an {@link ImmuStore}. Immutable; build with {@link #builder()}.
+ *
+ * <p>The three limits ({@code maxTxEntries}, {@code maxKeyLen}, {@code maxValueLen}) are fixed
+ * when a store is created and saved with it: when an existing store is opened, its saved limits
+ * apply and the ones given here are ignored.
+ */
+public final class StoreOptions {
+  private final int maxTxEntries;
+  private final int maxKeyLen;
+  private final int maxValueLen;
+  private final boolean synced;
+  private final long segmentSize;
+  private final int maxPendingTxs;
+  private final long maxPendingBytes;
+  private final Duration indexWaitTimeout;
+  private final LongSupplier clockSeconds;
+  private final List<KeyValue> firstTx;
+
+  private StoreOptions(Builder b) {
+    this.maxTxEntries = b.maxTxEntries;
+    this.maxKeyLen = b.maxKeyLen;
+    this.maxValueLen = b.maxValueLen;
+    this.synced = b.synced;
+    this.segmentSize = b.segmentSize;
+    this.maxPendingTxs = b.maxPendingTxs;
+    this.maxPendingBytes = b.maxPendingBytes;
+    this.indexWaitTimeout = b.indexWaitTimeout;
+    this.clockSeconds = b.clockSeconds;
+    this.firstTx = b.firstTx;
+  }
+
+  /** Defaults: 1024 entries, 1024-byte keys, 32 MiB values, synced. */
+  public static StoreOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder pre-filled with these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxTxEntries = maxTxEntries;
+    b.maxKeyLen = maxKeyLen;
+    b.maxValueLen = maxValueLen;
+    b.synced = synced;
+    b.segmentSize = segmentSize;
+    b.maxPendingTxs = maxPendingTxs;
+    b.maxPendingBytes = maxPendingBytes;
+    b.indexWaitTimeout = indexWaitTimeout;
+    b.clockSeconds = clockSeconds;
+    b.firstTx = firstTx;
+    return b;
+  }
+
+  /** Most entries in one transaction. */
+  public int maxTxEntries() {
+    return maxTxEntries;
+  }
+
+  /** Longest stored key, in bytes (stored keys include the data model's prefix byte). */
+  public int maxKeyLen() {
+    return maxKeyLen;
+  }
+
+  /** Longest stored value, in bytes. */
+  public int maxValueLen() {
+    return maxValueLen;
+  }
+
+  /** Whether a commit returns only once it is durable (fdatasync), or once written to the OS. */
+  public boolean synced() {
+    return synced;
+  }
+
+  /** Size of each segment file of the logs. */
+  public long segmentSize() {
+    return segmentSize;
+  }
+
+  /** Most transactions waiting for the writer before commits are pushed back. */
+  public int maxPendingTxs() {
+    return maxPendingTxs;
+  }
+
+  /** Most value and key bytes waiting for the writer before commits are pushed back. */
+  public long maxPendingBytes() {
+    return maxPendingBytes;
+  }
+
+  /** How long a read that must wait for the index (sinceTx) waits before it fails. */
+  public Duration indexWaitTimeout() {
+    return indexWaitTimeout;
+  }
+
+  /** The clock for commit timestamps, in Unix seconds (spec v1 §14: seconds). */
+  public LongSupplier clockSeconds() {
+    return clockSeconds;
+  }
+
+  /** Entries written as transaction 1 when the store is created (empty: none). */
+  public List<KeyValue> firstTx() {
+    return firstTx;
+  }
+
+  /** Builder of {@link StoreOptions}. Not thread-safe. */
+  public static final class Builder {
+    private int maxTxEntries = 1024;
+    private int maxKeyLen = 1024;
+    private int maxValueLen = 32 << 20;
+    private boolean synced = true;
+    private long segmentSize = 512L << 20;
+    private int maxPendingTxs = 16_384;
+    private long maxPendingBytes = 512L << 20;
+    private Duration indexWaitTimeout = Duration.ofSeconds(60);
+    private LongSupplier clockSeconds = () -> Instant.now().getEpochSecond();
+    private List<KeyValue> firstTx = List.of();
+
+    private Builder() {}
+
+    public Builder maxTxEntries(int v) {
+      this.maxTxEntries = positive("maxTxEntries", v);
+      return this;
+    }
+
+    public Builder maxKeyLen(int v) {
+      this.maxKeyLen = positive("maxKeyLen", v);
+      return this;
+    }
+
+    /** Requires 0 ≤ v ≤ 1 GiB. */
+    public Builder maxValueLen(int v) {
+      if (v < 0 || v > (1 << 30)) {
+        throw new IllegalArgumentException("maxValueLen must be in [0, 1 GiB], got " + v);
+      }
+      this.maxValueLen = v;
+      return this;
+    }
+
+    public Builder synced(boolean v) {
+      this.synced = v;
+      return this;
+    }
+
+    /** Requires 4 KiB ≤ v. */
+    public Builder segmentSize(long v) {
+      if (v < 4096) {
+        throw new IllegalArgumentException("segmentSize must be >= 4096, got " + v);
+      }
+      this.segmentSize = v;
+      return this;
+    }
+
+    public Builder maxPendingTxs(int v) {
+      this.maxPendingTxs = positive("maxPendingTxs", v);
+      return this;
+    }
+
+    public Builder maxPendingBytes(long v) {
+      if (v < 1) {
+        throw new IllegalArgumentException("maxPendingBytes must be >= 1, got " + v);
+      }
+      this.maxPendingBytes = v;
+      return this;
+    }
+
+    public Builder indexWaitTimeout(Duration v) {
+      this.indexWaitTimeout = Objects.requireNonNull(v, "indexWaitTimeout");
+      return this;
+    }
+
+    public Builder clockSeconds(LongSupplier v) {
+      this.clockSeconds = Objects.requireNonNull(v, "clockSeconds");
+      return this;
+    }
+
+    /** Entries of the first transaction, written when the store is created (spec v1 §10). */
+    public Builder firstTx(List<KeyValue> v) {
+      this.firstTx = List.copyOf(v);
+      return this;
+    }
+
+    public StoreOptions build() {
+      return new StoreOptions(this);
+    }
+
+    private static int positive(String name, int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException(name + " must be >= 1, got " + v);
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.immudb.embedded.store;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.tx.HTree;
+import io.immudb.core.tx.TxEntry;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.store.VerificationReport.Problem;
+import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.txlog.TxRecord;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Full verification of a store: every committed tx is re-read and every hash recomputed — value
+ * hashes, entry digests and {@code eH}, the Alh chain against the commit log, the hash tree's
+ * roots against each header's {@code blRoot} and every stored tree node — and the logs' ends are
+ * checked against the last tx. Stops at the first problem.
+ *
+ * <p>Not thread-safe; one verification per instance. Runs beside live commits: it checks the
+ * transactions committed when it started.
+ */
+final class StoreVerifier {
+  private final TxReader reader;
+  private final FileAhTree aht;
+  private final Appendable vlog;
+  private final Appendable txlog;
+  private final Appendable clog;
+  private final Sha256Hasher h = Sha256Hasher.create();
+  private final Sha256Digest[] peaks = new Sha256Digest[64];
+  private long leaves;
+  private long entries;
+  private long valueBytes;
+
+  StoreVerifier(
+      TxReader reader, FileAhTree aht, Appendable vlog, Appendable txlog, Appendable clog) {
+    this.reader = reader;
+    this.aht = aht;
+    this.vlog = vlog;
+    this.txlog = txlog;
+    this.clog = clog;
+  }
+
+  VerificationReport verify(long lastTxId) {
+    Sha256Digest prevAlh = Sha256Digest.EMPTY;
+    long id = 1;
+    try {
+      for (; id <= lastTxId; id++) {
+        prevAlh = verifyTx(id, prevAlh);
+      }
+      if (lastTxId > 0) {
+        CommitRecord last = reader.commitRecord(lastTxId);
+        TxRecord rec = reader.txRecord(last);
+        if (last.txOff() + last.txLen() > txlog.size()) {
+          return fail(lastTxId, txlog.describe(txlog.size()), "tx log ends early");
+        }
+        if (rec.valuesOff() + rec.valuesLen() > vlog.size()) {
+          return fail(lastTxId, vlog.describe(vlog.size()), "value log ends early");
+        }
+      }
+      if (clog.size() < lastTxId * CommitRecord.LENGTH) {
+        return fail(lastTxId, clog.describe(clog.size()), "commit log ends early");
+      }
+    } catch (CorruptedDataException e) {
+      return fail(id, e.location(), e.getMessage());
+    } catch (Mismatch m) {
+      return fail(id, m.location, m.getMessage());
+    }
+    return new VerificationReport(lastTxId, entries, valueBytes, Optional.empty());
+  }
+
+  private VerificationReport fail(long txId, String location, String what) {
+    return new VerificationReport(
+        Math.max(0, txId - 1), entries, valueBytes, Optional.of(new Problem(txId, location, what)));
+  }
+
+  private Sha256Digest verifyTx(long id, Sha256Digest prevAlh) {
+    CommitRecord c = reader.commitRecord(id);
+    String where = txlog.describe(c.txOff());
+    TxRecord rec = reader.txRecord(c);
+    TxHeader hdr = rec.header();
+    ByteBuffer values = reader.valueRecord(id, rec.valuesOff(), rec.valuesLen());
+    List<Sha256Digest> digests = new ArrayList<>(hdr.nEntries());
+    for (int i = 0; i < hdr.nEntries(); i++) {
+      TxEntry e = rec.entries().get(i);
+      int pos = Math.toIntExact(rec.vOff(i) - rec.valuesOff());
+      Sha256Digest hv = h.hash(values.array(), pos, e.vLen());
+      if (!hv.equals(e.hValue())) {
+        throw new Mismatch(vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
+      }
+      digests.add(e.digest(h));
+      valueBytes += e.vLen();
+    }
+    entries += hdr.nEntries();
+    if (!HTree.build(digests, h).root().equals(hdr.eh())) {
+      throw new Mismatch(where, "eH does not match the entries");
+    }
+    if (!hdr.prevAlh().equals(prevAlh)) {
+      throw new Mismatch(where, "prevAlh does not match the Alh of tx " + (id - 1));
+    }
+    Sha256Digest expectedBlRoot = hdr.blTxId() == 0 ? Sha256Digest.ZERO : rootOf(hdr.blTxId());
+    if (hdr.blTxId() != leaves || !hdr.blRoot().equals(expectedBlRoot)) {
+      throw new Mismatch(where, "blTxId/blRoot do not match the hash tree of the previous txs");
+    }
+    Sha256Digest alh = hdr.alh(h);
+    if (!alh.equals(c.alh())) {
+      throw new Mismatch(clog.describe(CommitRecord.offsetOf(id)), "Alh differs from the commit log");
+    }
+    appendLeaf(alh);
+    return alh;
+  }
+
+  private Sha256Digest rootOf(long n) {
+    Sha256Digest acc = null;
+    for (int l = 0; l < 64; l++) {
+      if ((n >>> l & 1) == 1) {
+        acc = acc == null ? peaks[l] : h.node(peaks[l], acc);
+      }
+    }
+    return acc;
+  }
+
+  /** Adds a leaf to the recomputed tree and compares every node it completes with the stored one. */
+  private void appendLeaf(Sha256Digest alh) {
+    long n = leaves;
+    Sha256Digest carry = h.leaf(alh);
+    check(0, n, carry);
+    int l = 0;
+    while ((n >>> l & 1) == 1) {
+      carry = h.node(peaks[l], carry);
+      peaks[l] = null;
+      l++;
+      check(l, n >>> l, carry);
+    }
+    peaks[l] = carry;
+    leaves = n + 1;
+  }
+
+  private void check(int level, long index, Sha256Digest expected) {
+    if (((index + 1) << level) > aht.size()) {
+      return;
+    }
+    if (!aht.node(level, index).equals(expected)) {
+      throw new Mismatch(aht.describeNode(level, index), "stored hash tree node differs");
+    }
+  }
+
+  private static final class Mismatch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String location;
+
+    Mismatch(String location, String what) {
+      super(what, null, false, false);
+      this.location = location;
+    }
+  }
+}

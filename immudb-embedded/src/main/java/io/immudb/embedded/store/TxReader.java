@@ -1,0 +1,116 @@
+package io.immudb.embedded.store;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.txlog.RecordException;
+import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.txlog.TxRecordCodec;
+import io.immudb.embedded.txlog.ValueRecordCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * Reads committed records back: commit records, tx headers, whole tx records and single values,
+ * checking every checksum and value hash on the way.
+ *
+ * <p>Thread-safe: stateless over the logs' positional reads. Callers MUST only ask for
+ * transactions that are committed. A failed check calls the corruption handler (which switches
+ * the store to read-only) and throws {@link CorruptedDataException} naming the file and offset.
+ */
+final class TxReader {
+  private static final ThreadLocal<Sha256Hasher> HASHERS =
+      ThreadLocal.withInitial(Sha256Hasher::create);
+
+  private final Appendable vlog;
+  private final Appendable txlog;
+  private final Appendable clog;
+  private final Consumer<CorruptedDataException> onCorruption;
+
+  TxReader(
+      Appendable vlog,
+      Appendable txlog,
+      Appendable clog,
+      Consumer<CorruptedDataException> onCorruption) {
+    this.vlog = vlog;
+    this.txlog = txlog;
+    this.clog = clog;
+    this.onCorruption = onCorruption;
+  }
+
+  CommitRecord commitRecord(long txId) {
+    long off = CommitRecord.offsetOf(txId);
+    ByteBuffer b = read(clog, off, CommitRecord.LENGTH);
+    try {
+      return CommitRecord.decode(b, txId);
+    } catch (RecordException e) {
+      throw corrupted(clog, off, e.getMessage());
+    }
+  }
+
+  TxHeader header(long txId) {
+    CommitRecord c = commitRecord(txId);
+    ByteBuffer b = read(txlog, c.txOff(), TxRecordCodec.HEADER_LENGTH);
+    try {
+      return TxRecordCodec.decodeHeader(b, txId);
+    } catch (RecordException e) {
+      throw corrupted(txlog, c.txOff(), e.getMessage());
+    }
+  }
+
+  TxRecord txRecord(long txId) {
+    CommitRecord c = commitRecord(txId);
+    return txRecord(c);
+  }
+
+  TxRecord txRecord(CommitRecord c) {
+    ByteBuffer b = read(txlog, c.txOff(), c.txLen());
+    try {
+      return TxRecordCodec.decode(b, c.txId());
+    } catch (RecordException e) {
+      throw corrupted(txlog, c.txOff(), e.getMessage());
+    }
+  }
+
+  /** Reads a whole value record and checks its framing and checksum. */
+  ByteBuffer valueRecord(long txId, long off, int len) {
+    ByteBuffer b = read(vlog, off, len);
+    try {
+      ValueRecordCodec.check(b, txId);
+    } catch (RecordException e) {
+      throw corrupted(vlog, off, e.getMessage());
+    }
+    return b;
+  }
+
+  /** Reads one stored value and checks it against {@code hValue}. */
+  byte[] value(long vOff, int vLen, Sha256Digest hValue) {
+    ByteBuffer b = read(vlog, vOff, vLen);
+    byte[] v = b.array();
+    if (!HASHERS.get().hash(v).equals(hValue)) {
+      throw corrupted(vlog, vOff, "value does not match its hash " + hValue);
+    }
+    return v;
+  }
+
+  private static ByteBuffer read(Appendable log, long off, int len) {
+    ByteBuffer b = ByteBuffer.allocate(len);
+    try {
+      log.read(off, b);
+    } catch (IOException e) {
+      throw new UncheckedIOException("read of " + log.describe(off) + " failed", e);
+    }
+    return b.flip();
+  }
+
+  private CorruptedDataException corrupted(Appendable log, long off, String what) {
+    CorruptedDataException e = new CorruptedDataException(log.describe(off), what);
+    onCorruption.accept(e);
+    return e;
+  }
+}

@@ -1,0 +1,278 @@
+package io.immudb.embedded.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.DualProofVerifier;
+import io.immudb.core.tx.HTree;
+import io.immudb.core.tx.Tx;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.InvalidRequestException;
+import io.immudb.embedded.LimitExceededException;
+import io.immudb.embedded.StoreStateException;
+import io.immudb.embedded.TxNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImmuStoreTest {
+  @TempDir Path dir;
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] hex(String s) {
+    return HexFormat.of().parseHex(s);
+  }
+
+  private static KeyValue kv(String k, String v) {
+    return new KeyValue(b(k), b(v));
+  }
+
+  private static StoreOptions unsynced() {
+    return StoreOptions.builder().synced(false).build();
+  }
+
+  @Test
+  void reproducesTheSpecChainOfSection13_3() throws IOException {
+    AtomicLong clock = new AtomicLong(1632000000L);
+    StoreOptions o =
+        StoreOptions.builder()
+            .clockSeconds(clock::getAndIncrement)
+            .firstTx(
+                List.of(
+                    new KeyValue(
+                        hex("0243544c2e44415441424153452e00000001"), b("dbinstance"))))
+            .build();
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      assertThat(s.lastTxId()).isEqualTo(1);
+      assertThat(s.alh(1).toHex())
+          .isEqualTo("d7b53b8e31e865a50be38d02dd5c81d512b6c885dc98c16b0f68ec488aea5355");
+      TxHeader h2 = s.commit(List.of(new KeyValue(hex("006b657931"), hex("0076616c756531"))));
+      assertThat(h2.id()).isEqualTo(2);
+      assertThat(h2.blTxId()).isEqualTo(1);
+      assertThat(h2.blRoot().toHex())
+          .isEqualTo("d304bead52389daa8fc5348d290745b83dd9b14b6943b079f80fb2ad094e5fae");
+      assertThat(h2.alh().toHex())
+          .isEqualTo("e07c1e7de016ba4e1e6e070bb105c94acb5cb72403179b6c7898bf81c1399ca8");
+      s.commit(List.of(new KeyValue(hex("006b657932"), hex("0076616c756532"))));
+      TxHeader h4 = s.commit(List.of(new KeyValue(hex("006b657933"), hex("0076616c756533"))));
+      assertThat(h4.alh().toHex())
+          .isEqualTo("d669ebdfb2ac2a77f1c45798d571025c830648dbd53e083f0e8c67a405fb06e6");
+      assertThat(s.currentState("db").txHash()).isEqualTo(h4.alh());
+      assertThat(s.header(3).blRoot().toHex())
+          .isEqualTo("fcd9e55444b71891ad8577f46e9d44c9fc26490690d61aa6248b2c1d0f18da12");
+      // The proof of spec 13.5, source 1 -> target 4.
+      var p = s.dualProof(1, 4);
+      assertThat(p.inclusionProof()).extracting(Sha256Digest::toHex)
+          .containsExactly(
+              "1cd950a1c1005ee5bd76a90001491f3a6728d9edccc7bdd0a2d17973c2237d87",
+              "eb21b3150c86941a35a441dd0bfb5bee7d0eb4e3100171eef2a1a0b432a6192e");
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void firstTransactionLinksToTheEmptyHash() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      assertThat(s.lastTxId()).isZero();
+      TxHeader h = s.commit(List.of(kv("a", "1")));
+      assertThat(h.id()).isEqualTo(1);
+      assertThat(h.prevAlh()).isEqualTo(Sha256Digest.EMPTY);
+      assertThat(h.blTxId()).isZero();
+      assertThat(h.blRoot()).isEqualTo(Sha256Digest.ZERO);
+      TxHeader h2 = s.commit(List.of(kv("a", "2"), kv("b", "3")));
+      assertThat(h2.prevAlh()).isEqualTo(h.alh());
+      assertThat(h2.blRoot()).isEqualTo(Sha256Hasher.create().leaf(h.alh()));
+      assertThat(h2.ts()).isGreaterThanOrEqualTo(h.ts());
+      Tx tx = s.tx(2);
+      assertThat(tx.header()).isEqualTo(h2);
+      assertThat(tx.entries()).hasSize(2);
+      assertThat(tx.entries().get(1).key()).isEqualTo(b("b"));
+      assertThat(s.readValue(s.txRecord(2), 1)).isEqualTo(b("3"));
+    }
+  }
+
+  @Test
+  void limitsAreEnforcedAndNamed() throws IOException {
+    StoreOptions o =
+        StoreOptions.builder().synced(false).maxTxEntries(2).maxKeyLen(4).maxValueLen(8).build();
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      assertThatThrownBy(() -> s.commit(List.of(kv("a", "1"), kv("b", "2"), kv("c", "3"))))
+          .isInstanceOfSatisfying(
+              LimitExceededException.class,
+              e -> {
+                assertThat(e.limit()).isEqualTo(LimitExceededException.Limit.MAX_TX_ENTRIES);
+                assertThat(e.getMessage()).contains("maxTxEntries=2");
+              });
+      assertThatThrownBy(() -> s.commit(List.of(kv("a", "1"), kv("toolong", "2"))))
+          .isInstanceOfSatisfying(
+              LimitExceededException.class,
+              e -> {
+                assertThat(e.entryIndex()).isEqualTo(1);
+                assertThat(e.getMessage()).contains("max key length exceeded", "entry 1", "maxKeyLen=4");
+              });
+      assertThatThrownBy(() -> s.commit(List.of(kv("a", "123456789"))))
+          .hasMessageContaining("maxValueLen=8");
+      assertThatThrownBy(() -> s.commit(List.of(kv("a", "1"), kv("a", "2"))))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
+              e -> assertThat(e.kind()).isEqualTo(InvalidRequestException.Kind.DUPLICATE_KEY));
+      assertThatThrownBy(() -> s.commit(List.of()))
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("no entries provided");
+      assertThatThrownBy(() -> s.commit(List.of(kv("", "1"))))
+          .isInstanceOf(InvalidRequestException.class);
+      assertThat(s.lastTxId()).isZero();
+    }
+    // Limits are fixed at creation: reopening with other options keeps them.
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.maxTxEntries()).isEqualTo(2);
+      assertThat(s.maxKeyLen()).isEqualTo(4);
+      assertThat(s.maxValueLen()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void reopensWhereItLeftOff() throws IOException {
+    Sha256Digest alh;
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      for (int i = 0; i < 20; i++) {
+        s.commit(List.of(kv("k" + i, "v" + i)));
+      }
+      alh = s.alh(20);
+    }
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(20);
+      assertThat(s.alh(20)).isEqualTo(alh);
+      TxHeader h = s.commit(List.of(kv("x", "y")));
+      assertThat(h.prevAlh()).isEqualTo(alh);
+      assertThat(s.verify().ok()).isTrue();
+      s.awaitIndexed(21, Duration.ofSeconds(10));
+      try (var snap = s.indexSnapshot()) {
+        assertThat(snap.get(b("k7"))).get().extracting(r -> r.txId()).isEqualTo(8L);
+      }
+    }
+  }
+
+  @Test
+  void secondOpenOfTheSameDirectoryIsRefused() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      assertThatThrownBy(() -> ImmuStore.open(dir, unsynced()))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("already open");
+    }
+  }
+
+  @Test
+  void closedStoreRefusesCalls() throws IOException {
+    ImmuStore s = ImmuStore.open(dir, unsynced());
+    s.close();
+    s.close();
+    assertThatThrownBy(() -> s.commit(List.of(kv("a", "b")))).isInstanceOf(StoreStateException.class);
+    assertThatThrownBy(() -> s.header(1)).isInstanceOf(StoreStateException.class);
+  }
+
+  @Test
+  void unknownTxIsNotFound() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      s.commit(List.of(kv("a", "b")));
+      assertThatThrownBy(() -> s.tx(2)).isInstanceOf(TxNotFoundException.class);
+      assertThatThrownBy(() -> s.tx(0)).isInstanceOf(TxNotFoundException.class);
+    }
+  }
+
+  @Test
+  void concurrentCommitsGetDenseIdsAndVerify() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      int threads = 8;
+      int perThread = 50;
+      List<CompletableFuture<List<Long>>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int tt = t;
+        fs.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  List<Long> ids = new ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    ids.add(s.commit(List.of(kv("t" + tt + "-" + i, "v"))).id());
+                  }
+                  return ids;
+                }));
+      }
+      List<Long> all = new ArrayList<>();
+      for (var f : fs) {
+        all.addAll(f.get());
+      }
+      assertThat(all).doesNotHaveDuplicates().hasSize(threads * perThread);
+      assertThat(all).allMatch(id -> id >= 1 && id <= threads * perThread);
+      assertThat(s.lastTxId()).isEqualTo(threads * perThread);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void largeValuesSpanSegments() throws IOException {
+    StoreOptions o = StoreOptions.builder().synced(false).segmentSize(4096).build();
+    Random r = new Random(7);
+    byte[] big = new byte[50_000];
+    r.nextBytes(big);
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      for (int i = 0; i < 10; i++) {
+        s.commit(List.of(new KeyValue(b("big" + i), big), kv("small" + i, "x")));
+      }
+    }
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      assertThat(s.readValue(s.txRecord(7), 0)).isEqualTo(big);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void proofsBetweenEveryPairVerifyAndInclusionProofsToo() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      for (int i = 0; i < 17; i++) {
+        List<KeyValue> kvs = new ArrayList<>();
+        for (int j = 0; j <= i % 5; j++) {
+          kvs.add(kv("k" + i + "." + j, "v" + i));
+        }
+        s.commit(kvs);
+      }
+      Sha256Hasher h = Sha256Hasher.create();
+      for (long a = 1; a <= 17; a++) {
+        for (long t = a; t <= 17; t++) {
+          DualProofVerifier.verify(s.dualProof(a, t), a, t, s.alh(a), s.alh(t));
+        }
+        Tx tx = s.tx(a);
+        for (int e = 0; e < tx.entries().size(); e++) {
+          HTree.verifyInclusion(
+              s.inclusionProof(a, e), tx.entries().get(e).digest(h), tx.header().eh());
+        }
+      }
+    }
+  }
+
+  @Test
+  void deferredEntriesSeeTheirOwnTxId() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      s.commit(List.of(kv("a", "1")));
+      TxHeader h = s.commitWith(id -> List.of(kv("self", Long.toString(id))));
+      assertThat(h.id()).isEqualTo(2);
+      assertThat(s.readValue(s.txRecord(2), 0)).isEqualTo(b("2"));
+      assertThatThrownBy(() -> s.commitWith(id -> List.of())).isInstanceOf(InvalidRequestException.class);
+      assertThat(s.commit(List.of(kv("b", "2"))).id()).isEqualTo(3);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.immudb.embedded.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Torn tails are cut on open; damaged committed data is refused, never silently dropped. */
+class RecoveryTest {
+  @TempDir Path dir;
+  private Sha256Digest alh5;
+
+  @BeforeEach
+  void fiveTxs() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      for (int i = 1; i <= 5; i++) {
+        s.commit(List.of(KeyValue.ofOwned(("k" + i).getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3})));
+      }
+      alh5 = s.alh(5);
+    }
+  }
+
+  private long size(String f) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.READ)) {
+      return ch.size();
+    }
+  }
+
+  private void append(String f, byte[] junk) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ch.write(ByteBuffer.wrap(junk));
+    }
+  }
+
+  private void truncate(String f, long size) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+    }
+  }
+
+  private void flip(String f, long off) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, off);
+      b.put(0, (byte) (b.get(0) ^ 0x10));
+      ch.write(b.flip(), off);
+    }
+  }
+
+  @Test
+  void uncommittedTailsOfEveryLogAreCut() throws IOException {
+    append("val/00000000.seg", new byte[100]);
+    append("tx/00000000.seg", new byte[] {0, 0, 1, 0, 9, 9});
+    append("commit/00000000.seg", new byte[30]);
+    append("aht/00000000.seg", new byte[50]);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(5);
+      assertThat(s.alh(5)).isEqualTo(alh5);
+      assertThat(s.verify().ok()).isTrue();
+      assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[0]))).id()).isEqualTo(6);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aLaggingHashTreeIsRebuiltFromTheCommitLog() throws IOException {
+    truncate("aht/00000000.seg", 2 * FileAhTree.RECORD_LENGTH);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.aht().size()).isEqualTo(5);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aTornCommitRecordDropsOnlyTheUnacknowledgedTx() throws IOException {
+    long n = size("commit/00000000.seg");
+    truncate("commit/00000000.seg", n - 10);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(4);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aDamagedLastCommitRecordIsCorruptionNotATornWrite() throws IOException {
+    flip("commit/00000000.seg", 4 * 56 + 30);
+    assertThatThrownBy(() -> ImmuStore.open(dir, StoreOptions.defaults()))
+        .isInstanceOf(CorruptedDataException.class)
+        .hasMessageContaining("commit");
+  }
+
+  @Test
+  void aDamagedLastTxRecordIsRefused() throws IOException {
+    long n = size("tx/00000000.seg");
+    flip("tx/00000000.seg", n - 20);
+    assertThatThrownBy(() -> ImmuStore.open(dir, StoreOptions.defaults()))
+        .isInstanceOf(CorruptedDataException.class)
+        .hasMessageContaining("tx" + java.io.File.separator + "00000000.seg");
+  }
+
+  @Test
+  void damageInTheMiddleIsFoundByVerify() throws IOException {
+    flip("val/00000000.seg", 14);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      var report = s.verify();
+      assertThat(report.ok()).isFalse();
+      assertThat(report.problem().get().location()).contains("val");
+      assertThat(report.problem().get().txId()).isEqualTo(1);
+    }
+  }
+}
