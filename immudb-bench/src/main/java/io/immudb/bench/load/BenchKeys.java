@@ -9,10 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * What a benchmark directory holds, as kept in its {@code bench-keys.properties}: the length of
- * its sequential keys ({@link SequentialKeys}), how many of them were written through the data
- * model ({@code dataModelCount}: keys {@code [0, dataModelCount)} are readable with {@code
- * Database.get}) and how many as raw store keys ({@code rawCount}). Random keys are not counted.
+ * What a benchmark directory holds, as kept in its {@code bench-keys.properties}: the length of its
+ * sequential keys ({@link SequentialKeys}), how many of them were written through the data model
+ * ({@code dataModelCount}: keys {@code [0, dataModelCount)} are readable with {@code Database.get})
+ * and how many as raw store keys ({@code rawCount}). Random keys are not counted.
  *
  * <p>Thread-safe (immutable). Requires {@code keyLen ≥ 0} (0 only while both counts are 0) and
  * counts ≥ 0.
@@ -63,13 +63,16 @@ public record BenchKeys(int keyLen, long dataModelCount, long rawCount) {
     try (OutputStream out = Files.newOutputStream(tmp)) {
       p.store(out, "written by immudb-bench; keys.count = data-model keys readable by `read`");
     }
-    Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        dir.resolve(FILE),
+        StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
-   * The key length new sequential keys must use: {@code wanted} when nothing is recorded yet,
-   * else the recorded one, which must equal {@code wanted}.
+   * The key length new sequential keys must use: {@code wanted} when nothing is recorded yet, else
+   * the recorded one, which must equal {@code wanted}.
    */
   public int keyLenFor(int wanted) {
     if (keyLen != 0 && keyLen != wanted && (dataModelCount > 0 || rawCount > 0)) {

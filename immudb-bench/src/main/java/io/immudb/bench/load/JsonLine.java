@@ -3,8 +3,8 @@ package io.immudb.bench.load;
 import java.util.Locale;
 
 /**
- * Builds one flat JSON object on one line, fields in insertion order. Values are numbers,
- * booleans or strings; a non-finite double is written as {@code null}.
+ * Builds one flat JSON object on one line, fields in insertion order. Values are numbers, booleans
+ * or strings; a non-finite double is written as {@code null}.
  *
  * <p>Not thread-safe.
  */

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Prints a progress line about once a second while a phase runs: operations done so far (out of
- * the total when known) and the rate over the last interval.
+ * Prints a progress line about once a second while a phase runs: operations done so far (out of the
+ * total when known) and the rate over the last interval.
  *
  * <p>Thread-safe: owns one named daemon thread, stopped by {@link #close()}.
  */

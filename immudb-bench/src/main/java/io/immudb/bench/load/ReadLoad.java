@@ -7,19 +7,21 @@ import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code read} benchmark: random {@code get} and {@code verifiableGet} of existing keys
- * through the data model ({@link Database}, spec v1 §9), on a store written by {@code store
- * --data-model} or populated here.
+ * The {@code read} benchmark: random {@code get} and {@code verifiableGet} of existing keys through
+ * the data model ({@link Database}, spec v1 §9), on a store written by {@code store --data-model}
+ * or populated here.
  *
  * <p>The keys read are the sequential keys {@code [0, keys.count)} recorded in the directory's
- * {@link BenchKeys}; a store written with raw keys or random keys has none, as the data model
- * reads only keys it wrote itself (0x00-prefixed, spec v1 §3).
+ * {@link BenchKeys}; a store written with raw keys or random keys has none, as the data model reads
+ * only keys it wrote itself (0x00-prefixed, spec v1 §3).
  *
  * <p>Not thread-safe: {@link #run} is called from one thread, which owns the reader threads.
  */
@@ -48,30 +50,24 @@ public final class ReadLoad {
   }
 
   private ReadResult run() throws IOException {
+    if (spec.populate() == 0) {
+      checkReadable(spec.dir());
+    }
     try (BenchDir dir = BenchDir.of(spec.dir())) {
       BenchKeys keys = BenchKeys.load(dir.path());
       // Populating is setup, not measurement: skip fsync. The limits only apply to a new store.
       StoreOptions options =
-          StoreOptions.builder()
-              .synced(false)
-              .maxKeyLen(Math.max(1024, spec.keyLen() + 1))
-              .build();
+          StoreOptions.builder().synced(false).maxKeyLen(Math.max(1024, spec.keyLen() + 1)).build();
       try (ImmuStore store = ImmuStore.open(dir.path(), options)) {
         Database db = Database.over("bench", store);
         if (spec.populate() > 0) {
           keys = populate(db, keys);
           keys.save(dir.path());
         }
-        if (keys.dataModelCount() == 0) {
-          throw new IllegalArgumentException(
-              "no data-model keys recorded in " + dir.path().resolve(BenchKeys.FILE)
-                  + ": write them with `store --data-model --dir` or pass --populate N");
-        }
         store.awaitIndexed(store.lastTxId(), StoreLoad.INDEX_WAIT);
         long count = keys.dataModelCount();
         int keyLen = keys.keyLen();
-        ReadStats get =
-            new ReadPhase("get", spec, count, keyLen, db::get, log).run();
+        ReadStats get = new ReadPhase("get", spec, count, keyLen, db::get, log).run();
         long currentTx = db.currentState().txId();
         ReadStats vget =
             new ReadPhase(
@@ -79,6 +75,22 @@ public final class ReadLoad {
                 .run();
         return new ReadResult(spec, count, get, vget);
       }
+    }
+  }
+
+  /** Checks, before anything is created, that {@code dir} has data-model keys to read. */
+  private static void checkReadable(Path dir) throws IOException {
+    BenchKeys keys = Files.isDirectory(dir) ? BenchKeys.load(dir) : new BenchKeys(0, 0, 0);
+    if (keys.dataModelCount() == 0) {
+      String raw =
+          keys.rawCount() == 0
+              ? ""
+              : " (only " + keys.rawCount() + " raw-store keys, which the data model can't read)";
+      throw new IllegalArgumentException(
+          "no data-model keys recorded in "
+              + dir.resolve(BenchKeys.FILE)
+              + raw
+              + ": write them with `store --data-model --dir` or pass --populate N");
     }
   }
 
@@ -103,8 +115,7 @@ public final class ReadLoad {
         for (int j = 0; j < size; j++) {
           long idx = base + i + j;
           batch.add(
-              KeyValue.ofOwned(
-                  SequentialKeys.key(idx, keyLen), values[(int) (idx % VALUE_POOL)]));
+              KeyValue.ofOwned(SequentialKeys.key(idx, keyLen), values[(int) (idx % VALUE_POOL)]));
         }
         TxHeader h = db.setAll(batch, true);
         lastTx = h.id();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * {@code get}, then with {@code verifiableGet}; each phase lasts {@code seconds}, or {@code ops}
  * operations in all when {@code ops > 0}, after {@code warmupSeconds} of unmeasured reads.
  *
- * <p>Thread-safe (immutable). Requires threads ≥ 1, seconds ≥ 1 unless ops > 0, ops,
- * warmupSeconds, populate ≥ 0, keyLen ≥ 2, valueLen ≥ 0, and a directory unless populate > 0.
+ * <p>Thread-safe (immutable). Requires threads ≥ 1, seconds ≥ 1 unless ops > 0, ops, warmupSeconds,
+ * populate ≥ 0, keyLen ≥ 2, valueLen ≥ 0, and a directory unless populate > 0.
  *
  * @param dir the store directory; null for a temporary one (then {@code populate} must be > 0)
  * @param populate data-model keys to add before reading, in txs of {@link ReadLoad#POPULATE_BATCH}
@@ -37,7 +37,8 @@ public record ReadLoadSpec(
     }
     if (dir == null && populate == 0) {
       throw new IllegalArgumentException(
-          "read needs a populated store: pass --dir of a `store --data-model` run, or --populate N");
+          "read needs a populated store: pass --dir of a `store --data-model` run, or --populate"
+              + " N");
     }
     if (populate > 0) {
       SequentialKeys.checkFits(populate, keyLen);

@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * One read phase of a {@link ReadLoad}: {@code threads} threads each apply {@code op} to
- * sequential keys drawn uniformly from {@code [0, keyCount)}, first for the warm-up (not
- * recorded), then for the measured run, which ends after the spec's seconds or once the spec's
- * ops are done. Key generation counts toward throughput but not toward latency.
+ * One read phase of a {@link ReadLoad}: {@code threads} threads each apply {@code op} to sequential
+ * keys drawn uniformly from {@code [0, keyCount)}, first for the warm-up (not recorded), then for
+ * the measured run, which ends after the spec's seconds or once the spec's ops are done. Key
+ * generation counts toward throughput but not toward latency.
  *
  * <p>Not thread-safe: {@link #run} is called from one thread, which starts and joins the readers.
  * The first failure of a reader stops the phase and is rethrown as an {@link
@@ -46,10 +46,10 @@ final class ReadPhase {
   ReadStats run() {
     if (spec.warmupSeconds() > 0) {
       log.printf("%s: warming up for %d s%n", name, spec.warmupSeconds());
-      measure(0, TimeUnit.SECONDS.toNanos(spec.warmupSeconds()));
+      measure(name + " warm-up", 0, seconds(spec.warmupSeconds()));
     }
     long ops = spec.ops();
-    return ops > 0 ? measure(ops, 0) : measure(0, seconds(spec.seconds()));
+    return ops > 0 ? measure(name, ops, 0) : measure(name, 0, seconds(spec.seconds()));
   }
 
   private static long seconds(int s) {
@@ -57,7 +57,7 @@ final class ReadPhase {
   }
 
   /** Runs {@code ops} ops in all if {@code ops > 0}, else for {@code durationNanos}. */
-  private ReadStats measure(long ops, long durationNanos) {
+  private ReadStats measure(String label, long ops, long durationNanos) {
     int n = spec.threads();
     LongAdder done = new LongAdder();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -72,11 +72,12 @@ final class ReadPhase {
       long quota = ops > 0 ? ops / n + (i < ops % n ? 1 : 0) : Long.MAX_VALUE;
       SplittableRandom rnd = new SplittableRandom(start + i);
       Thread t =
-          new Thread(() -> read(rnd, quota, timed, deadline, h, done, failure), "bench-" + name + "-" + i);
+          new Thread(
+              () -> read(rnd, quota, timed, deadline, h, done, failure), "bench-" + name + "-" + i);
       threads.add(t);
       t.start();
     }
-    try (ProgressReporter p = new ProgressReporter(log, name, "ops", ops, done::sum)) {
+    try (ProgressReporter p = new ProgressReporter(log, label, "ops", ops, done::sum)) {
       for (Thread t : threads) {
         t.join();
       }

@@ -2,8 +2,8 @@ package io.immudb.bench.load;
 
 /**
  * The sequential key scheme of the benchmarks: key {@code i} is {@code 'k'} followed by {@code i}
- * in decimal, zero-padded to fill the key length (the {@code "k%0Nd"} format with {@code N =
- * keyLen - 1}). Requires {@code keyLen ≥ 2} and {@code 0 ≤ i < 10^(keyLen-1)}.
+ * in decimal, zero-padded to fill the key length (the {@code "k%0Nd"} format with {@code N = keyLen
+ * - 1}). Requires {@code keyLen ≥ 2} and {@code 0 ≤ i < 10^(keyLen-1)}.
  *
  * <p>Thread-safe (stateless). Keys are written digit by digit instead of through {@link
  * String#format}, which would cost more than the reads it feeds.

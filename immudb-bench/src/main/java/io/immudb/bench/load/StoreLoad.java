@@ -20,8 +20,8 @@ import org.HdrHistogram.Histogram;
  * The {@code store} benchmark: concurrent committers against one {@link ImmuStore}, measuring
  * commit throughput, per-commit latency, and how long the index lags behind the last commit.
  *
- * <p>Not thread-safe: {@link #run} is called from one thread, which starts one committer thread
- * per {@link StoreLoadSpec#committers()} and joins them all before returning.
+ * <p>Not thread-safe: {@link #run} is called from one thread, which starts one committer thread per
+ * {@link StoreLoadSpec#committers()} and joins them all before returning.
  */
 public final class StoreLoad {
   /** The longest this benchmark waits for the index to catch up after the last commit. */
@@ -60,6 +60,9 @@ public final class StoreLoad {
           "generating %d txs of %d entries...%n",
           (long) spec.committers() * (spec.txs() + spec.warmupTxs()), spec.entriesPerTx());
       Workload work = Workload.generate(spec, base, System.nanoTime());
+      // Move the pre-generated workload to the old generation now, so that young collections
+      // during the measured run don't copy it again.
+      System.gc();
       StoreOptions options =
           StoreOptions.builder()
               .synced(spec.synced())

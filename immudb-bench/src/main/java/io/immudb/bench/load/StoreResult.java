@@ -7,8 +7,7 @@ package io.immudb.bench.load;
  * <p>Thread-safe (immutable).
  *
  * @param elapsedNanos from the start of the measured commits to the end of the last one
- * @param indexCatchupNanos from the end of the last commit until the index reached {@code
- *     lastTxId}
+ * @param indexCatchupNanos from the end of the last commit until the index reached {@code lastTxId}
  */
 public record StoreResult(
     StoreLoadSpec spec,

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  *
  * <p>Sequential keys: committer {@code c}'s tx {@code t} (warm-up txs first) holds key indexes
  * {@code base + (c·(W+T) + t)·E + j} for {@code 0 ≤ j < E}, so a run adds the {@code
- * committers·(W+T)·E} keys {@code [base, base + that)} and every key is new. Random keys are
- * {@code keyLen} random bytes, distinct within a tx (the data model rejects duplicates).
+ * committers·(W+T)·E} keys {@code [base, base + that)} and every key is new. Random keys are {@code
+ * keyLen} random bytes, distinct within a tx (the data model rejects duplicates).
  *
  * <p>Values are random and drawn from a pool of distinct arrays capped at {@value #POOL_BYTES}
  * bytes, so a run with large values doesn't need its whole payload in memory; a store never sees

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Builds roots and proofs of an append-only hash tree (spec v1 §6.2–§6.5) from the perfect
- * subtrees of any {@link AhtNodes}.
+ * Builds roots and proofs of an append-only hash tree (spec v1 §6.2–§6.5) from the perfect subtrees
+ * of any {@link AhtNodes}.
  *
  * <p>Thread-safe as far as the {@link AhtNodes} read is (stateless; each call without a hasher
  * argument creates its own). The tree may hold more than the {@code j} leaves asked about: only
@@ -136,8 +136,8 @@ public final class AhtProofs {
   }
 
   /**
-   * {@code LAST(j) = INCL(j, j)} (spec v1 §6.5): every term is a left sibling. Requires {@code 1 ≤ j
-   * ≤ t.size()}.
+   * {@code LAST(j) = INCL(j, j)} (spec v1 §6.5): every term is a left sibling. Requires {@code 1 ≤
+   * j ≤ t.size()}.
    */
   public static List<Sha256Digest> lastInclusion(AhtNodes t, long j) {
     return inclusion(t, j, j, Sha256Hasher.create());

@@ -39,7 +39,10 @@ public final class AhtVerifier {
     Objects.requireNonNull(rootJ, "rootJ");
     if (proof == null || i < 1 || i > j || (i < j && proof.isEmpty())) {
       throw new VerificationException(
-          Reason.MALFORMED_PROOF, "malformed inclusion proof for " + i + " in " + j, proof, null,
+          Reason.MALFORMED_PROOF,
+          "malformed inclusion proof for " + i + " in " + j,
+          proof,
+          null,
           null);
     }
     checkLength(proof, pathLength(i - 1, j - 1), "inclusion", i, j);
@@ -85,14 +88,16 @@ public final class AhtVerifier {
     Objects.requireNonNull(rootJ, "rootJ");
     if (proof == null || i < 1 || i > j || (i < j && proof.isEmpty())) {
       throw new VerificationException(
-          Reason.MALFORMED_PROOF, "malformed consistency proof from " + i + " to " + j, proof,
-          null, null);
+          Reason.MALFORMED_PROOF,
+          "malformed consistency proof from " + i + " to " + j,
+          proof,
+          null,
+          null);
     }
     if (i == j && proof.isEmpty()) {
       if (!rootI.equals(rootJ)) {
         throw new VerificationException(
-            Reason.AHT_CONSISTENCY, "same size " + i + " but different roots", proof, rootI,
-            rootJ);
+            Reason.AHT_CONSISTENCY, "same size " + i + " but different roots", proof, rootI, rootJ);
       }
       return;
     }
@@ -100,19 +105,25 @@ public final class AhtVerifier {
     ConsistencyRoots c = rootsFromConsistency(proof, i, j, Sha256Hasher.create());
     if (!c.oldRoot().equals(rootI)) {
       throw new VerificationException(
-          Reason.AHT_CONSISTENCY, "consistency proof does not lead to the old root", proof, rootI,
+          Reason.AHT_CONSISTENCY,
+          "consistency proof does not lead to the old root",
+          proof,
+          rootI,
           c.oldRoot());
     }
     if (!c.newRoot().equals(rootJ)) {
       throw new VerificationException(
-          Reason.AHT_CONSISTENCY, "consistency proof does not lead to the new root", proof, rootJ,
+          Reason.AHT_CONSISTENCY,
+          "consistency proof does not lead to the new root",
+          proof,
+          rootJ,
           c.newRoot());
     }
   }
 
   /**
-   * The old and new roots that a non-empty consistency proof from size {@code i} to size {@code
-   * j} implies (spec v1 §6.4 steps 3–5). Requires {@code 1 ≤ i ≤ j} and a non-empty proof.
+   * The old and new roots that a non-empty consistency proof from size {@code i} to size {@code j}
+   * implies (spec v1 §6.4 steps 3–5). Requires {@code 1 ≤ i ≤ j} and a non-empty proof.
    */
   public static ConsistencyRoots rootsFromConsistency(
       List<Sha256Digest> proof, long i, long j, Sha256Hasher h) {
@@ -221,7 +232,9 @@ public final class AhtVerifier {
       throw new VerificationException(
           Reason.MALFORMED_PROOF,
           kind + " proof for (" + i + ", " + j + ") needs " + want + " terms, got " + proof.size(),
-          proof, null, null);
+          proof,
+          null,
+          null);
     }
   }
 }

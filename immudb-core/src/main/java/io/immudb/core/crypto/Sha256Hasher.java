@@ -48,7 +48,9 @@ public final class Sha256Hasher {
     return Sha256Digest.wrapOwned(md.digest(b));
   }
 
-  /** {@code H(prefix ‖ data)}: a one-byte prefix before the data, as in stored values (spec §3.2). */
+  /**
+   * {@code H(prefix ‖ data)}: a one-byte prefix before the data, as in stored values (spec §3.2).
+   */
   public Sha256Digest hashPrefixed(byte prefix, byte[] data) {
     md.update(prefix);
     return Sha256Digest.wrapOwned(md.digest(data));
@@ -76,6 +78,7 @@ public final class Sha256Hasher {
    * For code that keeps tree levels in flat arrays.
    */
   public void leafInto(Sha256Digest d, byte[] dst, int dstOff) {
+    checkRoom(dst, dstOff);
     scratch[0] = LEAF_PREFIX;
     d.copyTo(scratch, 1);
     md.update(scratch, 0, 1 + Sha256Digest.LENGTH);
@@ -83,22 +86,32 @@ public final class Sha256Hasher {
   }
 
   /**
-   * Writes {@code NODE(l, r) = H(0x01 ‖ l ‖ r)} into {@code dst[dstOff, dstOff+32)}, where {@code l ‖
-   * r} are the 64 bytes {@code children[off, off+64)}. For code that keeps tree levels in flat
+   * Writes {@code NODE(l, r) = H(0x01 ‖ l ‖ r)} into {@code dst[dstOff, dstOff+32)}, where {@code l
+   * ‖ r} are the 64 bytes {@code children[off, off+64)}. For code that keeps tree levels in flat
    * arrays, where two siblings are adjacent.
    */
   public void nodeInto(byte[] children, int off, byte[] dst, int dstOff) {
+    checkRoom(dst, dstOff);
+    if (off < 0 || children.length - off < 2 * Sha256Digest.LENGTH) {
+      throw new IllegalArgumentException("no two digests at offset " + off);
+    }
     md.update(NODE_PREFIX);
     md.update(children, off, 2 * Sha256Digest.LENGTH);
     finishInto(dst, dstOff);
+  }
+
+  /** Checked before any byte is fed, so a caller error never leaves a half-fed digest behind. */
+  private static void checkRoom(byte[] dst, int dstOff) {
+    if (dstOff < 0 || dst.length - dstOff < Sha256Digest.LENGTH) {
+      throw new IllegalArgumentException("no room for a digest at offset " + dstOff);
+    }
   }
 
   private void finishInto(byte[] dst, int dstOff) {
     try {
       md.digest(dst, dstOff, Sha256Digest.LENGTH);
     } catch (DigestException e) {
-      // Only thrown when dst has less than 32 bytes at dstOff: a caller bug.
-      throw new IllegalArgumentException("no room for a digest at offset " + dstOff, e);
+      throw new IllegalStateException("SHA-256 refused a checked output buffer", e);
     }
   }
 

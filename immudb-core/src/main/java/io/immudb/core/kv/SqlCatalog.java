@@ -14,7 +14,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SqlCatalog {
   private static final byte[] KEY = {
-    StoredKeys.SQL_PREFIX, 'C', 'T', 'L', '.', 'D', 'A', 'T', 'A', 'B', 'A', 'S', 'E', '.', 0, 0, 0, 1
+    StoredKeys.SQL_PREFIX,
+    'C',
+    'T',
+    'L',
+    '.',
+    'D',
+    'A',
+    'T',
+    'A',
+    'B',
+    'A',
+    'S',
+    'E',
+    '.',
+    0,
+    0,
+    0,
+    1
   };
   private static final byte[] VALUE = "dbinstance".getBytes(StandardCharsets.US_ASCII);
 

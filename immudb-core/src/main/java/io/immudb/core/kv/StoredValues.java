@@ -131,7 +131,10 @@ public final class StoredValues {
 
     @Override
     public String toString() {
-      return "ReferenceValue{atTx=" + atTx + ", key=" + HexFormat.of().formatHex(referencedUserKey)
+      return "ReferenceValue{atTx="
+          + atTx
+          + ", key="
+          + HexFormat.of().formatHex(referencedUserKey)
           + "}";
     }
   }

@@ -46,8 +46,7 @@ public final class ZAddKeyCodec {
   /**
    * Decodes a member key.
    *
-   * @throws IllegalArgumentException if {@code storedKey} is not exactly one well-formed member
-   *     key
+   * @throws IllegalArgumentException if {@code storedKey} is not exactly one well-formed member key
    */
   public static ZKey decode(byte[] storedKey) {
     Objects.requireNonNull(storedKey, "storedKey");
@@ -105,7 +104,8 @@ public final class ZAddKeyCodec {
    * <p>Nested here because it is only ever made by this codec's decoder.
    *
    * <p>Thread-safe (immutable; arrays are copied in and out). Scores compare by their raw bit
-   * pattern, as they are encoded, so {@code -0.0} and {@code 0.0} differ. Requires {@code atTx ≥ 0}.
+   * pattern, as they are encoded, so {@code -0.0} and {@code 0.0} differ. Requires {@code atTx ≥
+   * 0}.
    *
    * @param set the set name
    * @param score the member's score
@@ -153,8 +153,15 @@ public final class ZAddKeyCodec {
     @Override
     public String toString() {
       HexFormat hex = HexFormat.of();
-      return "ZKey{set=" + hex.formatHex(set) + ", score=" + score + ", key="
-          + hex.formatHex(userKey) + ", atTx=" + atTx + "}";
+      return "ZKey{set="
+          + hex.formatHex(set)
+          + ", score="
+          + score
+          + ", key="
+          + hex.formatHex(userKey)
+          + ", atTx="
+          + atTx
+          + "}";
     }
   }
 }

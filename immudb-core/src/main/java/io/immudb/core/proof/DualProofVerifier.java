@@ -56,8 +56,17 @@ public final class DualProofVerifier {
     if (source.id() != sourceId || target.id() != targetId) {
       throw new VerificationException(
           Reason.TX_ID_MISMATCH,
-          "dual proof is for " + source.id() + " -> " + target.id() + ", expected " + sourceId
-              + " -> " + targetId, p, null, null);
+          "dual proof is for "
+              + source.id()
+              + " -> "
+              + target.id()
+              + ", expected "
+              + sourceId
+              + " -> "
+              + targetId,
+          p,
+          null,
+          null);
     }
     if (sourceId < 1 || sourceId > targetId) {
       throw new VerificationException(
@@ -86,8 +95,11 @@ public final class DualProofVerifier {
       requireEmpty(p.lastInclusionProof(), "last-inclusion", p);
       if (!p.targetBlTxAlh().equals(Sha256Digest.ZERO)) {
         throw new VerificationException(
-            Reason.MALFORMED_PROOF, "targetBlTxAlh must be zero when target.blTxId = 0", p,
-            Sha256Digest.ZERO, p.targetBlTxAlh());
+            Reason.MALFORMED_PROOF,
+            "targetBlTxAlh must be zero when target.blTxId = 0",
+            p,
+            Sha256Digest.ZERO,
+            p.targetBlTxAlh());
       }
     }
     if (sourceId < blTxId) {
@@ -104,16 +116,23 @@ public final class DualProofVerifier {
     if (linearSteps > 1) {
       throw new VerificationException(
           Reason.LINEAR,
-          "linear-fake guard: linear part spans " + linearSteps
-              + " transactions outside the AHT; only synchronous linking is accepted", p, null,
+          "linear-fake guard: linear part spans "
+              + linearSteps
+              + " transactions outside the AHT; only synchronous linking is accepted",
+          p,
+          null,
           null);
     }
     long consumed = Math.min(source.id(), target.blTxId()) - source.blTxId();
     if (consumed > 1) {
       throw new VerificationException(
           Reason.LINEAR,
-          "linear-fake guard: the source's linear part of " + consumed
-              + " transactions was never checked against the AHT", p, null, null);
+          "linear-fake guard: the source's linear part of "
+              + consumed
+              + " transactions was never checked against the AHT",
+          p,
+          null,
+          null);
     }
   }
 
@@ -137,7 +156,10 @@ public final class DualProofVerifier {
     Sha256Digest alh = header.alh(h);
     if (!alh.equals(expected)) {
       throw new VerificationException(
-          Reason.ALH_MISMATCH, which + " header does not hash to the expected Alh", p, expected,
+          Reason.ALH_MISMATCH,
+          which + " header does not hash to the expected Alh",
+          p,
+          expected,
           alh);
     }
   }
@@ -146,8 +168,11 @@ public final class DualProofVerifier {
       throws VerificationException {
     if (!part.isEmpty()) {
       throw new VerificationException(
-          Reason.MALFORMED_PROOF, name + " proof must be empty here, has " + part.size()
-              + " terms", p, null, null);
+          Reason.MALFORMED_PROOF,
+          name + " proof must be empty here, has " + part.size() + " terms",
+          p,
+          null,
+          null);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Verifies a linear proof (spec v1 §7.1), including the term-count check that only the Go
- * verifier makes (step 3).
+ * Verifies a linear proof (spec v1 §7.1), including the term-count check that only the Go verifier
+ * makes (step 3).
  *
  * <p>Thread-safe (stateless). The term count matters when the target Alh does not come from a
  * header with the target id (a bare state, say): without it, a proof that runs past the target, or
@@ -38,25 +38,49 @@ public final class LinearProofVerifier {
     if (p.sourceTxId() != sourceId || p.targetTxId() != targetId) {
       throw new VerificationException(
           Reason.TX_ID_MISMATCH,
-          "linear proof is for " + p.sourceTxId() + ".." + p.targetTxId() + ", expected "
-              + sourceId + ".." + targetId, p, null, null);
+          "linear proof is for "
+              + p.sourceTxId()
+              + ".."
+              + p.targetTxId()
+              + ", expected "
+              + sourceId
+              + ".."
+              + targetId,
+          p,
+          null,
+          null);
     }
     List<Sha256Digest> terms = p.terms();
     if (sourceId < 1 || sourceId > targetId || terms.isEmpty()) {
       throw new VerificationException(
-          Reason.MALFORMED_PROOF, "malformed linear proof " + sourceId + ".." + targetId, p, null,
+          Reason.MALFORMED_PROOF,
+          "malformed linear proof " + sourceId + ".." + targetId,
+          p,
+          null,
           null);
     }
     if (!terms.get(0).equals(sourceAlh)) {
       throw new VerificationException(
-          Reason.LINEAR, "linear proof does not start at the source Alh", p, sourceAlh,
+          Reason.LINEAR,
+          "linear proof does not start at the source Alh",
+          p,
+          sourceAlh,
           terms.get(0));
     }
     if (terms.size() - 1L != targetId - sourceId) {
       throw new VerificationException(
           Reason.MALFORMED_PROOF,
-          "linear proof " + sourceId + ".." + targetId + " needs " + (targetId - sourceId + 1)
-              + " terms, got " + terms.size(), p, null, null);
+          "linear proof "
+              + sourceId
+              + ".."
+              + targetId
+              + " needs "
+              + (targetId - sourceId + 1)
+              + " terms, got "
+              + terms.size(),
+          p,
+          null,
+          null);
     }
     Sha256Digest acc = rootFromLinear(terms, sourceId, Sha256Hasher.create());
     if (!acc.equals(targetAlh)) {

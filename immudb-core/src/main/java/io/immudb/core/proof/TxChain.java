@@ -9,10 +9,10 @@ import io.immudb.core.tx.TxHeader;
  * ProofBuilder} needs to build proofs.
  *
  * <p>Implementations MUST return the committed headers unchanged and MUST keep {@link #aht()}
- * holding {@code LEAF(Alh_i)} as leaf {@code i} for every transaction it covers (spec v1 §6.1).
- * The tree may lag behind the last header only by transactions no proof asks about. Thread-safety
- * is up to the implementation and stated there; the engine implements this over its files, tests
- * in memory.
+ * holding {@code LEAF(Alh_i)} as leaf {@code i} for every transaction it covers (spec v1 §6.1). The
+ * tree may lag behind the last header only by transactions no proof asks about. Thread-safety is up
+ * to the implementation and stated there; the engine implements this over its files, tests in
+ * memory.
  */
 public interface TxChain {
   /** The header of transaction {@code txId}. Requires {@code 1 ≤ txId ≤} the last committed id. */

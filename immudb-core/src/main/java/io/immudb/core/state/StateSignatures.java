@@ -129,7 +129,8 @@ public final class StateSignatures {
     params.init(new ECGenParameterSpec(CURVE));
     ECParameterSpec spec = params.getParameterSpec(ECParameterSpec.class);
     requireOnCurve(spec.getCurve(), x, y);
-    return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec));
+    return KeyFactory.getInstance("EC")
+        .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), spec));
   }
 
   /** Rejects points off the curve: y² = x³ + ax + b (mod p). */

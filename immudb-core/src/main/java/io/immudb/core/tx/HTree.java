@@ -29,10 +29,13 @@ public final class HTree {
   private static final int L = Sha256Digest.LENGTH;
 
   private final int width;
+
   /** All levels, level 0 first, 32 bytes per node. */
   private final byte[] nodes;
+
   /** Index (in nodes) of the first node of each level. */
   private final int[] levelStart;
+
   /** Number of nodes of each level. */
   private final int[] levelSize;
 
@@ -122,8 +125,8 @@ public final class HTree {
   }
 
   /**
-   * Folds an inclusion proof into the root it implies, as the client does (spec v1 §4.3, steps 1–2).
-   * Only computes; {@link #verifyInclusion} decides.
+   * Folds an inclusion proof into the root it implies, as the client does (spec v1 §4.3, steps
+   * 1–2). Only computes; {@link #verifyInclusion} decides.
    */
   public static Sha256Digest rootFromInclusion(
       InclusionProof p, Sha256Digest entryDigest, Sha256Hasher h) {
@@ -167,8 +170,14 @@ public final class HTree {
     if (p.terms().size() != want) {
       throw new VerificationException(
           Reason.MALFORMED_PROOF,
-          "inclusion proof for leaf " + p.leaf() + " of width " + p.width() + " needs " + want
-              + " terms, got " + p.terms().size());
+          "inclusion proof for leaf "
+              + p.leaf()
+              + " of width "
+              + p.width()
+              + " needs "
+              + want
+              + " terms, got "
+              + p.terms().size());
     }
     Sha256Digest c = rootFromInclusion(p, entryDigest, h);
     // Step 3 also demands i = r after the fold; it holds whenever the term count is right.

@@ -7,9 +7,9 @@ import java.util.List;
  * Proof that one entry belongs to a transaction's entry tree ({@code InclusionProof} on the wire,
  * spec v1 §4.2).
  *
- * <p>Thread-safe (immutable; the term list is copied). Requires {@code 0 ≤ leaf < width}. The
- * terms are the RFC 6962 audit path ordered from the leaf level upwards: sibling of the leaf first,
- * child of the root last.
+ * <p>Thread-safe (immutable; the term list is copied). Requires {@code 0 ≤ leaf < width}. The terms
+ * are the RFC 6962 audit path ordered from the leaf level upwards: sibling of the leaf first, child
+ * of the root last.
  *
  * @param leaf 0-based index of the entry in commit order
  * @param width number of entries of the transaction

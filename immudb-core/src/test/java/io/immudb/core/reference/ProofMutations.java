@@ -35,6 +35,16 @@ public final class ProofMutations {
     return out;
   }
 
+  /**
+   * Whether a bit-flip mutation named by {@link #bitFlips} should also go through the throwing
+   * verifier. Building an exception costs several microseconds, so property tests check every flip
+   * through the compute-only {@code rootFrom…} path (which the verifier applies once the term count
+   * is right, and flips do not change it) and only these two per term through the verifier.
+   */
+  public static boolean viaVerifier(String mutationName) {
+    return mutationName.endsWith("-bit-@0") || mutationName.endsWith("-bit-@255");
+  }
+
   /** A fresh random digest. */
   public static Sha256Digest randomDigest(Random rnd) {
     byte[] b = new byte[32];
@@ -56,8 +66,8 @@ public final class ProofMutations {
   }
 
   /**
-   * Every proof with one term dropped, one random term inserted at each position (the last
-   * position is the "appended" case), a term duplicated at the end, and the empty proof.
+   * Every proof with one term dropped, one random term inserted at each position (the last position
+   * is the "appended" case), a term duplicated at the end, and the empty proof.
    */
   public static Map<String, List<Sha256Digest>> structural(List<Sha256Digest> proof, Random rnd) {
     Map<String, List<Sha256Digest>> out = new LinkedHashMap<>();

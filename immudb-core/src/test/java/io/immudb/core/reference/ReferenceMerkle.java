@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * A naive Merkle tree written straight from the recursive definitions of RFC 6962 §2.1 and spec v1
- * §4.2, §6.2–§6.4, to check the optimized code against. Slow on purpose: no caching, no levels,
- * its own SHA-256 calls.
+ * §4.2, §6.2–§6.4, to check the optimized code against. Slow on purpose: no caching, no levels, its
+ * own SHA-256 calls.
  *
- * <p>Besides the proofs themselves it derives their <em>shape</em> (which side each term joins
- * on), which gives an independent, strict verifier: a proof is accepted iff it has the shape of
- * the canonical proof for its indexes and folds to the root(s).
+ * <p>Besides the proofs themselves it derives their <em>shape</em> (which side each term joins on),
+ * which gives an independent, strict verifier: a proof is accepted iff it has the shape of the
+ * canonical proof for its indexes and folds to the root(s).
  */
 public final class ReferenceMerkle {
   private ReferenceMerkle() {}

@@ -18,8 +18,8 @@ import org.rocksdb.RocksIterator;
  * Moving forward, the cursor walks a key's rows while they are ≤ {@code atTx} (few versions is the
  * common case), falling back to one {@code seekForPrev} after {@link #WALK_LIMIT} rows, and jumps
  * over the rest of the group with a seek to {@link HistoryKeyCodec#endOfGroup}. Moving backward it
- * lands on a group's last row and, if that is newer than {@code atTx}, seeks back to {@code
- * group ‖ u64(atTx)}; if that leaves the group, it already sits on the previous group's last row.
+ * lands on a group's last row and, if that is newer than {@code atTx}, seeks back to {@code group ‖
+ * u64(atTx)}; if that leaves the group, it already sits on the previous group's last row.
  *
  * <p>Not thread-safe.
  */

@@ -14,11 +14,11 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>Why it works: a token ({@code 00 FF}, {@code 00 00} or a non-zero byte) is recognised from its
- * first byte, so {@code esc(k) ‖ 00 00} parses back uniquely, and the terminator {@code 00 00} sorts
- * below every token that can follow. Hence for stored keys {@code a < b} (unsigned, a prefix sorts
- * first) every history key of {@code a} sorts below every history key of {@code b}; the versions of
- * one key sort by tx id (tx ids are in [1, 2^63), so unsigned order is numeric order); and {@code k}
- * starts with {@code p} exactly when {@code group(k)} starts with {@code esc(p)}.
+ * first byte, so {@code esc(k) ‖ 00 00} parses back uniquely, and the terminator {@code 00 00}
+ * sorts below every token that can follow. Hence for stored keys {@code a < b} (unsigned, a prefix
+ * sorts first) every history key of {@code a} sorts below every history key of {@code b}; the
+ * versions of one key sort by tx id (tx ids are in [1, 2^63), so unsigned order is numeric order);
+ * and {@code k} starts with {@code p} exactly when {@code group(k)} starts with {@code esc(p)}.
  *
  * <p>Stateless and thread-safe. Malformed input throws {@link io.immudb.core.ImmuException} with
  * {@code DATA_LOSS}.
@@ -28,7 +28,10 @@ final class HistoryKeyCodec {
 
   private HistoryKeyCodec() {}
 
-  /** Returns {@code esc(k)}: the bytes every history key of a key starting with {@code k} starts with. */
+  /**
+   * Returns {@code esc(k)}: the bytes every history key of a key starting with {@code k} starts
+   * with.
+   */
   static byte[] escape(byte[] k) {
     return escape(k, 0, 0);
   }

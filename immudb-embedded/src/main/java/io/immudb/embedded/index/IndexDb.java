@@ -30,8 +30,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>Column families: {@code default} holds the metadata ({@link #FORMAT_KEY}, {@link
  * #INDEXED_TX_KEY}); {@code latest} maps a stored key to the encoded {@link EntryRef} of its newest
- * version (bloom filter, for point gets); {@code history} maps {@link HistoryKeyCodec#versionKey} to
- * the encoded ref of every version. The WAL is off and flushes are atomic across column families
+ * version (bloom filter, for point gets); {@code history} maps {@link HistoryKeyCodec#versionKey}
+ * to the encoded ref of every version. The WAL is off and flushes are atomic across column families
  * ({@code atomic_flush}), so what survives a crash is always a whole prefix of the applied batches.
  *
  * <p>Thread-safe as RocksDB is, except {@link #close()}, which the owner MUST call only once no
@@ -40,6 +40,7 @@ import org.rocksdb.WriteOptions;
 final class IndexDb implements AutoCloseable {
   static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
   static final byte[] INDEXED_TX_KEY = "indexedTx".getBytes(StandardCharsets.US_ASCII);
+
   /** Version of the encodings in this package; an index with another version is rebuilt. */
   static final long FORMAT = 1;
 
@@ -54,7 +55,8 @@ final class IndexDb implements AutoCloseable {
   final WriteOptions writeOptions;
   private final List<AutoCloseable> owned;
 
-  private IndexDb(RocksDB db, List<ColumnFamilyHandle> cfs, WriteOptions wo, List<AutoCloseable> owned) {
+  private IndexDb(
+      RocksDB db, List<ColumnFamilyHandle> cfs, WriteOptions wo, List<AutoCloseable> owned) {
     this.db = db;
     this.meta = cfs.get(0);
     this.latest = cfs.get(1);
@@ -74,24 +76,31 @@ final class IndexDb implements AutoCloseable {
       ColumnFamilyOptions metaOpts =
           own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache)));
       ColumnFamilyOptions latestOpts =
-          own(owned, new ColumnFamilyOptions()
-              .setTableFormatConfig(table(cache).setFilterPolicy(bloom).setWholeKeyFiltering(true))
-              .setCompressionType(CompressionType.LZ4_COMPRESSION)
-              // whole-key bloom in the memtable too: most gets of fresh keys end there
-              .setMemtablePrefixBloomSizeRatio(0.05)
-              .setMemtableWholeKeyFiltering(true));
+          own(
+              owned,
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(
+                      table(cache).setFilterPolicy(bloom).setWholeKeyFiltering(true))
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                  // whole-key bloom in the memtable too: most gets of fresh keys end there
+                  .setMemtablePrefixBloomSizeRatio(0.05)
+                  .setMemtableWholeKeyFiltering(true));
       ColumnFamilyOptions historyOpts =
-          own(owned, new ColumnFamilyOptions()
-              .setTableFormatConfig(table(cache))
-              .setCompressionType(CompressionType.LZ4_COMPRESSION));
+          own(
+              owned,
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(table(cache))
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION));
       DBOptions dbOpts =
-          own(owned, new DBOptions()
-              .setCreateIfMissing(true)
-              .setCreateMissingColumnFamilies(true)
-              .setAtomicFlush(true)
-              .setMaxBackgroundJobs(4)
-              .setBytesPerSync(1L << 20)
-              .setKeepLogFileNum(3));
+          own(
+              owned,
+              new DBOptions()
+                  .setCreateIfMissing(true)
+                  .setCreateMissingColumnFamilies(true)
+                  .setAtomicFlush(true)
+                  .setMaxBackgroundJobs(4)
+                  .setBytesPerSync(1L << 20)
+                  .setKeepLogFileNum(3));
       WriteOptions wo = own(owned, new WriteOptions().setDisableWAL(true));
       List<ColumnFamilyDescriptor> descriptors =
           List.of(
@@ -187,7 +196,8 @@ final class IndexDb implements AutoCloseable {
 
   /** Wraps a RocksDB failure of operation {@code what}. */
   static ImmuException failure(String what, RocksDBException e) {
-    return new ImmuException(ErrorCode.INTERNAL, "key index: " + what + " failed: " + e.getMessage(), e);
+    return new ImmuException(
+        ErrorCode.INTERNAL, "key index: " + what + " failed: " + e.getMessage(), e);
   }
 
   private static BlockBasedTableConfig table(LRUCache cache) {

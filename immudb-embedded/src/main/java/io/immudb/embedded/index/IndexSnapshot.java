@@ -97,8 +97,8 @@ public final class IndexSnapshot implements AutoCloseable {
   }
 
   /**
-   * Returns the distinct keys selected by {@code spec}, each with its newest version as of the
-   * view tx ({@code spec.atTx()}, or {@link #txId()} when 0), in unsigned byte order (reversed if
+   * Returns the distinct keys selected by {@code spec}, each with its newest version as of the view
+   * tx ({@code spec.atTx()}, or {@link #txId()} when 0), in unsigned byte order (reversed if
    * descending). Keys with no version as of the view tx are not returned. Requires {@code
    * spec.atTx() <= txId()}. A scan at {@code txId()} reads one row per key; a scan in the past
    * resolves each key from its version rows.

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +55,11 @@ public final class KeyIndex implements AutoCloseable {
       long format = db.readMeta(null, IndexDb.FORMAT_KEY);
       if (format != IndexDb.FORMAT) {
         if (format != 0) {
-          LOG.warn("key index {} has format {}, expected {}: wiping it for a rebuild",
-              dir, format, IndexDb.FORMAT);
+          LOG.warn(
+              "key index {} has format {}, expected {}: wiping it for a rebuild",
+              dir,
+              format,
+              IndexDb.FORMAT);
         }
         db.wipe(); // derived data in an unknown (or no) format: start over
       }
@@ -90,7 +94,9 @@ public final class KeyIndex implements AutoCloseable {
         for (TxIndexBatch tx : txs) {
           if (tx == null || tx.txId() != next) {
             throw new IllegalArgumentException(
-                "expected tx " + next + " (indexedTx + 1), got "
+                "expected tx "
+                    + next
+                    + " (indexedTx + 1), got "
                     + (tx == null ? "null" : "tx " + tx.txId()));
           }
           next++;
@@ -98,21 +104,8 @@ public final class KeyIndex implements AutoCloseable {
         if (txs.isEmpty()) {
           return;
         }
-        try (WriteBatch batch = new WriteBatch()) {
-          for (TxIndexBatch tx : txs) {
-            for (int i = 0; i < tx.size(); i++) {
-              byte[] key = tx.keyAt(i);
-              byte[] ref = EntryRefCodec.encode(tx.refs().get(i));
-              batch.put(db.latest, key, ref);
-              batch.put(db.history, HistoryKeyCodec.versionKey(key, tx.txId()), ref);
-            }
-          }
-          batch.put(db.meta, IndexDb.INDEXED_TX_KEY, EntryRefCodec.encodeU64(next - 1));
-          db.write(batch);
-          indexedTx = next - 1;
-        } catch (RocksDBException e) {
-          throw IndexDb.failure("batch", e);
-        }
+        IndexBatchWriter.write(db, txs, next - 1);
+        indexedTx = next - 1;
         publish();
       } finally {
         lifecycle.unlockRead(stamp);
@@ -144,8 +137,8 @@ public final class KeyIndex implements AutoCloseable {
   }
 
   /**
-   * Wipes every entry, so that {@link #indexedTx()} is 0, for a rebuild from the tx log.
-   * Snapshots already open keep their view.
+   * Wipes every entry, so that {@link #indexedTx()} is 0, for a rebuild from the tx log. Snapshots
+   * already open keep their view.
    */
   public void reset() {
     writer.lock();
@@ -164,13 +157,19 @@ public final class KeyIndex implements AutoCloseable {
     }
   }
 
-  /** Compacts every column family, dropping overwritten and deleted rows (CompactIndex). */
+  /**
+   * Compacts every column family down to its last level, dropping overwritten and deleted rows (the
+   * CompactIndex RPC). Slow on a large index; reads and applies continue meanwhile.
+   */
   public void compact() {
     long stamp = enter();
-    try {
-      db.db.compactRange(db.meta);
-      db.db.compactRange(db.latest);
-      db.db.compactRange(db.history);
+    try (CompactRangeOptions options =
+        new CompactRangeOptions()
+            .setBottommostLevelCompaction(
+                CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)) {
+      for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
+        db.db.compactRange(cf, null, null, options);
+      }
     } catch (RocksDBException e) {
       throw IndexDb.failure("compact", e);
     } finally {
@@ -183,7 +182,7 @@ public final class KeyIndex implements AutoCloseable {
     long stamp = enter();
     try {
       long total = 0;
-      for (var cf : List.of(db.meta, db.latest, db.history)) {
+      for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
         total += db.db.getLongProperty(cf, "rocksdb.live-sst-files-size");
         total += db.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
       }

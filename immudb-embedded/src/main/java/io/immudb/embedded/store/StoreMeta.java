@@ -40,7 +40,7 @@ record StoreMeta(int formatVersion, int maxTxEntries, int maxKeyLen, int maxValu
       throw new CorruptedDataException(f.toString(), "no checksum line");
     }
     String body = text.substring(0, cut);
-    String crc = text.substring(cut + 4).trim();
+    String crc = text.endsWith("\n") ? text.substring(cut + 4, text.length() - 1) : "";
     if (!crc.equals(Long.toHexString(crc(body)))) {
       throw new CorruptedDataException(f.toString(), "checksum mismatch");
     }

@@ -10,6 +10,7 @@ import io.immudb.embedded.index.EntryRef;
 import io.immudb.embedded.index.IndexSnapshot;
 import io.immudb.embedded.txlog.TxRecord;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +28,14 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a committing child JVM ({@link CrashWriterMain}) at a seeded random moment, again and
- * again on the same directory, and checks after each kill that recovery kept every acknowledged
+ * Kills a committing child JVM ({@link CrashWriterMain}) at a seeded random moment, again and again
+ * on the same directory, and checks after each kill that recovery kept every acknowledged
  * transaction: same id, same Alh, a clean full verification, dual proofs from every acknowledged
  * state (sampled) to the recovered state, and an index that catches up with the log.
  *
@@ -58,21 +60,27 @@ class CrashRecoveryIT {
     long seed = Long.getLong("immudb.crash.seed", System.nanoTime());
     System.out.println(
         "CrashRecoveryIT seed=" + seed + " (replay with -Dimmudb.crash.seed=" + seed + ")");
-    Random rnd = new Random(seed);
+    // The schedule (run times, child seeds) replays exactly from the seed; the sampling depends
+    // on how many commits each child made, so it has its own generator.
+    Random schedule = new Random(seed);
+    Random rnd = new Random(~seed);
     Path dir = tmp.resolve("store");
+    String classpath = snapshotClasspath(tmp.resolve("classpath"));
     List<Ack> history = new ArrayList<>();
     Map<Integer, Long> lastAckedWrite = new HashMap<>();
     long prevLast = 0;
     Sha256Digest prevAlh = null;
     long started = System.nanoTime();
+    int cyclesWithCut = 0;
 
     for (int cycle = 0; cycle < CYCLES; cycle++) {
       String where = "seed " + seed + ", cycle " + cycle;
       Path ackFile = tmp.resolve("ack-" + cycle + ".txt");
       Path errFile = tmp.resolve("child-" + cycle + ".err");
-      int runMillis = MIN_RUN_MILLIS + rnd.nextInt(MAX_RUN_MILLIS - MIN_RUN_MILLIS + 1);
-      runAndKillChild(dir, ackFile, errFile, rnd.nextLong(), runMillis, where);
+      int runMillis = MIN_RUN_MILLIS + schedule.nextInt(MAX_RUN_MILLIS - MIN_RUN_MILLIS + 1);
+      runAndKillChild(classpath, dir, ackFile, errFile, schedule.nextLong(), runMillis, where);
       List<Ack> acks = readAcks(ackFile, where);
+      long[] killedSizes = logSizes(dir);
 
       try (ImmuStore store = ImmuStore.open(dir, CrashWriterMain.options())) {
         long last = store.lastTxId();
@@ -84,10 +92,14 @@ class CrashRecoveryIT {
               .isEqualTo(prevAlh);
         }
 
+        assertThat(acks.stream().mapToLong(Ack::txId).distinct().count())
+            .as("%s: acknowledged tx ids are distinct", where)
+            .isEqualTo(acks.size());
         for (Ack a : acks) {
           assertThat(a.txId())
-              .as("%s: acknowledged tx %d must be after the previous cycle's last tx", where,
-                  a.txId())
+              .as(
+                  "%s: acknowledged tx %d must be after the previous cycle's last tx",
+                  where, a.txId())
               .isGreaterThan(prevLast);
           assertThat(a.txId())
               .as("%s: acknowledged tx %d must survive (last tx is %d)", where, a.txId(), last)
@@ -132,18 +144,45 @@ class CrashRecoveryIT {
           checkIndex(store, lastAckedWrite, rnd, where);
         }
 
+        long[] recoveredSizes = logSizes(dir);
+        String cut = "";
+        for (int i = 0; i < LOGS.length; i++) {
+          if (recoveredSizes[i] != killedSizes[i]) {
+            cut += " " + LOGS[i] + " -" + (killedSizes[i] - recoveredSizes[i]);
+          }
+        }
+        cyclesWithCut += cut.isEmpty() ? 0 : 1;
         System.out.printf(
-            "cycle %d: ran %d ms, %d acks, last tx %d (was %d), %s%n",
-            cycle, runMillis, acks.size(), last, prevLast, report);
+            "cycle %d: ran %d ms, %d acks, last tx %d (was %d), recovery cut [%s ], %s%n",
+            cycle, runMillis, acks.size(), last, prevLast, cut, report);
         prevLast = last;
         prevAlh = lastAlh;
       }
     }
     System.out.printf(
-        "CrashRecoveryIT: %d cycles, %d acknowledged txs, %d txs in the store, %d s%n",
-        CYCLES, history.size(), prevLast,
+        "CrashRecoveryIT: %d cycles (%d with an uncommitted tail cut by recovery), %d"
+            + " acknowledged txs, %d txs in the store, %d s%n",
+        CYCLES,
+        cyclesWithCut,
+        history.size(),
+        prevLast,
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     assertThat(history).as("seed %d: the children acknowledged some commits", seed).isNotEmpty();
+  }
+
+  private static final String[] LOGS = {"val", "tx", "commit", "aht"};
+
+  /** Total bytes of each log, in the order of {@link #LOGS}. */
+  private static long[] logSizes(Path dir) throws IOException {
+    long[] sizes = new long[LOGS.length];
+    for (int i = 0; i < LOGS.length; i++) {
+      try (Stream<Path> files = Files.list(dir.resolve(LOGS[i]))) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          sizes[i] += Files.size(f);
+        }
+      }
+    }
+    return sizes;
   }
 
   /**
@@ -189,8 +228,57 @@ class CrashRecoveryIT {
     return out;
   }
 
+  /**
+   * Copies the build's own classpath entries (class directories, jars under a {@code target}
+   * directory and snapshot jars) so that the children keep running the code under test even if the
+   * project is rebuilt or reinstalled meanwhile; released jars are used in place.
+   */
+  private static String snapshotClasspath(Path into) throws IOException {
+    List<String> out = new ArrayList<>();
+    int n = 0;
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (e.isEmpty()) {
+        continue;
+      }
+      Path p = Path.of(e).toAbsolutePath();
+      // Snapshot builds of this project, in target/ or installed in the local repository.
+      boolean built = p.getFileName().toString().contains("-SNAPSHOT");
+      for (Path part : p) {
+        built |= part.toString().equals("target");
+      }
+      if (Files.isDirectory(p)) {
+        Path copy = into.resolve("dir" + n++);
+        try (Stream<Path> files = Files.walk(p)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            Path to = copy.resolve(p.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+              Files.createDirectories(to);
+            } else {
+              Files.copy(f, to);
+            }
+          }
+        }
+        out.add(copy.toString());
+      } else if (built && Files.isRegularFile(p)) {
+        Files.createDirectories(into);
+        Path copy = into.resolve("jar" + n++ + "-" + p.getFileName());
+        Files.copy(p, copy);
+        out.add(copy.toString());
+      } else {
+        out.add(e);
+      }
+    }
+    return String.join(File.pathSeparator, out);
+  }
+
   private static void runAndKillChild(
-      Path dir, Path ackFile, Path errFile, long childSeed, int runMillis, String where)
+      String classpath,
+      Path dir,
+      Path ackFile,
+      Path errFile,
+      long childSeed,
+      int runMillis,
+      String where)
       throws Exception {
     String java =
         ProcessHandle.current()
@@ -204,7 +292,7 @@ class CrashRecoveryIT {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-cp",
-            System.getProperty("java.class.path"),
+            classpath,
             CrashWriterMain.class.getName(),
             dir.toString(),
             ackFile.toString(),
@@ -244,13 +332,17 @@ class CrashRecoveryIT {
       }
       if (!isReady) {
         boolean exited = p.waitFor(5, TimeUnit.SECONDS);
-        fail("%s: the child did not start (%s); stdout:%n%s%nstderr:%n%s",
-            where, exited ? "exit code " + p.exitValue() : "still running", stdout,
+        fail(
+            "%s: the child did not start (%s); stdout:%n%s%nstderr:%n%s",
+            where,
+            exited ? "exit code " + p.exitValue() : "still running",
+            stdout,
             stderrOf(errFile));
       }
       Thread.sleep(runMillis);
       if (!p.isAlive()) {
-        fail("%s: the child exited by itself with %d; stdout:%n%s%nstderr:%n%s",
+        fail(
+            "%s: the child exited by itself with %d; stdout:%n%s%nstderr:%n%s",
             where, p.exitValue(), stdout, stderrOf(errFile));
       }
     } finally {
@@ -266,8 +358,8 @@ class CrashRecoveryIT {
   }
 
   /**
-   * Reads the ack lines. Only the last line may be torn (no final newline, or cut in a field);
-   * it is ignored. A malformed line anywhere else fails the test.
+   * Reads the ack lines. Only the last line may be torn (no final newline, or cut in a field); it
+   * is ignored. A malformed line anywhere else fails the test.
    */
   private static List<Ack> readAcks(Path ackFile, String where) throws IOException {
     if (!Files.exists(ackFile)) {

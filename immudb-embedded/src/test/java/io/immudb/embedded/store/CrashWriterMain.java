@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The child process of {@link CrashRecoveryIT}: opens a store and commits random transactions
- * from several threads until it is killed.
+ * The child process of {@link CrashRecoveryIT}: opens a store and commits random transactions from
+ * several threads until it is killed.
  *
  * <p>After each commit returns, the committing thread appends one line to the ack file, in one
  * write call: {@code txId alhHex key,key,...\n}. So every line (except maybe a torn last one) is a
@@ -50,7 +50,9 @@ public final class CrashWriterMain {
     ImmuStore store = ImmuStore.open(dir, options());
     FileChannel ack =
         FileChannel.open(
-            ackFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            ackFile,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
             StandardOpenOption.APPEND);
     for (int t = 0; t < threads; t++) {
       Random rnd = new Random(seed * 31 + t);

@@ -1,0 +1,133 @@
+package io.immudb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Small end-to-end runs of the subcommands in process, with captured output. */
+class BenchMainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return BenchMain.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String lastLine() {
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void storeRunPrintsOneJsonLine() {
+    int rc =
+        run(
+            "store",
+            "--committers",
+            "2",
+            "--txs",
+            "3",
+            "--entries-per-tx",
+            "10",
+            "--synced",
+            "false",
+            "--warmup-txs",
+            "1");
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1);
+    assertThat(lastLine())
+        .startsWith("{\"mode\":\"store\",\"committers\":2,\"txs\":6,\"entries_per_tx\":10,")
+        .contains("\"synced\":false", "\"p99_ms\":", "\"index_catchup_s\":", "\"last_tx_id\":8")
+        .endsWith("}");
+  }
+
+  @Test
+  void randomKeysWork() {
+    int rc =
+        run(
+            "store",
+            "--committers",
+            "1",
+            "--txs",
+            "2",
+            "--entries-per-tx",
+            "20",
+            "--synced",
+            "false",
+            "--random-keys",
+            "--key-len",
+            "2");
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(lastLine()).contains("\"random_keys\":true");
+  }
+
+  @Test
+  void readsWhatTheDataModelStoreRunWrote(@TempDir Path dir) {
+    String d = dir.resolve("db").toString();
+    assertThat(
+            run(
+                "store",
+                "--committers",
+                "2",
+                "--txs",
+                "2",
+                "--entries-per-tx",
+                "5",
+                "--synced",
+                "false",
+                "--data-model",
+                "--dir",
+                d))
+        .isZero();
+    int rc = run("read", "--dir", d, "--ops", "40", "--warmup-seconds", "0");
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(lastLine())
+        .startsWith("{\"mode\":\"read\",\"threads\":2,\"keys\":20,\"get_per_s\":")
+        .contains("\"get_ops\":40", "\"vget_ops\":40", "\"vget_p99_us\":");
+  }
+
+  @Test
+  void populatesATemporaryStoreWhenAsked() {
+    int rc = run("read", "--populate", "1500", "--ops", "10", "--warmup-seconds", "0");
+    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(lastLine()).contains("\"keys\":1500");
+  }
+
+  @Test
+  void rawStoreIsNotReadable(@TempDir Path dir) {
+    String d = dir.resolve("raw").toString();
+    run(
+        "store",
+        "--committers",
+        "1",
+        "--txs",
+        "1",
+        "--entries-per-tx",
+        "5",
+        "--synced",
+        "false",
+        "--dir",
+        d);
+    assertThat(run("read", "--dir", d, "--ops", "1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("raw-store keys");
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    assertThat(run("store", "--committers", "0")).isEqualTo(2);
+    assertThat(run("read")).isEqualTo(2);
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("store", "--nope")).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+}
