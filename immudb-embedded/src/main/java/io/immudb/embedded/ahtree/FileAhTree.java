@@ -40,6 +40,7 @@ public final class FileAhTree implements AhtNodes {
   private final Sha256Hasher hasher = Sha256Hasher.create();
   /** peaks[l] = root of the perfect subtree of height l in the pending tree, if bit l is set. */
   private final Sha256Digest[] peaks = new Sha256Digest[64];
+  private final byte[] fold = new byte[2 * Sha256Digest.LENGTH];
   private ByteBuffer pending = ByteBuffer.allocate(64 * RECORD_LENGTH);
   private long pendingSize;
   private volatile long size;
@@ -155,7 +156,7 @@ public final class FileAhTree implements AhtNodes {
     for (int shift = 56; shift >= 0; shift -= 8) {
       c.update((int) (ordinal >>> shift));
     }
-    c.update(buf.duplicate().limit(start + Sha256Digest.LENGTH).position(start));
+    c.update(buf.array(), buf.arrayOffset() + start, Sha256Digest.LENGTH);
     return (int) c.getValue();
   }
 
@@ -167,13 +168,16 @@ public final class FileAhTree implements AhtNodes {
     if (pendingSize == 0) {
       throw new IllegalStateException("the tree is empty");
     }
-    Sha256Digest acc = null;
-    for (int l = 0; l < 64; l++) {
+    // Fold right to left, NODE(peak, acc), in one scratch array: [peak ‖ acc] -> acc.
+    int l = Long.numberOfTrailingZeros(pendingSize);
+    peaks[l].copyTo(fold, Sha256Digest.LENGTH);
+    for (l++; l < 64; l++) {
       if ((pendingSize >>> l & 1) == 1) {
-        acc = acc == null ? peaks[l] : hasher.node(peaks[l], acc);
+        peaks[l].copyTo(fold, 0);
+        hasher.nodeInto(fold, 0, fold, Sha256Digest.LENGTH);
       }
     }
-    return acc;
+    return Sha256Digest.of(fold, Sha256Digest.LENGTH);
   }
 
   /** Number of leaves appended, flushed or not. */

@@ -32,7 +32,8 @@ import org.rocksdb.WriteOptions;
  * #INDEXED_TX_KEY}); {@code latest} maps a stored key to the encoded {@link EntryRef} of its newest
  * version (bloom filter, for point gets); {@code history} maps {@link HistoryKeyCodec#versionKey}
  * to the encoded ref of every version. The WAL is off and flushes are atomic across column families
- * ({@code atomic_flush}), so what survives a crash is always a whole prefix of the applied batches.
+ * ({@code atomic_flush}; this covers the flush a manual compaction starts too), so what survives a
+ * crash is always a whole prefix of the applied batches.
  *
  * <p>Thread-safe as RocksDB is, except {@link #close()}, which the owner MUST call only once no
  * other call is in flight.
@@ -74,22 +75,23 @@ final class IndexDb implements AutoCloseable {
       LRUCache cache = own(owned, new LRUCache(BLOCK_CACHE_BYTES));
       BloomFilter bloom = own(owned, new BloomFilter(BLOOM_BITS_PER_KEY, false));
       ColumnFamilyOptions metaOpts =
-          own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache)));
+          own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache, 4)));
       ColumnFamilyOptions latestOpts =
           own(
               owned,
               new ColumnFamilyOptions()
                   .setTableFormatConfig(
-                      table(cache).setFilterPolicy(bloom).setWholeKeyFiltering(true))
+                      table(cache, 4).setFilterPolicy(bloom).setWholeKeyFiltering(true))
                   .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                  // whole-key bloom in the memtable too: most gets of fresh keys end there
+                  // whole-key bloom in the memtable too: a get of a key not in it skips the
+                  // skiplist search
                   .setMemtablePrefixBloomSizeRatio(0.05)
                   .setMemtableWholeKeyFiltering(true));
       ColumnFamilyOptions historyOpts =
           own(
               owned,
               new ColumnFamilyOptions()
-                  .setTableFormatConfig(table(cache))
+                  .setTableFormatConfig(table(cache, 16))
                   .setCompressionType(CompressionType.LZ4_COMPRESSION));
       DBOptions dbOpts =
           own(
@@ -139,7 +141,8 @@ final class IndexDb implements AutoCloseable {
 
   /**
    * Deletes every entry and sets {@code indexedTx} to 0 and the format to {@link #FORMAT}, in one
-   * atomic batch (snapshots already taken keep their view), then compacts to give the space back.
+   * atomic batch (snapshots already taken keep their view), flushes it, then compacts to give the
+   * space back.
    */
   void wipe() {
     try (WriteBatch batch = new WriteBatch()) {
@@ -155,6 +158,8 @@ final class IndexDb implements AutoCloseable {
       batch.put(meta, INDEXED_TX_KEY, EntryRefCodec.encodeU64(0));
       batch.put(meta, FORMAT_KEY, EntryRefCodec.encodeU64(FORMAT));
       write(batch);
+      // persist the wipe now: wiped entries must not come back after a crash
+      flush();
       db.compactRange(latest);
       db.compactRange(history);
     } catch (RocksDBException e) {
@@ -200,8 +205,9 @@ final class IndexDb implements AutoCloseable {
         ErrorCode.INTERNAL, "key index: " + what + " failed: " + e.getMessage(), e);
   }
 
-  private static BlockBasedTableConfig table(LRUCache cache) {
-    return new BlockBasedTableConfig().setBlockCache(cache).setBlockSize(16 << 10);
+  /** Point lookups want small blocks (less to read per get), range scans bigger ones. */
+  private static BlockBasedTableConfig table(LRUCache cache, int blockKiB) {
+    return new BlockBasedTableConfig().setBlockCache(cache).setBlockSize(blockKiB << 10);
   }
 
   private static byte[] bytes(String s) {

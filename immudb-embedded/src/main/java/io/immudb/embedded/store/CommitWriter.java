@@ -42,6 +42,8 @@ final class CommitWriter implements Runnable {
   private static final PreparedTx STOP = null;
   private static final int BUFFER_SIZE = 4 << 20;
   private static final int MAX_GROUP = 4096;
+  private static final long BUSY_WINDOW_NANOS = 20_000_000L;
+  private static final int INLINE_COMPLETIONS = 4;
 
   private final Appendable vlog;
   private final Appendable txlog;
@@ -58,11 +60,14 @@ final class CommitWriter implements Runnable {
   private final ByteBuffer tbuf = ByteBuffer.allocateDirect(BUFFER_SIZE);
   private final ByteBuffer cbuf = ByteBuffer.allocateDirect(MAX_GROUP * CommitRecord.LENGTH);
   private final Object stopToken = new Object();
+  private final java.util.concurrent.ExecutorService completer;
 
   private long lastId;
   private Sha256Digest lastAlh;
   private long lastTs;
   private volatile Throwable failure;
+  private volatile boolean inGroup;
+  private volatile long lastGroupEnd = System.nanoTime() - BUSY_WINDOW_NANOS;
 
   CommitWriter(
       Appendable vlog,
@@ -71,7 +76,8 @@ final class CommitWriter implements Runnable {
       FileAhTree aht,
       StoreOptions options,
       CommittedState start,
-      Consumer<CommittedState> publisher) {
+      Consumer<CommittedState> publisher,
+      String threadSuffix) {
     this.vlog = vlog;
     this.txlog = txlog;
     this.clog = clog;
@@ -84,6 +90,13 @@ final class CommitWriter implements Runnable {
     this.lastId = start.txId();
     this.lastAlh = start.alh();
     this.lastTs = start.ts();
+    this.completer =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "immudb-completer-" + threadSuffix);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -128,6 +141,14 @@ final class CommitWriter implements Runnable {
     }
   }
 
+  /**
+   * Whether commits are flowing: queued, being written, or a group finished within the last {@link
+   * #BUSY_WINDOW_NANOS} (committers prepare their next tx between groups).
+   */
+  boolean busy() {
+    return inGroup || !queue.isEmpty() || System.nanoTime() - lastGroupEnd < BUSY_WINDOW_NANOS;
+  }
+
   Throwable failure() {
     return failure;
   }
@@ -155,8 +176,20 @@ final class CommitWriter implements Runnable {
       }
       batch.clear();
       if (!group.isEmpty()) {
-        commitGroup(group);
+        inGroup = true;
+        try {
+          commitGroup(group);
+        } finally {
+          lastGroupEnd = System.nanoTime();
+          inGroup = false;
+        }
       }
+    }
+    completer.shutdown();
+    try {
+      completer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     Throwable f = failure != null ? failure : new StoreStateException("the store is closed");
     for (Object o : queue.toArray()) {
@@ -219,8 +252,18 @@ final class CommitWriter implements Runnable {
     }
     aht.publish();
     publisher.accept(new CommittedState(lastId, lastAlh, lastTs));
+    if (headers.size() <= INLINE_COMPLETIONS) {
+      complete(committedTxs, headers);
+    } else {
+      // Waking many committers costs a syscall each; let another thread do it while this one
+      // starts on the next group.
+      completer.execute(() -> complete(committedTxs, headers));
+    }
+  }
+
+  private static void complete(List<PreparedTx> txs, List<TxHeader> headers) {
     for (int i = 0; i < headers.size(); i++) {
-      committedTxs.get(i).future.complete(headers.get(i));
+      txs.get(i).future.complete(headers.get(i));
     }
   }
 
@@ -263,7 +306,11 @@ final class CommitWriter implements Runnable {
     int start = vbuf.position();
     ValueRecordCodec.begin(vbuf, recLen, id);
     CRC32C crc = new CRC32C();
-    crc.update(vbuf.duplicate().limit(vbuf.position()).position(start));
+    int end = vbuf.position();
+    int limit = vbuf.limit();
+    vbuf.limit(end).position(start);
+    crc.update(vbuf); // leaves the position at end
+    vbuf.limit(limit);
     long pos = recOff + ValueRecordCodec.PREFIX_LENGTH;
     for (int i = 0; i < p.values.length; i++) {
       byte[] v = p.values[i];

@@ -116,9 +116,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       }
       throw e;
     }
-    this.writer = new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish);
-    this.indexer = new Indexer(index, () -> committed.txId(), reader::txRecord);
     String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    this.writer =
+        new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish, name);
+    this.indexer = new Indexer(index, () -> committed.txId(), reader::txRecord, writer::busy);
     this.writerThread = new Thread(writer, "immudb-writer-" + name);
     this.indexerThread = new Thread(indexer, "immudb-indexer-" + name);
     writerThread.setDaemon(true);

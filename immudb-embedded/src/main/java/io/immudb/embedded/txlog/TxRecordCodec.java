@@ -173,9 +173,18 @@ public final class TxRecordCodec {
     return new TxRecord(h, valuesOff, valuesLen, entries, vOffs);
   }
 
+  /** CRC32C of {@code buf[from, from+len)}, leaving the buffer's position and limit as they were. */
   static int crc(ByteBuffer buf, int from, int len) {
     CRC32C c = new CRC32C();
-    c.update(buf.duplicate().limit(from + len).position(from));
+    if (buf.hasArray()) {
+      c.update(buf.array(), buf.arrayOffset() + from, len);
+    } else {
+      int pos = buf.position();
+      int lim = buf.limit();
+      buf.limit(from + len).position(from);
+      c.update(buf);
+      buf.limit(lim).position(pos);
+    }
     return (int) c.getValue();
   }
 }
