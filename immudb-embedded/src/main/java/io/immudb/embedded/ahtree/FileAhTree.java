@@ -33,6 +33,10 @@ import java.util.zip.CRC32C;
  * every commit; {@link #repair} rebuilds a lagging tail on open.
  */
 public final class FileAhTree implements AhtNodes {
+  private static final int CACHE_MASK = (1 << 16) - 1;
+
+  private record CachedNode(long ordinal, Sha256Digest digest) {}
+
   /** Bytes per node record. */
   public static final int RECORD_LENGTH = Sha256Digest.LENGTH + 4;
 
@@ -41,6 +45,11 @@ public final class FileAhTree implements AhtNodes {
   /** peaks[l] = root of the perfect subtree of height l in the pending tree, if bit l is set. */
   private final Sha256Digest[] peaks = new Sha256Digest[64];
   private final byte[] fold = new byte[2 * Sha256Digest.LENGTH];
+  /**
+   * Direct-mapped cache of nodes read from the log, by ordinal. Proofs to recent states read the
+   * same right-edge nodes again and again. Lock-free: slots hold immutable records.
+   */
+  private final CachedNode[] cache = new CachedNode[CACHE_MASK + 1];
   private ByteBuffer pending = ByteBuffer.allocate(64 * RECORD_LENGTH);
   private long pendingSize;
   private volatile long size;
@@ -80,6 +89,7 @@ public final class FileAhTree implements AhtNodes {
       have = 0;
     }
     log.truncate(nodeCount(have) * RECORD_LENGTH);
+    java.util.Arrays.fill(cache, null);
     size = have;
     pendingSize = have;
     loadPeaks(have);
@@ -136,6 +146,16 @@ public final class FileAhTree implements AhtNodes {
 
   private Sha256Digest readNode(int level, long index) {
     long ord = ordinal(level, index);
+    CachedNode c = cache[(int) (ord & CACHE_MASK)];
+    if (c != null && c.ordinal == ord) {
+      return c.digest;
+    }
+    Sha256Digest d = readNodeFromLog(level, index, ord);
+    cache[(int) (ord & CACHE_MASK)] = new CachedNode(ord, d);
+    return d;
+  }
+
+  private Sha256Digest readNodeFromLog(int level, long index, long ord) {
     long off = ord * RECORD_LENGTH;
     ByteBuffer b = ByteBuffer.allocate(RECORD_LENGTH);
     try {

@@ -3,6 +3,7 @@ package io.immudb.embedded.appendable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +23,22 @@ import java.util.stream.Stream;
  * {@code segmentSize}; a gap (a missing or short middle segment) is reported as corruption when
  * the log is opened.
  *
+ * <p>Reads of complete 8 MiB windows below the size come from read-only memory mappings; other
+ * reads use positional I/O.
+ *
  * <p>Thread-safety: as {@link Appendable} requires. Reads use positional I/O on shared channels
  * and take no lock; the segment table is published through a volatile field.
  */
 public final class SegmentedAppendable implements Appendable {
   private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{8})\\.seg");
 
+  /** Size of the memory-mapped read windows; only windows wholly below the size are mapped. */
+  static final long MAP_CHUNK = 8L << 20;
+
   private final Path dir;
   private final long segmentSize;
+  private final java.util.concurrent.ConcurrentHashMap<Long, MappedByteBuffer> mapped =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile FileChannel[] segments;
   private volatile long size;
   private int firstUnsynced;
@@ -158,6 +167,48 @@ public final class SegmentedAppendable implements Appendable {
           "read of " + dst.remaining() + " bytes at " + offset + " beyond the end (" + size
               + ") of " + dir);
     }
+    if (dst.hasArray() && readMapped(offset, dst)) {
+      return;
+    }
+    readChannel(offset, dst);
+  }
+
+  /**
+   * Serves a read that lies inside one complete chunk from a read-only memory mapping of that
+   * chunk: bytes below the size never change, so a chunk wholly below it can be mapped once and
+   * read without a system call. Returns false when the read must go through the channel.
+   */
+  private boolean readMapped(long offset, ByteBuffer dst) throws IOException {
+    int len = dst.remaining();
+    long chunk = offset / MAP_CHUNK;
+    long chunkStart = chunk * MAP_CHUNK;
+    if (offset + len > chunkStart + MAP_CHUNK || chunkStart + MAP_CHUNK > size) {
+      return false;
+    }
+    int seg = segmentIndex(chunkStart);
+    if (segmentIndex(chunkStart + MAP_CHUNK - 1) != seg) {
+      return false;
+    }
+    MappedByteBuffer m = mapped.get(chunk);
+    if (m == null) {
+      FileChannel[] segs = segments;
+      m = segs[seg].map(FileChannel.MapMode.READ_ONLY, chunkStart - (long) seg * segmentSize, MAP_CHUNK);
+      MappedByteBuffer raced = mapped.putIfAbsent(chunk, m);
+      if (raced != null) {
+        m = raced;
+      }
+    }
+    m.get((int) (offset - chunkStart), dst.array(), dst.arrayOffset() + dst.position(), len);
+    dst.position(dst.position() + len);
+    return true;
+  }
+
+  private void readChannel(long offset, ByteBuffer dst) throws IOException {
+    if (offset < 0 || offset + dst.remaining() > size) {
+      throw new EOFException(
+          "read of " + dst.remaining() + " bytes at " + offset + " beyond the end (" + size
+              + ") of " + dir);
+    }
     FileChannel[] segs = segments;
     long pos = offset;
     while (dst.hasRemaining()) {
@@ -203,6 +254,7 @@ public final class SegmentedAppendable implements Appendable {
       segs[i].close();
       Files.deleteIfExists(dir.resolve(segmentName(i)));
     }
+    mapped.keySet().removeIf(chunk -> (chunk + 1) * MAP_CHUNK > newSize);
     FileChannel[] kept = java.util.Arrays.copyOf(segs, keep);
     if (keep > 0) {
       FileChannel last = kept[keep - 1];
@@ -245,6 +297,7 @@ public final class SegmentedAppendable implements Appendable {
       return;
     }
     closed = true;
+    mapped.clear();
     IOException first = null;
     for (FileChannel c : segments) {
       try {

@@ -2,12 +2,10 @@ package io.immudb.embedded.store;
 
 import io.immudb.core.ahtree.AhtNodes;
 import io.immudb.core.crypto.Sha256Digest;
-import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.proof.DualProof;
 import io.immudb.core.proof.ProofBuilder;
 import io.immudb.core.proof.TxChain;
 import io.immudb.core.state.ImmuState;
-import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.InclusionProof;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
@@ -71,7 +69,8 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   private final Indexer indexer;
   private final Thread writerThread;
   private final Thread indexerThread;
-  private final TreeCache trees = new TreeCache(64);
+  private final TxCache txCache;
+  private final HeaderCache headers = new HeaderCache(1 << 12);
   private volatile CommittedState committed;
   private volatile boolean closed;
 
@@ -81,6 +80,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     this.meta = meta;
     this.options = options;
     this.lock = lock;
+    this.txCache = new TxCache(options.txCacheBytes());
     long seg = meta.segmentSize();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
@@ -271,7 +271,13 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   @Override
   public TxHeader header(long txId) {
     checkTx(txId);
-    return reader.header(txId);
+    TxHeader h = headers.get(txId);
+    if (h == null) {
+      TxCache.Cached c = txCache.get(txId);
+      h = c != null ? c.record.header() : reader.header(txId);
+      headers.put(h);
+    }
+    return h;
   }
 
   /** Alh of committed tx {@code txId}, from the commit log. */
@@ -294,8 +300,16 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /** Committed tx {@code txId} with the value-log locations of its entries. */
   public TxRecord txRecord(long txId) {
+    return cached(txId).record;
+  }
+
+  private TxCache.Cached cached(long txId) {
     checkTx(txId);
-    return reader.txRecord(txId);
+    TxCache.Cached c = txCache.get(txId);
+    if (c == null) {
+      c = txCache.put(txId, new TxCache.Cached(reader.txRecord(txId)));
+    }
+    return c;
   }
 
   /** Reads a stored value and checks it against its hash. */
@@ -336,16 +350,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
   public InclusionProof inclusionProof(long txId, int entryIndex) {
-    return tree(txId).inclusionProof(entryIndex);
-  }
-
-  private HTree tree(long txId) {
-    HTree t = trees.get(txId);
-    if (t == null) {
-      t = HTree.ofEntries(tx(txId).entries(), Sha256Hasher.create());
-      trees.put(txId, t);
-    }
-    return t;
+    return cached(txId).tree().inclusionProof(entryIndex);
   }
 
   // ---------------------------------------------------------------- index

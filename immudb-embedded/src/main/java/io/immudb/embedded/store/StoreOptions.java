@@ -24,8 +24,10 @@ public final class StoreOptions {
   private final Duration indexWaitTimeout;
   private final LongSupplier clockSeconds;
   private final List<KeyValue> firstTx;
+  private final long txCacheBytes;
 
   private StoreOptions(Builder b) {
+    this.txCacheBytes = b.txCacheBytes;
     this.maxTxEntries = b.maxTxEntries;
     this.maxKeyLen = b.maxKeyLen;
     this.maxValueLen = b.maxValueLen;
@@ -60,6 +62,7 @@ public final class StoreOptions {
     b.indexWaitTimeout = indexWaitTimeout;
     b.clockSeconds = clockSeconds;
     b.firstTx = firstTx;
+    b.txCacheBytes = txCacheBytes;
     return b;
   }
 
@@ -113,6 +116,14 @@ public final class StoreOptions {
     return firstTx;
   }
 
+  /**
+   * Heap bytes (estimated) for recently read transactions and their entry trees, which make
+   * repeated proofs into large transactions cheap.
+   */
+  public long txCacheBytes() {
+    return txCacheBytes;
+  }
+
   /** Builder of {@link StoreOptions}. Not thread-safe. */
   public static final class Builder {
     private int maxTxEntries = 1024;
@@ -125,6 +136,7 @@ public final class StoreOptions {
     private Duration indexWaitTimeout = Duration.ofSeconds(60);
     private LongSupplier clockSeconds = () -> Instant.now().getEpochSecond();
     private List<KeyValue> firstTx = List.of();
+    private long txCacheBytes = 128L << 20;
 
     private Builder() {}
 
@@ -187,6 +199,15 @@ public final class StoreOptions {
     /** Entries of the first transaction, written when the store is created (spec v1 §10). */
     public Builder firstTx(List<KeyValue> v) {
       this.firstTx = List.copyOf(v);
+      return this;
+    }
+
+    /** Requires v ≥ 0; 0 disables the cache. */
+    public Builder txCacheBytes(long v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("txCacheBytes must be >= 0, got " + v);
+      }
+      this.txCacheBytes = v;
       return this;
     }
 
