@@ -65,6 +65,13 @@ final class StoreCommand implements Callable<Integer> {
       description = "Store directory, created or reused, and kept. Default: a temporary one.")
   Path dir;
 
+  @Option(
+      names = "--index-defer-entries",
+      defaultValue = "4000000",
+      description =
+          "How far (entries) the index may fall behind busy committers before it competes for CPU.")
+  long indexDeferEntries;
+
   StoreCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -83,7 +90,8 @@ final class StoreCommand implements Callable<Integer> {
             randomKeys,
             dataModel,
             warmupTxs,
-            dir);
+            dir,
+            indexDeferEntries);
     out.println(StoreLoad.run(spec, err).toJson());
     return 0;
   }

@@ -1,8 +1,8 @@
 package io.immudb.core;
 
 /**
- * The kinds of domain failure. Each maps to exactly one gRPC status code on the server; the
- * mapping lives in one place there.
+ * The kinds of domain failure. Each maps to exactly one gRPC status code on the server; the mapping
+ * lives in one place there.
  */
 public enum ErrorCode {
   /** A key, tx or database that does not exist. */

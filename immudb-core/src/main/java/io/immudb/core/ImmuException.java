@@ -3,8 +3,8 @@ package io.immudb.core;
 import java.util.Objects;
 
 /**
- * The root of every domain error of this project. Unchecked; carries an {@link ErrorCode} that
- * the server maps to a gRPC status and the client maps back, so nobody has to parse messages.
+ * The root of every domain error of this project. Unchecked; carries an {@link ErrorCode} that the
+ * server maps to a gRPC status and the client maps back, so nobody has to parse messages.
  *
  * <p>Subclasses carry the structured facts of the failure (the key, the tx id, the limit) as
  * fields. Proof failures are not {@code ImmuException}s: they are the checked {@link

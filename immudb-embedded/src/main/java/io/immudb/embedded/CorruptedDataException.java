@@ -7,9 +7,8 @@ import io.immudb.core.ImmuException;
  * Stored data failed a checksum, length or hash check. Carries where: the file and the offset
  * inside it.
  *
- * <p>A store that throws this has already switched itself to read-only: it accepts no more
- * commits until it is closed and reopened, so nothing is appended to a log whose integrity is in
- * doubt.
+ * <p>A store that throws this has already switched itself to read-only: it accepts no more commits
+ * until it is closed and reopened, so nothing is appended to a log whose integrity is in doubt.
  */
 public final class CorruptedDataException extends ImmuException {
   private static final long serialVersionUID = 1L;

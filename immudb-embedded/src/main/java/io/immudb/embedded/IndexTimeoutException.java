@@ -13,8 +13,13 @@ public final class IndexTimeoutException extends ImmuException {
   public IndexTimeoutException(long txId, long indexedTx, Duration timeout) {
     super(
         ErrorCode.DEADLINE_EXCEEDED,
-        "the index did not reach tx " + txId + " within " + timeout.toMillis()
-            + " ms (it is at tx " + indexedTx + ")");
+        "the index did not reach tx "
+            + txId
+            + " within "
+            + timeout.toMillis()
+            + " ms (it is at tx "
+            + indexedTx
+            + ")");
     this.txId = txId;
     this.indexedTx = indexedTx;
   }

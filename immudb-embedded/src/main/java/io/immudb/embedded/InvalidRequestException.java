@@ -5,8 +5,8 @@ import io.immudb.core.ImmuException;
 
 /**
  * A request that can never succeed as written, other than a broken size limit: an empty
- * transaction, an empty key, a duplicate key in one transaction, contradictory options. The
- * {@link Kind} says which, so callers need not parse the message.
+ * transaction, an empty key, a duplicate key in one transaction, contradictory options. The {@link
+ * Kind} says which, so callers need not parse the message.
  */
 public final class InvalidRequestException extends ImmuException {
   private static final long serialVersionUID = 1L;

@@ -10,7 +10,8 @@ public final class TxNotFoundException extends ImmuException {
   private final long lastTxId;
 
   public TxNotFoundException(long txId, long lastTxId) {
-    super(ErrorCode.NOT_FOUND, "tx not found: " + txId + " (last committed tx is " + lastTxId + ")");
+    super(
+        ErrorCode.NOT_FOUND, "tx not found: " + txId + " (last committed tx is " + lastTxId + ")");
     this.txId = txId;
     this.lastTxId = lastTxId;
   }

@@ -6,8 +6,8 @@
  * can map them to a status and a caller can act on them without parsing messages.
  *
  * <p>The engine's layers, each a package: {@code appendable} (segment files) → {@code txlog}
- * (record formats) → {@code ahtree} (hash tree) → {@code index} (RocksDB key index) → {@code
- * store} (commit, recovery, proofs) → {@code database} (immudb's data model). A layer never
- * imports a higher one.
+ * (record formats) → {@code ahtree} (hash tree) → {@code index} (RocksDB key index) → {@code store}
+ * (commit, recovery, proofs) → {@code database} (immudb's data model). A layer never imports a
+ * higher one.
  */
 package io.immudb.embedded;

@@ -68,6 +68,7 @@ public final class StoreLoad {
               .synced(spec.synced())
               .maxTxEntries(Math.max(1024, spec.entriesPerTx()))
               .maxKeyLen(Math.max(1024, spec.keyLen() + 1))
+              .indexDeferEntries(spec.indexDeferEntries())
               .build();
       StoreResult result;
       try (ImmuStore store = ImmuStore.open(dir.path(), options)) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param dataModel commit through {@code Database.setAll} (user keys, spec v1 §3 prefixes added)
  *     instead of raw {@code ImmuStore.commit}
  * @param dir the store directory, kept after the run; null for a temporary one
+ * @param indexDeferEntries the store's {@code indexDeferEntries} option
  */
 public record StoreLoadSpec(
     int committers,
@@ -27,7 +28,8 @@ public record StoreLoadSpec(
     boolean randomKeys,
     boolean dataModel,
     int warmupTxs,
-    Path dir) {
+    Path dir,
+    long indexDeferEntries) {
 
   public StoreLoadSpec {
     atLeast("committers", committers, 1);
@@ -36,6 +38,7 @@ public record StoreLoadSpec(
     atLeast("key length", keyLen, 1);
     atLeast("value length", valueLen, 0);
     atLeast("warm-up txs", warmupTxs, 0);
+    atLeast("index defer entries", indexDeferEntries, 0);
     if (randomKeys && keyLen < 8 && (1L << (8 * keyLen)) < 2L * entriesPerTx) {
       throw new IllegalArgumentException(
           keyLen + "-byte random keys are too few for " + entriesPerTx + " distinct keys per tx");

@@ -20,8 +20,8 @@ import io.immudb.core.crypto.Sha256Digest;
  *
  * <p>Implementations MUST return only nodes whose subtree is complete, i.e. {@code
  * (index+1)·2^level ≤ size()}, and MUST throw {@link IllegalArgumentException} otherwise.
- * Thread-safety is up to the implementation and is stated there. The file-backed tree of the
- * engine and {@link InMemoryAhTree} implement it.
+ * Thread-safety is up to the implementation and is stated there. The file-backed tree of the engine
+ * and {@link InMemoryAhTree} implement it.
  */
 public interface AhtNodes {
   /** Number of leaves. */

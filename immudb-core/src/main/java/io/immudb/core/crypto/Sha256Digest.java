@@ -33,8 +33,7 @@ public final class Sha256Digest implements Comparable<Sha256Digest> {
   /** Returns a digest holding a copy of {@code bytes}. Requires {@code bytes.length == 32}. */
   public static Sha256Digest of(byte[] bytes) {
     if (bytes.length != LENGTH) {
-      throw new IllegalArgumentException(
-          "a SHA-256 digest has 32 bytes, got " + bytes.length);
+      throw new IllegalArgumentException("a SHA-256 digest has 32 bytes, got " + bytes.length);
     }
     return new Sha256Digest(bytes.clone());
   }
@@ -94,7 +93,10 @@ public final class Sha256Digest implements Comparable<Sha256Digest> {
   @Override
   public int hashCode() {
     // Digests are uniformly distributed: the first four bytes are as good as any.
-    return (bytes[0] << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+    return (bytes[0] << 24)
+        | ((bytes[1] & 0xff) << 16)
+        | ((bytes[2] & 0xff) << 8)
+        | (bytes[3] & 0xff);
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Objects;
  * ImmutableState} on the wire, spec v1 §8.1).
  *
  * <p>Thread-safe (immutable). A client that trusts a state can demand proof that any later state
- * extends it. A state with {@code txId = 0} describes an empty store ({@code txHash} is then
- * {@link Sha256Digest#ZERO}); a database created through the server never has one (spec v1 §10).
+ * extends it. A state with {@code txId = 0} describes an empty store ({@code txHash} is then {@link
+ * Sha256Digest#ZERO}); a database created through the server never has one (spec v1 §10).
  *
  * @param db the database name ("" for a store used without a server)
  * @param txId id of the last committed transaction

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One entry of a transaction as it is hashed and proven ({@code TxEntry} on the wire, spec v1
- * §3.5, §5.5): the full stored key, the hash of the stored value and the stored value's length.
+ * One entry of a transaction as it is hashed and proven ({@code TxEntry} on the wire, spec v1 §3.5,
+ * §5.5): the full stored key, the hash of the stored value and the stored value's length.
  *
  * <p>Thread-safe (immutable). The key is copied on the way in and on the way out.
  */
@@ -97,7 +97,12 @@ public final class TxEntry {
 
   @Override
   public String toString() {
-    return "TxEntry{key=" + java.util.HexFormat.of().formatHex(key) + ", hValue=" + hValue
-        + ", vLen=" + vLen + "}";
+    return "TxEntry{key="
+        + java.util.HexFormat.of().formatHex(key)
+        + ", hValue="
+        + hValue
+        + ", vLen="
+        + vLen
+        + "}";
   }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The header of a committed transaction ({@code TxMetadata} on the wire, spec v1 §5.1).
  *
- * <p>Thread-safe (immutable). Invariants: {@code id ≥ 1}, {@code 0 ≤ blTxId < id}, {@code nEntries ≥
- * 1}, and {@code blRoot = Z32} when {@code blTxId = 0}.
+ * <p>Thread-safe (immutable). Invariants: {@code id ≥ 1}, {@code 0 ≤ blTxId < id}, {@code nEntries
+ * ≥ 1}, and {@code blRoot = Z32} when {@code blTxId = 0}.
  *
  * @param id transaction id, 1-based
  * @param prevAlh Alh of tx {@code id − 1}; {@link Sha256Digest#EMPTY} for tx 1

@@ -17,9 +17,9 @@ import java.util.zip.CRC32C;
  * <p>Nodes are appended in the order they become complete: when leaf {@code n} is added, its leaf
  * hash is written, then every perfect subtree that leaf completes, lowest level first. So after
  * {@code n} leaves the log holds {@code 2n − popcount(n)} nodes, and node {@code (h, k)} (see
- * {@link AhtNodes}) has ordinal {@code nodes(m − 1) + h} where {@code m = (k+1)·2^h} is the leaf that
- * completes it. Each record is the 32-byte hash followed by a CRC32C of {@code u64(ordinal) ‖ hash},
- * so a node read from the wrong place also fails its check.
+ * {@link AhtNodes}) has ordinal {@code nodes(m − 1) + h} where {@code m = (k+1)·2^h} is the leaf
+ * that completes it. Each record is the 32-byte hash followed by a CRC32C of {@code u64(ordinal) ‖
+ * hash}, so a node read from the wrong place also fails its check.
  *
  * <pre>
  * leaves added:  1    2         3    4              5
@@ -42,14 +42,18 @@ public final class FileAhTree implements AhtNodes {
 
   private final Appendable log;
   private final Sha256Hasher hasher = Sha256Hasher.create();
+
   /** peaks[l] = root of the perfect subtree of height l in the pending tree, if bit l is set. */
   private final Sha256Digest[] peaks = new Sha256Digest[64];
+
   private final byte[] fold = new byte[2 * Sha256Digest.LENGTH];
+
   /**
    * Direct-mapped cache of nodes read from the log, by ordinal. Proofs to recent states read the
    * same right-edge nodes again and again. Lock-free: slots hold immutable records.
    */
   private final CachedNode[] cache = new CachedNode[CACHE_MASK + 1];
+
   private ByteBuffer pending = ByteBuffer.allocate(64 * RECORD_LENGTH);
   private long pendingSize;
   private volatile long size;
@@ -70,9 +74,9 @@ public final class FileAhTree implements AhtNodes {
 
   /**
    * Opens the tree stored in {@code log} and makes it hold exactly {@code leaves} leaves: cuts
-   * nodes beyond them (from transactions that never committed) and appends the missing ones,
-   * taking Alh values from {@code alhOf}. Also checks that the stored nodes still agree with the
-   * Alh values where they are cheap to check (the last stored leaf).
+   * nodes beyond them (from transactions that never committed) and appends the missing ones, taking
+   * Alh values from {@code alhOf}. Also checks that the stored nodes still agree with the Alh
+   * values where they are cheap to check (the last stored leaf).
    */
   public static FileAhTree open(Appendable log, long leaves, LongFunction<Sha256Digest> alhOf)
       throws IOException {
@@ -251,7 +255,11 @@ public final class FileAhTree implements AhtNodes {
   /** The file and offset of node {@code (level, index)}, for error reports. */
   public String describeNode(int level, long index) {
     return log.describe(ordinal(level, index) * RECORD_LENGTH)
-        + " (hash tree node " + level + "/" + index + ")";
+        + " (hash tree node "
+        + level
+        + "/"
+        + index
+        + ")";
   }
 
   /** Syncs the node log. Writer only. */

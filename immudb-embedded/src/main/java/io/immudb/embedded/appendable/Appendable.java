@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * An append-only byte log addressed by logical offset: the storage primitive under every log of
- * the engine (values, transactions, commit log, hash tree).
+ * An append-only byte log addressed by logical offset: the storage primitive under every log of the
+ * engine (values, transactions, commit log, hash tree).
  *
- * <p>Writes only ever go at the end. Bytes below {@link #size()} never change except through
- * {@link #truncate}, which recovery uses to cut a torn tail. Implementations MUST make {@link
- * #read} safe to call from any thread concurrently with one appending thread, for offsets below a
- * size that the caller has observed; {@link #append}, {@link #sync} and {@link #truncate} MUST be
- * called by one thread at a time.
+ * <p>Writes only ever go at the end. Bytes below {@link #size()} never change except through {@link
+ * #truncate}, which recovery uses to cut a torn tail. Implementations MUST make {@link #read} safe
+ * to call from any thread concurrently with one appending thread, for offsets below a size that the
+ * caller has observed; {@link #append}, {@link #sync} and {@link #truncate} MUST be called by one
+ * thread at a time.
  *
  * <p>{@link SegmentedAppendable} is the real implementation; tests wrap it to inject failures.
  */

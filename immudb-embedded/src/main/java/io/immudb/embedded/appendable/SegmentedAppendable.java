@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * <p>Segment {@code i} is the file {@code NNNNNNNN.seg} (eight decimal digits) and holds logical
  * offsets {@code [i·segmentSize, (i+1)·segmentSize)}, so locating an offset is a division; a write
  * or a read that crosses a segment boundary is split. Only the last segment may be shorter than
- * {@code segmentSize}; a gap (a missing or short middle segment) is reported as corruption when
- * the log is opened.
+ * {@code segmentSize}; a gap (a missing or short middle segment) is reported as corruption when the
+ * log is opened.
  *
  * <p>Reads of complete 8 MiB windows below the size come from read-only memory mappings; other
  * reads use positional I/O.
  *
- * <p>Thread-safety: as {@link Appendable} requires. Reads use positional I/O on shared channels
- * and take no lock; the segment table is published through a volatile field.
+ * <p>Thread-safety: as {@link Appendable} requires. Reads use positional I/O on shared channels and
+ * take no lock; the segment table is published through a volatile field.
  */
 public final class SegmentedAppendable implements Appendable {
   private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{8})\\.seg");
@@ -86,12 +86,18 @@ public final class SegmentedAppendable implements Appendable {
         long len = channels[i].size();
         if (i < channels.length - 1 && len != segmentSize) {
           throw new IOException(
-              "segment " + dir.resolve(segmentName(i)) + " has " + len + " bytes, expected "
+              "segment "
+                  + dir.resolve(segmentName(i))
+                  + " has "
+                  + len
+                  + " bytes, expected "
                   + segmentSize);
         }
         if (len > segmentSize) {
           throw new IOException(
-              "segment " + dir.resolve(segmentName(i)) + " is longer than the segment size "
+              "segment "
+                  + dir.resolve(segmentName(i))
+                  + " is longer than the segment size "
                   + segmentSize);
         }
         size = (long) i * segmentSize + len;
@@ -164,8 +170,14 @@ public final class SegmentedAppendable implements Appendable {
   public void read(long offset, ByteBuffer dst) throws IOException {
     if (offset < 0 || offset + dst.remaining() > size) {
       throw new EOFException(
-          "read of " + dst.remaining() + " bytes at " + offset + " beyond the end (" + size
-              + ") of " + dir);
+          "read of "
+              + dst.remaining()
+              + " bytes at "
+              + offset
+              + " beyond the end ("
+              + size
+              + ") of "
+              + dir);
     }
     if (dst.hasArray() && readMapped(offset, dst)) {
       return;
@@ -192,7 +204,9 @@ public final class SegmentedAppendable implements Appendable {
     MappedByteBuffer m = mapped.get(chunk);
     if (m == null) {
       FileChannel[] segs = segments;
-      m = segs[seg].map(FileChannel.MapMode.READ_ONLY, chunkStart - (long) seg * segmentSize, MAP_CHUNK);
+      m =
+          segs[seg].map(
+              FileChannel.MapMode.READ_ONLY, chunkStart - (long) seg * segmentSize, MAP_CHUNK);
       MappedByteBuffer raced = mapped.putIfAbsent(chunk, m);
       if (raced != null) {
         m = raced;
@@ -206,8 +220,14 @@ public final class SegmentedAppendable implements Appendable {
   private void readChannel(long offset, ByteBuffer dst) throws IOException {
     if (offset < 0 || offset + dst.remaining() > size) {
       throw new EOFException(
-          "read of " + dst.remaining() + " bytes at " + offset + " beyond the end (" + size
-              + ") of " + dir);
+          "read of "
+              + dst.remaining()
+              + " bytes at "
+              + offset
+              + " beyond the end ("
+              + size
+              + ") of "
+              + dir);
     }
     FileChannel[] segs = segments;
     long pos = offset;

@@ -5,8 +5,8 @@
  * (recovery's cut of a torn tail). Records are framed by the layers above; this layer knows only
  * bytes and offsets.
  *
- * <p>Thread-safety: one appending thread per log; any number of concurrent readers of offsets
- * below a size they have observed. Exceptions: {@link java.io.IOException} for I/O failures;
- * {@link java.lang.IllegalArgumentException} for offsets outside the log.
+ * <p>Thread-safety: one appending thread per log; any number of concurrent readers of offsets below
+ * a size they have observed. Exceptions: {@link java.io.IOException} for I/O failures; {@link
+ * java.lang.IllegalArgumentException} for offsets outside the log.
  */
 package io.immudb.embedded.appendable;

@@ -23,16 +23,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immudb database: immudb's data model (spec v1 §3, §9.7) over one {@link ImmuStore}. Plain
- * keys and values, references, sorted sets, history, scans, transactions by id, and verifiable
- * variants that return proofs.
+ * An immudb database: immudb's data model (spec v1 §3, §9.7) over one {@link ImmuStore}. Plain keys
+ * and values, references, sorted sets, history, scans, transactions by id, and verifiable variants
+ * that return proofs.
  *
- * <p>Keys and values in this API are user bytes; the database adds the namespace and value
- * prefixes of spec v1 §3 before storing and strips them when reading. Arrays are copied on the
- * way in and out.
+ * <p>Keys and values in this API are user bytes; the database adds the namespace and value prefixes
+ * of spec v1 §3 before storing and strips them when reading. Arrays are copied on the way in and
+ * out.
  *
- * <p><b>Thread-safety:</b> every method may be called from any number of threads. Writes wait
- * until the new tx is visible to reads unless they are asked not to ({@code noWait}).
+ * <p><b>Thread-safety:</b> every method may be called from any number of threads. Writes wait until
+ * the new tx is visible to reads unless they are asked not to ({@code noWait}).
  *
  * <p>Example:
  *
@@ -64,8 +64,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the database stored in {@code dir}; its name is the directory's name. A
-   * new database gets no first transaction unless {@code options} asks for one.
+   * Opens (or creates) the database stored in {@code dir}; its name is the directory's name. A new
+   * database gets no first transaction unless {@code options} asks for one.
    */
   public static Database open(Path dir, StoreOptions options) throws IOException {
     Path name = dir.toAbsolutePath().getFileName();
@@ -201,7 +201,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Keys in byte order with their latest values, references resolved (spec v1 §9.7 {@code Scan}). */
+  /**
+   * Keys in byte order with their latest values, references resolved (spec v1 §9.7 {@code Scan}).
+   */
   public List<Entry> scan(ScanRequest req) {
     int lim = scanLimit(req.limit());
     checkTxBound(req.atTx());
@@ -224,7 +226,8 @@ public final class Database implements AutoCloseable {
       List<Entry> out = new ArrayList<>();
       for (KeyVersion kv : s.scan(spec)) {
         byte[] userKey = StoredKeys.userKey(kv.storedKey());
-        KeyReader.Stored st = new KeyReader.Stored(kv.storedKey(), kv.ref(), store.readValue(kv.ref()));
+        KeyReader.Stored st =
+            new KeyReader.Stored(kv.storedKey(), kv.ref(), store.readValue(kv.ref()));
         out.add(reader.resolve(s, userKey, st));
       }
       return out;
@@ -263,7 +266,10 @@ public final class Database implements AutoCloseable {
     return store.tx(txId);
   }
 
-  /** Up to {@code limit} consecutive transactions from {@code initialTx} (spec v1 §9.7 {@code TxScan}). */
+  /**
+   * Up to {@code limit} consecutive transactions from {@code initialTx} (spec v1 §9.7 {@code
+   * TxScan}).
+   */
   public List<Tx> txScan(long initialTx, long limit, boolean desc) {
     int lim = scanLimit(limit);
     if (initialTx < 1) {
@@ -318,8 +324,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * {@link #get(byte[], long, long)} plus the inclusion proof of the stored entry in its tx and
-   * the dual proof between that tx and {@code proveSinceTx} (spec v1 §7.4 {@code VerifiableGet}).
+   * {@link #get(byte[], long, long)} plus the inclusion proof of the stored entry in its tx and the
+   * dual proof between that tx and {@code proveSinceTx} (spec v1 §7.4 {@code VerifiableGet}).
    */
   public VerifiableEntry verifiableGet(byte[] key, long atTx, long sinceTx, long proveSinceTx) {
     checkKey(key);

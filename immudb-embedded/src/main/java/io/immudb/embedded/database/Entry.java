@@ -59,7 +59,13 @@ public final class Entry {
 
   @Override
   public String toString() {
-    return "Entry{tx=" + tx + ", key=" + Bytes.show(key) + ", value=" + Bytes.show(value)
-        + (referencedBy == null ? "" : ", referencedBy=" + referencedBy) + "}";
+    return "Entry{tx="
+        + tx
+        + ", key="
+        + Bytes.show(key)
+        + ", value="
+        + Bytes.show(value)
+        + (referencedBy == null ? "" : ", referencedBy=" + referencedBy)
+        + "}";
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * inclusion proof of the stored entry in its tx, and that tx with its dual proof. Thread-safe
  * (immutable).
  */
-public record VerifiableEntry(Entry entry, VerifiableTx verifiableTx, InclusionProof inclusionProof) {
+public record VerifiableEntry(
+    Entry entry, VerifiableTx verifiableTx, InclusionProof inclusionProof) {
   public VerifiableEntry {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(verifiableTx, "verifiableTx");

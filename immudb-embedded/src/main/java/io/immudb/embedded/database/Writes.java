@@ -22,8 +22,8 @@ import java.util.Set;
  * wait for the index unless {@code noWait}.
  *
  * <p>Thread-safe (stateless over a thread-safe store). The existence checks of references and
- * sorted-set members read the index at the last committed tx; they are not atomic with the
- * commit, as in immudb.
+ * sorted-set members read the index at the last committed tx; they are not atomic with the commit,
+ * as in immudb.
  */
 final class Writes {
   private final ImmuStore store;
@@ -112,9 +112,7 @@ final class Writes {
       }
     }
     TxHeader h =
-        needsOwnTxId
-            ? store.commitWith(txId -> entries(ops, txId))
-            : store.commit(entries(ops, 0));
+        needsOwnTxId ? store.commitWith(txId -> entries(ops, txId)) : store.commit(entries(ops, 0));
     if (!noWait) {
       store.awaitIndexed(h.id());
     }
@@ -202,8 +200,7 @@ final class Writes {
       throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "empty key in an operation");
     }
     if (atTx < 0 || (!boundRef && atTx > 0)) {
-      throw new InvalidRequestException(
-          Kind.ILLEGAL_ARGUMENTS, "boundRef=false with atTx=" + atTx);
+      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "boundRef=false with atTx=" + atTx);
     }
   }
 

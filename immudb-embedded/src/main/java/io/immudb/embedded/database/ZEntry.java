@@ -45,7 +45,16 @@ public record ZEntry(byte[] set, byte[] key, Entry entry, double score, long atT
 
   @Override
   public String toString() {
-    return "ZEntry{set=" + Bytes.show(set) + ", key=" + Bytes.show(key) + ", score=" + score
-        + ", atTx=" + atTx + ", entry=" + entry + "}";
+    return "ZEntry{set="
+        + Bytes.show(set)
+        + ", key="
+        + Bytes.show(key)
+        + ", score="
+        + score
+        + ", atTx="
+        + atTx
+        + ", entry="
+        + entry
+        + "}";
   }
 }

@@ -1,14 +1,14 @@
 package io.immudb.embedded.database;
 
 /**
- * A scan of one sorted set (spec v1 §9.7 {@code ZScan}). Build with {@link #builder()}.
- * Thread-safe (immutable); arrays are copied in.
+ * A scan of one sorted set (spec v1 §9.7 {@code ZScan}). Build with {@link #builder()}. Thread-safe
+ * (immutable); arrays are copied in.
  *
- * <p>Members come in the byte order of their stored keys (spec v1 §3.3: raw score bits, then
- * member key, then atTx), reversed when {@code desc}. A seek position is given by {@code seekKey}
- * with {@code seekScore} and {@code seekAtTx}; {@code minScore}/{@code maxScore} filter results.
- * Unlike immudb v1.1.0, a descending scan without a seek key or {@code maxScore} starts at the
- * last member (v1.1.0 returns nothing there; see docs).
+ * <p>Members come in the byte order of their stored keys (spec v1 §3.3: raw score bits, then member
+ * key, then atTx), reversed when {@code desc}. A seek position is given by {@code seekKey} with
+ * {@code seekScore} and {@code seekAtTx}; {@code minScore}/{@code maxScore} filter results. Unlike
+ * immudb v1.1.0, a descending scan without a seek key or {@code maxScore} starts at the last member
+ * (v1.1.0 returns nothing there; see docs).
  */
 public record ZScanRequest(
     byte[] set,
@@ -90,8 +90,17 @@ public record ZScanRequest(
 
     public ZScanRequest build() {
       return new ZScanRequest(
-          set, seekKey, seekScore, seekAtTx, inclusiveSeek, limit, desc, minScore, maxScore,
-          sinceTx, noWait);
+          set,
+          seekKey,
+          seekScore,
+          seekAtTx,
+          inclusiveSeek,
+          limit,
+          desc,
+          minScore,
+          maxScore,
+          sinceTx,
+          noWait);
     }
   }
 }

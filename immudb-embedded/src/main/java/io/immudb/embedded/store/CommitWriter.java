@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * thread takes whatever is queued — blocking only when the queue is empty, never sleeping to wait
  * for company — and commits it as one group: it assigns ids and timestamps, links each header to
  * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs them (when
- * {@code synced}), then appends and syncs the commit records, which is the commit point. Only
- * then are the group's futures completed and the new state published. So concurrent committers
- * share fsyncs, and a lone committer pays exactly one group of fsyncs.
+ * {@code synced}), then appends and syncs the commit records, which is the commit point. Only then
+ * are the group's futures completed and the new state published. So concurrent committers share
+ * fsyncs, and a lone committer pays exactly one group of fsyncs.
  *
  * <p>Thread-safety: {@link #submit} from any thread; everything else runs on the writer thread.
- * After an I/O error the writer fails the group and every later commit (the store must be
- * reopened, and recovery cuts whatever was partly written).
+ * After an I/O error the writer fails the group and every later commit (the store must be reopened,
+ * and recovery cuts whatever was partly written).
  */
 final class CommitWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CommitWriter.class);
@@ -67,6 +67,7 @@ final class CommitWriter implements Runnable {
   private long lastTs;
   private volatile Throwable failure;
   private volatile boolean inGroup;
+  private final AtomicLong committedEntries = new AtomicLong();
   private volatile long lastGroupEnd = System.nanoTime() - BUSY_WINDOW_NANOS;
 
   CommitWriter(
@@ -147,6 +148,11 @@ final class CommitWriter implements Runnable {
    */
   boolean busy() {
     return inGroup || !queue.isEmpty() || System.nanoTime() - lastGroupEnd < BUSY_WINDOW_NANOS;
+  }
+
+  /** Entries committed since the store was opened. */
+  long committedEntries() {
+    return committedEntries.get();
   }
 
   Throwable failure() {
@@ -251,6 +257,11 @@ final class CommitWriter implements Runnable {
       return;
     }
     aht.publish();
+    long n = 0;
+    for (TxHeader h : headers) {
+      n += h.nEntries();
+    }
+    committedEntries.addAndGet(n);
     publisher.accept(new CommittedState(lastId, lastAlh, lastTs));
     if (headers.size() <= INLINE_COMPLETIONS) {
       complete(committedTxs, headers);

@@ -22,8 +22,7 @@ final class DirectoryLock implements AutoCloseable {
 
   static DirectoryLock acquire(Path dir) throws IOException {
     Path f = dir.resolve("LOCK");
-    FileChannel ch =
-        FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock l;
     try {
       l = ch.tryLock();
@@ -33,7 +32,11 @@ final class DirectoryLock implements AutoCloseable {
     if (l == null) {
       ch.close();
       throw new IOException(
-          "the store at " + dir + " is already open (locked by " + f + "); close the other"
+          "the store at "
+              + dir
+              + " is already open (locked by "
+              + f
+              + "); close the other"
               + " process or store first");
     }
     return new DirectoryLock(ch, l);

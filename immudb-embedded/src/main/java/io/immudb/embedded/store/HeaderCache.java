@@ -3,11 +3,11 @@ package io.immudb.embedded.store;
 import io.immudb.core.tx.TxHeader;
 
 /**
- * A direct-mapped cache of transaction headers: slot {@code txId mod size}. Proofs read the
- * headers of the current state and of recent txs over and over.
+ * A direct-mapped cache of transaction headers: slot {@code txId mod size}. Proofs read the headers
+ * of the current state and of recent txs over and over.
  *
- * <p>Thread-safe without locks: slots hold immutable headers, and a racing reader sees either
- * the old or the new header of a slot, each checked against the id it wants.
+ * <p>Thread-safe without locks: slots hold immutable headers, and a racing reader sees either the
+ * old or the new header of a slot, each checked against the id it wants.
  */
 final class HeaderCache {
   private final TxHeader[] slots;

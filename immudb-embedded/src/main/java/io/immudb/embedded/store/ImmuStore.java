@@ -38,13 +38,13 @@ import org.slf4j.LoggerFactory;
  * the next id, a header chained into the Alh hash chain (spec v1 §5) and a leaf in the append-only
  * hash tree (spec v1 §6). Reads go through a RocksDB index derived from the log ({@link
  * #indexSnapshot}), or straight to the log by tx id. Proofs ({@link #dualProof}, {@link
- * #inclusionProof}) let a client check that what it reads was committed and that history was
- * never rewritten. The on-disk format is described in {@code docs/design/storage.md}.
+ * #inclusionProof}) let a client check that what it reads was committed and that history was never
+ * rewritten. The on-disk format is described in {@code docs/design/storage.md}.
  *
  * <p><b>Thread-safety:</b> every public method may be called from any number of threads. One
- * internal writer thread owns the commit path and groups concurrent commits into shared fsyncs;
- * one internal indexer thread follows it. Readers never take a lock the writer holds and see only
- * fully committed transactions.
+ * internal writer thread owns the commit path and groups concurrent commits into shared fsyncs; one
+ * internal indexer thread follows it. Readers never take a lock the writer holds and see only fully
+ * committed transactions.
  *
  * <p><b>Lifecycle:</b> {@link #open} recovers the directory to its last committed tx; {@link
  * #close} (idempotent) finishes queued commits and closes the files; any call on a closed store
@@ -103,7 +103,9 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       if (index.indexedTx() > committed.txId()) {
         LOG.warn(
             "index of {} is ahead of the log (tx {} > {}); rebuilding it",
-            dir, index.indexedTx(), committed.txId());
+            dir,
+            index.indexedTx(),
+            committed.txId());
         index.reset();
       }
     } catch (IOException | RuntimeException e) {
@@ -117,9 +119,15 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       throw e;
     }
     String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-    this.writer =
-        new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish, name);
-    this.indexer = new Indexer(index, () -> committed.txId(), reader::txRecord, writer::busy);
+    this.writer = new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish, name);
+    this.indexer =
+        new Indexer(
+            index,
+            () -> committed.txId(),
+            reader::txRecord,
+            writer::busy,
+            writer::committedEntries,
+            options.indexDeferEntries());
     this.writerThread = new Thread(writer, "immudb-writer-" + name);
     this.indexerThread = new Thread(indexer, "immudb-indexer-" + name);
     writerThread.setDaemon(true);
@@ -335,8 +343,8 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   // ---------------------------------------------------------------- proofs
 
   /**
-   * The dual proof from tx {@code sourceTxId} to tx {@code targetTxId} (spec v1 §7.2). Requires
-   * 1 ≤ sourceTxId ≤ targetTxId ≤ last tx.
+   * The dual proof from tx {@code sourceTxId} to tx {@code targetTxId} (spec v1 §7.2). Requires 1 ≤
+   * sourceTxId ≤ targetTxId ≤ last tx.
    */
   public DualProof dualProof(long sourceTxId, long targetTxId) {
     if (sourceTxId > targetTxId) {
@@ -363,8 +371,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   /**
    * Waits until the index has applied every tx up to {@code txId}.
    *
-   * @throws io.immudb.core.ImmuException with code DEADLINE_EXCEEDED after the index wait
-   *     timeout
+   * @throws io.immudb.core.ImmuException with code DEADLINE_EXCEEDED after the index wait timeout
    */
   public void awaitIndexed(long txId, Duration timeout) {
     ensureOpen();
@@ -419,9 +426,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return writer.failure() != null;
   }
 
-  /**
-   * Finishes queued commits, stops the threads, syncs and closes the files. Idempotent.
-   */
+  /** Finishes queued commits, stops the threads, syncs and closes the files. Idempotent. */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {

@@ -22,19 +22,18 @@ import org.slf4j.LoggerFactory;
  * the index, the indexer yields the CPU to the commit path (for at most {@link #MAX_DEFER_NANOS}
  * and while it is fewer than {@link #MAX_DEFER_TXS} transactions behind). As soon as a reader waits
  * in {@link #awaitIndexed}, or the writer goes idle, it indexes at full speed. This keeps bulk
- * commit throughput independent of index cost on small machines; the lag is reported as the
- * index catch-up time by the benchmark.
+ * commit throughput independent of index cost on small machines; the lag is reported as the index
+ * catch-up time by the benchmark.
  *
  * <p>Thread-safety: {@link #run} on its own thread; {@link #wakeUp}, {@link #indexedTx} and {@link
- * #awaitIndexed} from any thread. Progress lives in the index itself (persisted atomically with
- * the entries), so after a restart indexing resumes where the index ends.
+ * #awaitIndexed} from any thread. Progress lives in the index itself (persisted atomically with the
+ * entries), so after a restart indexing resumes where the index ends.
  */
 final class Indexer implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
   private static final int MAX_BATCH_ENTRIES = 200_000;
   private static final int MAX_BATCH_TXS = 50_000;
-  /** Longest the indexer defers to a busy writer before it indexes anyway. */
-  static final long MAX_DEFER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   /** Largest lag, in transactions, up to which the indexer defers to a busy writer. */
   static final long MAX_DEFER_TXS = 250_000;
 
@@ -42,6 +41,9 @@ final class Indexer implements Runnable {
   private final LongSupplier committedTx;
   private final LongFunction<TxRecord> records;
   private final java.util.function.BooleanSupplier writerBusy;
+  private final LongSupplier committedEntries;
+  private final long deferEntries;
+  private long indexedEntries;
   private final java.util.concurrent.atomic.AtomicInteger waiters =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Object monitor = new Object();
@@ -53,7 +55,11 @@ final class Indexer implements Runnable {
       KeyIndex index,
       LongSupplier committedTx,
       LongFunction<TxRecord> records,
-      java.util.function.BooleanSupplier writerBusy) {
+      java.util.function.BooleanSupplier writerBusy,
+      LongSupplier committedEntries,
+      long deferEntries) {
+    this.committedEntries = committedEntries;
+    this.deferEntries = deferEntries;
     this.index = index;
     this.committedTx = committedTx;
     this.records = records;
@@ -118,27 +124,19 @@ final class Indexer implements Runnable {
 
   @Override
   public void run() {
-    long deferringSince = 0;
     while (!stopped) {
       long target = committedTx.getAsLong();
       if (indexedTx < target && shouldDefer(target)) {
-        long now = System.nanoTime();
-        if (deferringSince == 0) {
-          deferringSince = now;
-        }
-        if (now - deferringSince < MAX_DEFER_NANOS) {
-          synchronized (monitor) {
-            try {
-              monitor.wait(1);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
+        synchronized (monitor) {
+          try {
+            monitor.wait(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
           }
-          continue;
         }
+        continue;
       }
-      deferringSince = 0;
       if (indexedTx >= target) {
         synchronized (monitor) {
           if (!stopped && indexedTx >= committedTx.getAsLong()) {
@@ -155,7 +153,8 @@ final class Indexer implements Runnable {
       try {
         indexBatch(target);
       } catch (RuntimeException e) {
-        LOG.error("indexing after tx {} failed; reads that wait for the index will fail", indexedTx, e);
+        LOG.error(
+            "indexing after tx {} failed; reads that wait for the index will fail", indexedTx, e);
         failure = e;
         wakeUp();
         return;
@@ -164,7 +163,10 @@ final class Indexer implements Runnable {
   }
 
   private boolean shouldDefer(long target) {
-    return waiters.get() == 0 && target - indexedTx < MAX_DEFER_TXS && writerBusy.getAsBoolean();
+    return waiters.get() == 0
+        && target - indexedTx < MAX_DEFER_TXS
+        && committedEntries.getAsLong() - indexedEntries < deferEntries
+        && writerBusy.getAsBoolean();
   }
 
   private void indexBatch(long target) {
@@ -186,6 +188,7 @@ final class Indexer implements Runnable {
       next++;
     }
     index.apply(batch);
+    indexedEntries += entries;
     synchronized (monitor) {
       indexedTx = next - 1;
       monitor.notifyAll();

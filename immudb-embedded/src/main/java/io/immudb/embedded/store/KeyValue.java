@@ -6,8 +6,8 @@ import java.util.Objects;
  * One entry to commit at the store level: a stored key and a stored value, already carrying any
  * prefixes of the data model (spec v1 §3).
  *
- * <p>Thread-safe (immutable). The public constructor copies both arrays; {@link #ofOwned} does
- * not, for callers that built fresh arrays and hand them over.
+ * <p>Thread-safe (immutable). The public constructor copies both arrays; {@link #ofOwned} does not,
+ * for callers that built fresh arrays and hand them over.
  */
 public final class KeyValue {
   private final byte[] key;
@@ -23,9 +23,7 @@ public final class KeyValue {
     this.value = Objects.requireNonNull(value, "value");
   }
 
-  /**
-   * Creates an entry over arrays that the caller MUST NOT modify afterwards (no copy is made).
-   */
+  /** Creates an entry over arrays that the caller MUST NOT modify afterwards (no copy is made). */
   public static KeyValue ofOwned(byte[] key, byte[] value) {
     return new KeyValue(key, value, true);
   }

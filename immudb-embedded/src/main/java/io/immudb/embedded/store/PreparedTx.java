@@ -8,16 +8,14 @@ import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.LimitExceededException;
 import io.immudb.embedded.LimitExceededException.Limit;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 
 /**
  * A validated transaction waiting for the writer, with everything that does not depend on its
- * position in the chain already computed by the committing thread: value hashes and the entry
- * tree root {@code eH}. This keeps the single writer thread's work per tx small and constant.
+ * position in the chain already computed by the committing thread: value hashes and the entry tree
+ * root {@code eH}. This keeps the single writer thread's work per tx small and constant.
  *
  * <p>Not thread-safe; handed from the committing thread to the writer through the commit queue.
  */
@@ -32,8 +30,10 @@ final class PreparedTx {
   final long valueBytes;
   final long keyBytes;
   final CompletableFuture<TxHeader> future;
+
   /** For a tx whose entries depend on its own id: builds them on the writer thread. */
   final LongFunction<List<KeyValue>> deferred;
+
   private final StoreMeta limits;
 
   private PreparedTx(
@@ -136,30 +136,34 @@ final class PreparedTx {
     return new PreparedTx(keys, values, hValues, eh, vb, kb);
   }
 
+  /**
+   * Rejects a repeated key. An open-addressing table of entry positions keyed by the keys' hash
+   * codes: no allocation per entry, one array comparison per probe that matches a hash.
+   */
   private static void checkDuplicates(byte[][] keys) {
-    if (keys.length == 1) {
+    int n = keys.length;
+    if (n == 1) {
       return;
     }
-    Set<KeyBytes> seen = new HashSet<>(keys.length * 2);
-    for (int i = 0; i < keys.length; i++) {
-      if (!seen.add(new KeyBytes(keys[i]))) {
-        throw new InvalidRequestException(
-            InvalidRequestException.Kind.DUPLICATE_KEY,
-            "entry " + i + " repeats the key of an earlier entry");
+    int size = Integer.highestOneBit(n * 2 - 1) << 1;
+    int mask = size - 1;
+    int[] slots = new int[size]; // entry position + 1; 0 = empty
+    int[] hashes = new int[n];
+    for (int i = 0; i < n; i++) {
+      int h = Arrays.hashCode(keys[i]);
+      h ^= h >>> 16;
+      hashes[i] = h;
+      int s = h & mask;
+      while (slots[s] != 0) {
+        int j = slots[s] - 1;
+        if (hashes[j] == h && Arrays.equals(keys[j], keys[i])) {
+          throw new InvalidRequestException(
+              InvalidRequestException.Kind.DUPLICATE_KEY,
+              "entry " + i + " repeats the key of entry " + j);
+        }
+        s = (s + 1) & mask;
       }
-    }
-  }
-
-  /** A byte-array key wrapper for the duplicate check (never escapes this class). */
-  private record KeyBytes(byte[] b) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof KeyBytes k && Arrays.equals(b, k.b);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(b);
+      slots[s] = i + 1;
     }
   }
 }

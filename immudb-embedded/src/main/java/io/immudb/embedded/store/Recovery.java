@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the logs back to the last fully committed transaction when a store is opened.
  *
- * <p>The commit record is the commit point and is written only after the tx's values and tx
- * record (and, when synced, after they were synced). So after a crash:
+ * <p>The commit record is the commit point and is written only after the tx's values and tx record
+ * (and, when synced, after they were synced). So after a crash:
  *
  * <ul>
  *   <li>a partial commit record at the end of the commit log is a torn write: it is cut;
  *   <li>bytes of the value and tx logs beyond the last committed tx belong to transactions that
  *       never committed: they are cut;
- *   <li>a complete commit record that fails its checksum, a committed tx whose records fail
- *       theirs, or an Alh that does not match the commit log cannot come from a crash: it is
- *       corruption, and opening fails with {@link CorruptedDataException} rather than silently
- *       dropping an acknowledged transaction.
+ *   <li>a complete commit record that fails its checksum, a committed tx whose records fail theirs,
+ *       or an Alh that does not match the commit log cannot come from a crash: it is corruption,
+ *       and opening fails with {@link CorruptedDataException} rather than silently dropping an
+ *       acknowledged transaction.
  * </ul>
  *
  * <p>Not thread-safe; runs once, before the store starts its threads.
@@ -52,8 +52,13 @@ final class Recovery {
     if (last.txOff() + last.txLen() > txlog.size()) {
       throw new CorruptedDataException(
           clog.describe(CommitRecord.offsetOf(n)),
-          "committed tx " + n + " ends at " + (last.txOff() + last.txLen())
-              + " beyond the end of the tx log (" + txlog.size() + ")");
+          "committed tx "
+              + n
+              + " ends at "
+              + (last.txOff() + last.txLen())
+              + " beyond the end of the tx log ("
+              + txlog.size()
+              + ")");
     }
     TxRecord rec = reader.txRecord(last);
     if (rec.valuesOff() + rec.valuesLen() > vlog.size()) {
@@ -79,7 +84,8 @@ final class Recovery {
 
   private static void cut(Appendable log, long size, String name) throws IOException {
     if (log.size() > size) {
-      LOG.info("cutting {} bytes of uncommitted data at the end of the {}", log.size() - size, name);
+      LOG.info(
+          "cutting {} bytes of uncommitted data at the end of the {}", log.size() - size, name);
       log.truncate(size);
     }
   }

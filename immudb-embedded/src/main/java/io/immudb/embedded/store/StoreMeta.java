@@ -19,7 +19,8 @@ import java.util.zip.CRC32C;
  * <p>The file is a Java properties text with a final {@code crc} line over the rest; it is written
  * once, durably (temp file, fsync, rename, fsync of the directory). Thread-safe (immutable).
  */
-record StoreMeta(int formatVersion, int maxTxEntries, int maxKeyLen, int maxValueLen, long segmentSize) {
+record StoreMeta(
+    int formatVersion, int maxTxEntries, int maxKeyLen, int maxValueLen, long segmentSize) {
   static final String FILE = "store.meta";
   static final int FORMAT_VERSION = 1;
 
@@ -56,8 +57,12 @@ record StoreMeta(int formatVersion, int maxTxEntries, int maxKeyLen, int maxValu
               Long.parseLong(p.getProperty("segmentSize")));
       if (m.formatVersion != FORMAT_VERSION) {
         throw new IOException(
-            f + ": unsupported store format version " + m.formatVersion + " (this build reads "
-                + FORMAT_VERSION + ")");
+            f
+                + ": unsupported store format version "
+                + m.formatVersion
+                + " (this build reads "
+                + FORMAT_VERSION
+                + ")");
       }
       return m;
     } catch (NumberFormatException | NullPointerException e) {
@@ -68,11 +73,21 @@ record StoreMeta(int formatVersion, int maxTxEntries, int maxKeyLen, int maxValu
   void write(Path dir) throws IOException {
     String body =
         "# immudb store settings, fixed at creation. Do not edit.\n"
-            + "formatVersion=" + formatVersion + "\n"
-            + "maxTxEntries=" + maxTxEntries + "\n"
-            + "maxKeyLen=" + maxKeyLen + "\n"
-            + "maxValueLen=" + maxValueLen + "\n"
-            + "segmentSize=" + segmentSize + "\n";
+            + "formatVersion="
+            + formatVersion
+            + "\n"
+            + "maxTxEntries="
+            + maxTxEntries
+            + "\n"
+            + "maxKeyLen="
+            + maxKeyLen
+            + "\n"
+            + "maxValueLen="
+            + maxValueLen
+            + "\n"
+            + "segmentSize="
+            + segmentSize
+            + "\n";
     String text = body + "crc=" + Long.toHexString(crc(body)) + "\n";
     Path tmp = dir.resolve(FILE + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);

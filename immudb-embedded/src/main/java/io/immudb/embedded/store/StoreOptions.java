@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 /**
  * Options of an {@link ImmuStore}. Immutable; build with {@link #builder()}.
  *
- * <p>The three limits ({@code maxTxEntries}, {@code maxKeyLen}, {@code maxValueLen}) are fixed
- * when a store is created and saved with it: when an existing store is opened, its saved limits
- * apply and the ones given here are ignored.
+ * <p>The three limits ({@code maxTxEntries}, {@code maxKeyLen}, {@code maxValueLen}) are fixed when
+ * a store is created and saved with it: when an existing store is opened, its saved limits apply
+ * and the ones given here are ignored.
  */
 public final class StoreOptions {
   private final int maxTxEntries;
@@ -25,8 +25,10 @@ public final class StoreOptions {
   private final LongSupplier clockSeconds;
   private final List<KeyValue> firstTx;
   private final long txCacheBytes;
+  private final long indexDeferEntries;
 
   private StoreOptions(Builder b) {
+    this.indexDeferEntries = b.indexDeferEntries;
     this.txCacheBytes = b.txCacheBytes;
     this.maxTxEntries = b.maxTxEntries;
     this.maxKeyLen = b.maxKeyLen;
@@ -63,6 +65,7 @@ public final class StoreOptions {
     b.clockSeconds = clockSeconds;
     b.firstTx = firstTx;
     b.txCacheBytes = txCacheBytes;
+    b.indexDeferEntries = indexDeferEntries;
     return b;
   }
 
@@ -124,6 +127,14 @@ public final class StoreOptions {
     return txCacheBytes;
   }
 
+  /**
+   * How many entries the index may fall behind while commits are flowing and no reader waits for
+   * it, before it competes with the commit path for CPU (0: never defer).
+   */
+  public long indexDeferEntries() {
+    return indexDeferEntries;
+  }
+
   /** Builder of {@link StoreOptions}. Not thread-safe. */
   public static final class Builder {
     private int maxTxEntries = 1024;
@@ -137,6 +148,7 @@ public final class StoreOptions {
     private LongSupplier clockSeconds = () -> Instant.now().getEpochSecond();
     private List<KeyValue> firstTx = List.of();
     private long txCacheBytes = 128L << 20;
+    private long indexDeferEntries = 4_000_000;
 
     private Builder() {}
 
@@ -208,6 +220,15 @@ public final class StoreOptions {
         throw new IllegalArgumentException("txCacheBytes must be >= 0, got " + v);
       }
       this.txCacheBytes = v;
+      return this;
+    }
+
+    /** Requires v ≥ 0. */
+    public Builder indexDeferEntries(long v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("indexDeferEntries must be >= 0, got " + v);
+      }
+      this.indexDeferEntries = v;
       return this;
     }
 

@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * Full verification of a store: every committed tx is re-read and every hash recomputed — value
- * hashes, entry digests and {@code eH}, the Alh chain against the commit log, the hash tree's
- * roots against each header's {@code blRoot} and every stored tree node — and the logs' ends are
- * checked against the last tx. Stops at the first problem.
+ * hashes, entry digests and {@code eH}, the Alh chain against the commit log, the hash tree's roots
+ * against each header's {@code blRoot} and every stored tree node — and the logs' ends are checked
+ * against the last tx. Stops at the first problem.
  *
  * <p>Not thread-safe; one verification per instance. Runs beside live commits: it checks the
  * transactions committed when it started.
@@ -91,7 +91,8 @@ final class StoreVerifier {
       int pos = Math.toIntExact(rec.vOff(i) - rec.valuesOff());
       Sha256Digest hv = h.hash(values.array(), pos, e.vLen());
       if (!hv.equals(e.hValue())) {
-        throw new Mismatch(vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
+        throw new Mismatch(
+            vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
       }
       digests.add(e.digest(h));
       valueBytes += e.vLen();
@@ -109,7 +110,8 @@ final class StoreVerifier {
     }
     Sha256Digest alh = hdr.alh(h);
     if (!alh.equals(c.alh())) {
-      throw new Mismatch(clog.describe(CommitRecord.offsetOf(id)), "Alh differs from the commit log");
+      throw new Mismatch(
+          clog.describe(CommitRecord.offsetOf(id)), "Alh differs from the commit log");
     }
     appendLeaf(alh);
     return alh;
@@ -125,7 +127,9 @@ final class StoreVerifier {
     return acc;
   }
 
-  /** Adds a leaf to the recomputed tree and compares every node it completes with the stored one. */
+  /**
+   * Adds a leaf to the recomputed tree and compares every node it completes with the stored one.
+   */
   private void appendLeaf(Sha256Digest alh) {
     long n = leaves;
     Sha256Digest carry = h.leaf(alh);

@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * An LRU cache of recently read transactions, each with its entry tree once an inclusion proof
- * needed it, bounded by an estimate of the bytes it holds. A verifiable read of an entry in a
- * large transaction needs the whole transaction and its tree; without the cache every such read
- * would re-decode the record and re-hash every entry.
+ * needed it, bounded by an estimate of the bytes it holds. A verifiable read of an entry in a large
+ * transaction needs the whole transaction and its tree; without the cache every such read would
+ * re-decode the record and re-hash every entry.
  *
- * <p>Thread-safe: map operations hold the cache's lock briefly; records and trees are immutable
- * and built outside the lock (two threads may build the same tree; one wins).
+ * <p>Thread-safe: map operations hold the cache's lock briefly; records and trees are immutable and
+ * built outside the lock (two threads may build the same tree; one wins).
  */
 final class TxCache {
   /** Rough heap cost per entry of a cached record and its tree, beyond the key bytes. */

@@ -19,9 +19,9 @@ import java.util.function.Consumer;
  * Reads committed records back: commit records, tx headers, whole tx records and single values,
  * checking every checksum and value hash on the way.
  *
- * <p>Thread-safe: stateless over the logs' positional reads. Callers MUST only ask for
- * transactions that are committed. A failed check calls the corruption handler (which switches
- * the store to read-only) and throws {@link CorruptedDataException} naming the file and offset.
+ * <p>Thread-safe: stateless over the logs' positional reads. Callers MUST only ask for transactions
+ * that are committed. A failed check calls the corruption handler (which switches the store to
+ * read-only) and throws {@link CorruptedDataException} naming the file and offset.
  */
 final class TxReader {
   private static final ThreadLocal<Sha256Hasher> HASHERS =

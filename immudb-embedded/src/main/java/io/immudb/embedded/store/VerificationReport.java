@@ -31,7 +31,12 @@ public record VerificationReport(
     return problem
         .map(p -> "FAILED after " + txsChecked + " good transactions: " + p)
         .orElse(
-            "OK: " + txsChecked + " transactions, " + entriesChecked + " entries, "
-                + valueBytesChecked + " value bytes checked");
+            "OK: "
+                + txsChecked
+                + " transactions, "
+                + entriesChecked
+                + " entries, "
+                + valueBytesChecked
+                + " value bytes checked");
   }
 }

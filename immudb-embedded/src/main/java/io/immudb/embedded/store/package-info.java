@@ -1,6 +1,6 @@
 /**
- * The transactional store: commit path, recovery, reads by tx id, proofs and full verification
- * over the logs of the lower layers, with the derived key index kept up to date.
+ * The transactional store: commit path, recovery, reads by tx id, proofs and full verification over
+ * the logs of the lower layers, with the derived key index kept up to date.
  *
  * <p>Invariants: tx ids are dense from 1; a tx is committed exactly when its commit record is
  * durable (synced stores) or written (unsynced); every header links to the previous Alh and to the

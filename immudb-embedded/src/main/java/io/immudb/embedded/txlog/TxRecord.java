@@ -6,8 +6,8 @@ import io.immudb.core.tx.TxHeader;
 import java.util.List;
 
 /**
- * A transaction as stored in the tx log: its header and entries plus where their values live in
- * the value log.
+ * A transaction as stored in the tx log: its header and entries plus where their values live in the
+ * value log.
  *
  * <p>Thread-safe (immutable; the offset array is never exposed).
  *
@@ -16,7 +16,8 @@ import java.util.List;
  * @param valuesLen length of that record
  * @param entries the entries in commit order
  */
-public record TxRecord(TxHeader header, long valuesOff, int valuesLen, List<TxEntry> entries, long[] vOffs) {
+public record TxRecord(
+    TxHeader header, long valuesOff, int valuesLen, List<TxEntry> entries, long[] vOffs) {
   public TxRecord {
     entries = List.copyOf(entries);
     vOffs = vOffs.clone();

@@ -173,7 +173,9 @@ public final class TxRecordCodec {
     return new TxRecord(h, valuesOff, valuesLen, entries, vOffs);
   }
 
-  /** CRC32C of {@code buf[from, from+len)}, leaving the buffer's position and limit as they were. */
+  /**
+   * CRC32C of {@code buf[from, from+len)}, leaving the buffer's position and limit as they were.
+   */
   static int crc(ByteBuffer buf, int from, int len) {
     CRC32C c = new CRC32C();
     if (buf.hasArray()) {

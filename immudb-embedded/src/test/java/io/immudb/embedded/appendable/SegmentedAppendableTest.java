@@ -82,10 +82,13 @@ class SegmentedAppendableTest {
     try (SegmentedAppendable a = SegmentedAppendable.open(dir, 4096)) {
       a.append(ByteBuffer.wrap(new byte[3 * 4096]));
     }
-    try (var ch = java.nio.channels.FileChannel.open(dir.resolve("00000000.seg"), java.nio.file.StandardOpenOption.WRITE)) {
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            dir.resolve("00000000.seg"), java.nio.file.StandardOpenOption.WRITE)) {
       ch.truncate(100);
     }
-    assertThatThrownBy(() -> SegmentedAppendable.open(dir, 4096)).hasMessageContaining("expected 4096");
+    assertThatThrownBy(() -> SegmentedAppendable.open(dir, 4096))
+        .hasMessageContaining("expected 4096");
   }
 
   @Test
@@ -93,6 +96,7 @@ class SegmentedAppendableTest {
     SegmentedAppendable a = SegmentedAppendable.open(dir, 4096);
     a.close();
     a.close();
-    assertThatThrownBy(() -> a.append(ByteBuffer.wrap(new byte[1]))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> a.append(ByteBuffer.wrap(new byte[1])))
+        .isInstanceOf(IOException.class);
   }
 }

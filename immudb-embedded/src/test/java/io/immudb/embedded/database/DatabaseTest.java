@@ -62,10 +62,12 @@ class DatabaseTest {
     assertThatThrownBy(() -> db.getAt(b("hello"), 99)).isInstanceOf(TxNotFoundException.class);
     db.set(b("other"), b("x"));
     assertThatThrownBy(() -> db.getAt(b("hello"), 3)).isInstanceOf(KeyNotFoundException.class);
-    assertThatThrownBy(() -> db.get(b("missing"))).isInstanceOf(KeyNotFoundException.class)
+    assertThatThrownBy(() -> db.get(b("missing")))
+        .isInstanceOf(KeyNotFoundException.class)
         .hasMessageStartingWith("key not found");
     assertThatThrownBy(() -> db.get(b("hello"), 1, 1))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             x -> assertThat(x.kind()).isEqualTo(Kind.ILLEGAL_ARGUMENTS));
     assertThatThrownBy(() -> db.get(new byte[0])).isInstanceOf(InvalidRequestException.class);
     // Stored forms (spec v1 §3): values are prefixed, and an empty value is one byte.
@@ -75,12 +77,20 @@ class DatabaseTest {
 
   @Test
   void setAllIsOneTransactionAndGetAllFailsAsAWhole() {
-    TxHeader h = db.setAll(List.of(new KeyValue(b("a"), b("1")), new KeyValue(b("b"), b("2"))), false);
+    TxHeader h =
+        db.setAll(List.of(new KeyValue(b("a"), b("1")), new KeyValue(b("b"), b("2"))), false);
     assertThat(h.nEntries()).isEqualTo(2);
-    assertThat(db.getAll(List.of(b("b"), b("a")), 0)).extracting(e -> s(e.value())).containsExactly("2", "1");
-    assertThatThrownBy(() -> db.getAll(List.of(b("a"), b("zz")), 0)).isInstanceOf(KeyNotFoundException.class);
-    assertThatThrownBy(() -> db.setAll(List.of(), false)).hasMessageContaining("no entries provided");
-    assertThatThrownBy(() -> db.setAll(List.of(new KeyValue(b("a"), b("1")), new KeyValue(b("a"), b("2"))), false))
+    assertThat(db.getAll(List.of(b("b"), b("a")), 0))
+        .extracting(e -> s(e.value()))
+        .containsExactly("2", "1");
+    assertThatThrownBy(() -> db.getAll(List.of(b("a"), b("zz")), 0))
+        .isInstanceOf(KeyNotFoundException.class);
+    assertThatThrownBy(() -> db.setAll(List.of(), false))
+        .hasMessageContaining("no entries provided");
+    assertThatThrownBy(
+            () ->
+                db.setAll(
+                    List.of(new KeyValue(b("a"), b("1")), new KeyValue(b("a"), b("2"))), false))
         .hasMessageContaining("duplicated key");
   }
 
@@ -89,16 +99,21 @@ class DatabaseTest {
     for (int i = 0; i < 5; i++) {
       db.set(b("k"), b("v" + i));
     }
-    assertThat(db.history(b("k"), 0, 0, false, 0)).extracting(e -> s(e.value()))
+    assertThat(db.history(b("k"), 0, 0, false, 0))
+        .extracting(e -> s(e.value()))
         .containsExactly("v0", "v1", "v2", "v3", "v4");
-    assertThat(db.history(b("k"), 1, 2, true, 0)).extracting(e -> s(e.value()))
+    assertThat(db.history(b("k"), 1, 2, true, 0))
+        .extracting(e -> s(e.value()))
         .containsExactly("v3", "v2");
     assertThatThrownBy(() -> db.history(b("k"), 5, 0, false, 0))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             x -> assertThat(x.kind()).isEqualTo(Kind.NO_MORE_ENTRIES));
     assertThat(db.history(b("k"), 6, 0, false, 0)).isEmpty();
-    assertThatThrownBy(() -> db.history(b("nope"), 0, 0, false, 0)).isInstanceOf(KeyNotFoundException.class);
-    assertThatThrownBy(() -> db.history(b("k"), 0, 1001, false, 0)).hasMessageContaining("max key scan limit exceeded");
+    assertThatThrownBy(() -> db.history(b("nope"), 0, 0, false, 0))
+        .isInstanceOf(KeyNotFoundException.class);
+    assertThatThrownBy(() -> db.history(b("k"), 0, 1001, false, 0))
+        .hasMessageContaining("max key scan limit exceeded");
   }
 
   @Test
@@ -112,13 +127,17 @@ class DatabaseTest {
         .extracting(e -> s(e.key()) + "=" + s(e.value()))
         .containsExactly("a1=x", "a2=y2", "a3=z");
     assertThat(db.scan(ScanRequest.builder().prefix(b("a")).seekKey(b("a1")).build()))
-        .extracting(e -> s(e.key())).containsExactly("a2", "a3");
+        .extracting(e -> s(e.key()))
+        .containsExactly("a2", "a3");
     assertThat(db.scan(ScanRequest.builder().desc(true).limit(2).build()))
-        .extracting(e -> s(e.key())).containsExactly("b1", "a3");
+        .extracting(e -> s(e.key()))
+        .containsExactly("b1", "a3");
     assertThat(db.scan(ScanRequest.builder().prefix(b("a")).atTx(t.id()).build()))
-        .extracting(e -> s(e.value())).containsExactly("x", "y", "z");
+        .extracting(e -> s(e.value()))
+        .containsExactly("x", "y", "z");
     assertThat(db.scan(ScanRequest.builder().endKey(b("a2")).build()))
-        .extracting(e -> s(e.key())).containsExactly("a1", "a2");
+        .extracting(e -> s(e.key()))
+        .containsExactly("a1", "a2");
     assertThat(db.count(b("a"))).isEqualTo(3);
     assertThat(db.countAll()).isEqualTo(4);
   }
@@ -131,18 +150,23 @@ class DatabaseTest {
     Entry e = db.get(b("ref"));
     assertThat(s(e.key())).isEqualTo("target");
     assertThat(s(e.value())).isEqualTo("two");
-    assertThat(e.referencedBy()).get().satisfies(ref -> {
-      assertThat(s(ref.key())).isEqualTo("ref");
-      assertThat(ref.tx()).isEqualTo(r.id());
-      assertThat(ref.atTx()).isZero();
-    });
+    assertThat(e.referencedBy())
+        .get()
+        .satisfies(
+            ref -> {
+              assertThat(s(ref.key())).isEqualTo("ref");
+              assertThat(ref.tx()).isEqualTo(r.id());
+              assertThat(ref.atTx()).isZero();
+            });
     db.setReference(b("pinned"), b("target"), v1.id(), true, false);
     assertThat(s(db.get(b("pinned")).value())).isEqualTo("one");
     // Scan resolves references; history does not.
     assertThat(db.scan(ScanRequest.builder().prefix(b("ref")).build()))
-        .extracting(x -> s(x.value())).containsExactly("two");
+        .extracting(x -> s(x.value()))
+        .containsExactly("two");
     byte[] raw = db.history(b("ref"), 0, 0, false, 0).get(0).value();
-    assertThat(raw).isEqualTo(java.util.Arrays.copyOfRange(StoredValues.reference(0, b("target")), 1, 16));
+    assertThat(raw)
+        .isEqualTo(java.util.Arrays.copyOfRange(StoredValues.reference(0, b("target")), 1, 16));
     assertThatThrownBy(() -> db.setReference(b("r2"), b("ref"), 0, false, false))
         .hasMessageContaining("referenced key cannot be a reference");
     assertThatThrownBy(() -> db.setReference(b("target"), b("ref"), 0, false, false))
@@ -166,11 +190,14 @@ class DatabaseTest {
         .extracting(z -> s(z.key()) + ":" + z.score() + ":" + s(z.entry().value()))
         .containsExactly("bob:10.0:B", "carol:20.0:C", "alice:30.0:A");
     assertThat(db.zScan(ZScanRequest.builder(b("board")).desc(true).limit(2).build()))
-        .extracting(z -> s(z.key())).containsExactly("alice", "carol");
+        .extracting(z -> s(z.key()))
+        .containsExactly("alice", "carol");
     assertThat(db.zScan(ZScanRequest.builder(b("board")).minScore(15.0).maxScore(30.0).build()))
-        .extracting(z -> s(z.key())).containsExactly("carol", "alice");
+        .extracting(z -> s(z.key()))
+        .containsExactly("carol", "alice");
     assertThat(db.zScan(ZScanRequest.builder(b("board")).seek(b("carol"), 20, 0, false).build()))
-        .extracting(z -> s(z.key())).containsExactly("alice");
+        .extracting(z -> s(z.key()))
+        .containsExactly("alice");
     assertThatThrownBy(() -> db.zAdd(b("board"), 1, b("nobody"), 0, false, false))
         .isInstanceOf(KeyNotFoundException.class);
     assertThatThrownBy(() -> db.zAdd(new byte[0], 1, b("bob"), 0, false, false))
@@ -192,7 +219,8 @@ class DatabaseTest {
     assertThat(s(viaRef.value())).isEqualTo("1");
     assertThat(db.zScan(ZScanRequest.builder(b("set")).build())).hasSize(1);
     assertThatThrownBy(() -> db.execAll(List.of(), false)).hasMessageContaining("empty set");
-    assertThatThrownBy(() -> db.execAll(List.of(new Op.Kv(b("d"), b("1")), new Op.Kv(b("d"), b("2"))), false))
+    assertThatThrownBy(
+            () -> db.execAll(List.of(new Op.Kv(b("d"), b("1")), new Op.Kv(b("d"), b("2"))), false))
         .hasMessageContaining("duplicated keys are not supported");
     assertThatThrownBy(() -> db.execAll(List.of(new Op.Ref(b("q"), b("x"), 1, false)), false))
         .hasMessageContaining("illegal arguments");
@@ -211,7 +239,9 @@ class DatabaseTest {
     assertThat(db.txScan(2, 0, true)).extracting(t -> t.header().id()).containsExactly(2L, 1L);
   }
 
-  /** What a client does with a verifiable get (spec v1 §7.4): check inclusion and the dual proof. */
+  /**
+   * What a client does with a verifiable get (spec v1 §7.4): check inclusion and the dual proof.
+   */
   @Test
   void verifiableReadsAndWritesCheckOutClientSide() throws VerificationException {
     db.set(b("a"), b("1"));
@@ -228,16 +258,24 @@ class DatabaseTest {
     long vTx = ve.entry().tx();
     assertThat(vTx).isLessThan(next.txId());
     Sha256Hasher h = Sha256Hasher.create();
-    Sha256Digest digest = h.entryDigest(StoredKeys.plain(b("a")), h.hash(StoredValues.plain(ve.entry().value())));
-    HTree.verifyInclusion(ve.inclusionProof(), digest, ve.verifiableTx().dualProof().sourceTxHeader().eh());
+    Sha256Digest digest =
+        h.entryDigest(StoredKeys.plain(b("a")), h.hash(StoredValues.plain(ve.entry().value())));
+    HTree.verifyInclusion(
+        ve.inclusionProof(), digest, ve.verifiableTx().dualProof().sourceTxHeader().eh());
     DualProofVerifier.verify(
-        ve.verifiableTx().dualProof(), vTx, next.txId(),
-        ve.verifiableTx().dualProof().sourceTxHeader().alh(), next.txHash());
+        ve.verifiableTx().dualProof(),
+        vTx,
+        next.txId(),
+        ve.verifiableTx().dualProof().sourceTxHeader().alh(),
+        next.txHash());
 
     // A newer entry from an older state.
     VerifiableEntry vc = db.verifiableGet(b("c"), 0, 0, next.txId());
     DualProofVerifier.verify(
-        vc.verifiableTx().dualProof(), next.txId(), vc.entry().tx(), next.txHash(),
+        vc.verifiableTx().dualProof(),
+        next.txId(),
+        vc.entry().tx(),
+        next.txHash(),
         vc.verifiableTx().dualProof().targetTxHeader().alh());
 
     // Through a reference, the proven entry is the reference itself.
@@ -245,11 +283,14 @@ class DatabaseTest {
     VerifiableEntry vr = db.verifiableGet(b("ra"), 0, 0, 0);
     long refTx = vr.entry().referencedBy().get().tx();
     assertThat(vr.verifiableTx().tx().header().id()).isEqualTo(refTx);
-    Sha256Digest refDigest = h.entryDigest(StoredKeys.plain(b("ra")), h.hash(StoredValues.reference(0, b("a"))));
+    Sha256Digest refDigest =
+        h.entryDigest(StoredKeys.plain(b("ra")), h.hash(StoredValues.reference(0, b("a"))));
     HTree.verifyInclusion(vr.inclusionProof(), refDigest, vr.verifiableTx().tx().header().eh());
 
-    assertThatThrownBy(() -> db.verifiableGet(b("a"), 0, 0, 999)).hasMessageContaining("illegal state");
-    assertThatThrownBy(() -> db.verifiableZAdd(b("s"), 1, b("a"), 0, false, 999)).hasMessageContaining("illegal arguments");
+    assertThatThrownBy(() -> db.verifiableGet(b("a"), 0, 0, 999))
+        .hasMessageContaining("illegal state");
+    assertThatThrownBy(() -> db.verifiableZAdd(b("s"), 1, b("a"), 0, false, 999))
+        .hasMessageContaining("illegal arguments");
     VerifiableTx byId = db.verifiableTxById(2, db.currentState().txId());
     assertThat(byId.dualProof().sourceTxHeader().id()).isEqualTo(2);
   }

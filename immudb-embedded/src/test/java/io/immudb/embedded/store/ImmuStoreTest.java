@@ -52,9 +52,7 @@ class ImmuStoreTest {
         StoreOptions.builder()
             .clockSeconds(clock::getAndIncrement)
             .firstTx(
-                List.of(
-                    new KeyValue(
-                        hex("0243544c2e44415441424153452e00000001"), b("dbinstance"))))
+                List.of(new KeyValue(hex("0243544c2e44415441424153452e00000001"), b("dbinstance"))))
             .build();
     try (ImmuStore s = ImmuStore.open(dir, o)) {
       assertThat(s.lastTxId()).isEqualTo(1);
@@ -76,7 +74,8 @@ class ImmuStoreTest {
           .isEqualTo("fcd9e55444b71891ad8577f46e9d44c9fc26490690d61aa6248b2c1d0f18da12");
       // The proof of spec 13.5, source 1 -> target 4.
       var p = s.dualProof(1, 4);
-      assertThat(p.inclusionProof()).extracting(Sha256Digest::toHex)
+      assertThat(p.inclusionProof())
+          .extracting(Sha256Digest::toHex)
           .containsExactly(
               "1cd950a1c1005ee5bd76a90001491f3a6728d9edccc7bdd0a2d17973c2237d87",
               "eb21b3150c86941a35a441dd0bfb5bee7d0eb4e3100171eef2a1a0b432a6192e");
@@ -122,7 +121,8 @@ class ImmuStoreTest {
               LimitExceededException.class,
               e -> {
                 assertThat(e.entryIndex()).isEqualTo(1);
-                assertThat(e.getMessage()).contains("max key length exceeded", "entry 1", "maxKeyLen=4");
+                assertThat(e.getMessage())
+                    .contains("max key length exceeded", "entry 1", "maxKeyLen=4");
               });
       assertThatThrownBy(() -> s.commit(List.of(kv("a", "123456789"))))
           .hasMessageContaining("maxValueLen=8");
@@ -181,7 +181,8 @@ class ImmuStoreTest {
     ImmuStore s = ImmuStore.open(dir, unsynced());
     s.close();
     s.close();
-    assertThatThrownBy(() -> s.commit(List.of(kv("a", "b")))).isInstanceOf(StoreStateException.class);
+    assertThatThrownBy(() -> s.commit(List.of(kv("a", "b"))))
+        .isInstanceOf(StoreStateException.class);
     assertThatThrownBy(() -> s.header(1)).isInstanceOf(StoreStateException.class);
   }
 
@@ -271,7 +272,8 @@ class ImmuStoreTest {
       TxHeader h = s.commitWith(id -> List.of(kv("self", Long.toString(id))));
       assertThat(h.id()).isEqualTo(2);
       assertThat(s.readValue(s.txRecord(2), 0)).isEqualTo(b("2"));
-      assertThatThrownBy(() -> s.commitWith(id -> List.of())).isInstanceOf(InvalidRequestException.class);
+      assertThatThrownBy(() -> s.commitWith(id -> List.of()))
+          .isInstanceOf(InvalidRequestException.class);
       assertThat(s.commit(List.of(kv("b", "2"))).id()).isEqualTo(3);
     }
   }

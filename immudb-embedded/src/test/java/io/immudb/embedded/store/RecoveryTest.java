@@ -26,7 +26,10 @@ class RecoveryTest {
   void fiveTxs() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
       for (int i = 1; i <= 5; i++) {
-        s.commit(List.of(KeyValue.ofOwned(("k" + i).getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3})));
+        s.commit(
+            List.of(
+                KeyValue.ofOwned(
+                    ("k" + i).getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3})));
       }
       alh5 = s.alh(5);
     }
@@ -39,7 +42,8 @@ class RecoveryTest {
   }
 
   private void append(String f, byte[] junk) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(dir.resolve(f), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ch.write(ByteBuffer.wrap(junk));
     }
   }
@@ -51,7 +55,8 @@ class RecoveryTest {
   }
 
   private void flip(String f, long off) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir.resolve(f), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(dir.resolve(f), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, off);
       b.put(0, (byte) (b.get(0) ^ 0x10));
@@ -69,7 +74,8 @@ class RecoveryTest {
       assertThat(s.lastTxId()).isEqualTo(5);
       assertThat(s.alh(5)).isEqualTo(alh5);
       assertThat(s.verify().ok()).isTrue();
-      assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[0]))).id()).isEqualTo(6);
+      assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[0]))).id())
+          .isEqualTo(6);
       assertThat(s.verify().ok()).isTrue();
     }
   }
