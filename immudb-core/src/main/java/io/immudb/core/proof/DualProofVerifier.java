@@ -50,6 +50,22 @@ public final class DualProofVerifier {
       throws VerificationException {
     Objects.requireNonNull(sourceAlh, "sourceAlh");
     Objects.requireNonNull(targetAlh, "targetAlh");
+    try {
+      check(p, sourceId, targetId, sourceAlh, targetAlh);
+    } catch (VerificationException e) {
+      if (sourceId < 0 || targetId < 0) {
+        throw e;
+      }
+      // The evidence: the state the caller trusted and the one the proof claimed to reach.
+      throw e.withStates(
+          new io.immudb.core.state.ImmuState("", sourceId, sourceAlh),
+          new io.immudb.core.state.ImmuState("", targetId, targetAlh));
+    }
+  }
+
+  private static void check(
+      DualProof p, long sourceId, long targetId, Sha256Digest sourceAlh, Sha256Digest targetAlh)
+      throws VerificationException {
     requireComplete(p);
     TxHeader source = p.sourceTxHeader();
     TxHeader target = p.targetTxHeader();

@@ -28,6 +28,28 @@ class DualProofVerifierTest {
   }
 
   @Test
+  void aRejectionCarriesTheTrustedAndTheClaimedState() {
+    Map<String, Check> m = DualProofMutations.all(check(3, 9), new int[] {0});
+    VerificationException e = reject(m.get("consistencyProof[0]-bit-@0"));
+    assertThat(e.trustedState())
+        .get()
+        .satisfies(
+            s -> {
+              assertThat(s.txId()).isEqualTo(3);
+              assertThat(s.txHash()).isEqualTo(c.alh(3));
+            });
+    assertThat(e.newState())
+        .get()
+        .satisfies(
+            s -> {
+              assertThat(s.txId()).isEqualTo(9);
+              assertThat(s.txHash()).isEqualTo(c.alh(9));
+            });
+    assertThat(e.proof()).isPresent();
+    assertThat(e.reason()).isEqualTo(Reason.AHT_CONSISTENCY);
+  }
+
+  @Test
   void reasonsOfTypicalMutations() {
     Map<String, Check> m = DualProofMutations.all(check(3, 9), new int[] {0});
     assertThat(reject(m.get("missing-proof")).reason()).isEqualTo(Reason.MALFORMED_PROOF);
