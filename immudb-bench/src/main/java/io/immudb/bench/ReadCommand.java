@@ -36,6 +36,12 @@ final class ReadCommand implements Callable<Integer> {
       description = "Data-model keys to add first, in txs of 1000.")
   long populate;
 
+  @Option(
+      names = "--populate-batch",
+      defaultValue = "1000",
+      description = "Entries per transaction when populating.")
+  int populateBatch;
+
   @Option(names = "--threads", defaultValue = "2", description = "Reader threads.")
   int threads;
 
@@ -68,7 +74,8 @@ final class ReadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReadLoadSpec spec =
-        new ReadLoadSpec(dir, populate, threads, seconds, ops, warmupSeconds, keyLen, valueLen);
+        new ReadLoadSpec(
+            dir, populate, threads, seconds, ops, warmupSeconds, keyLen, valueLen, populateBatch);
     out.println(ReadLoad.run(spec, err).toJson());
     return 0;
   }

@@ -27,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReadLoad {
   /** Keys per tx when populating. */
-  public static final int POPULATE_BATCH = 1000;
-
   private static final int VALUE_POOL = 1024;
 
   private final ReadLoadSpec spec;
@@ -109,8 +107,8 @@ public final class ReadLoad {
     AtomicLong done = new AtomicLong();
     long lastTx = 0;
     try (ProgressReporter p = new ProgressReporter(log, "populate", "keys", n, done::get)) {
-      for (long i = 0; i < n; i += POPULATE_BATCH) {
-        int size = (int) Math.min(POPULATE_BATCH, n - i);
+      for (long i = 0; i < n; i += spec.populateBatch()) {
+        int size = (int) Math.min(spec.populateBatch(), n - i);
         List<KeyValue> batch = new ArrayList<>(size);
         for (int j = 0; j < size; j++) {
           long idx = base + i + j;

@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * populate ≥ 0, keyLen ≥ 2, valueLen ≥ 0, and a directory unless populate > 0.
  *
  * @param dir the store directory; null for a temporary one (then {@code populate} must be > 0)
- * @param populate data-model keys to add before reading, in txs of {@link ReadLoad#POPULATE_BATCH}
+ * @param populate data-model keys to add before reading, in txs of {@code populateBatch} entries
  * @param keyLen length of the keys {@code populate} adds
  * @param valueLen length of the values {@code populate} adds
+ * @param populateBatch entries per tx when populating
  */
 public record ReadLoadSpec(
     Path dir,
@@ -23,9 +24,13 @@ public record ReadLoadSpec(
     long ops,
     int warmupSeconds,
     int keyLen,
-    int valueLen) {
+    int valueLen,
+    int populateBatch) {
 
   public ReadLoadSpec {
+    if (populateBatch < 1) {
+      throw new IllegalArgumentException("populate batch must be >= 1, got " + populateBatch);
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }

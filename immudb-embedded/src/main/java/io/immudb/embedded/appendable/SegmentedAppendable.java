@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * {@code segmentSize}; a gap (a missing or short middle segment) is reported as corruption when the
  * log is opened.
  *
- * <p>Reads of complete 8 MiB windows below the size come from read-only memory mappings; other
- * reads use positional I/O.
+ * <p>Reads come from read-only memory mappings of 8 MiB windows below the size where possible (see
+ * {@code readMapped}); the newest bytes and reads across windows use positional I/O.
  *
  * <p>Thread-safety: as {@link Appendable} requires. Reads use positional I/O on shared channels and
  * take no lock; the segment table is published through a volatile field.
@@ -35,20 +35,32 @@ public final class SegmentedAppendable implements Appendable {
   /** Size of the memory-mapped read windows; only windows wholly below the size are mapped. */
   static final long MAP_CHUNK = 8L << 20;
 
+  /** Least growth of the mapped part of the last window that is worth a new mapping. */
+  static final long REMAP_STEP = 1L << 20;
+
   private final Path dir;
   private final long segmentSize;
-  private final java.util.concurrent.ConcurrentHashMap<Long, MappedByteBuffer> mapped =
+  private final java.util.concurrent.ConcurrentHashMap<Long, Window> mapped =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile FileChannel[] segments;
   private volatile long size;
+  private final long preallocate;
+
+  /** Logical offset up to which the last segment physically exists (zeros beyond {@code size}). */
+  private long physicalEnd;
+
+  private ByteBuffer zeros;
   private int firstUnsynced;
   private boolean closed;
 
-  private SegmentedAppendable(Path dir, long segmentSize, FileChannel[] segments, long size) {
+  private SegmentedAppendable(
+      Path dir, long segmentSize, FileChannel[] segments, long size, long preallocate) {
     this.dir = dir;
     this.segmentSize = segmentSize;
     this.segments = segments;
     this.size = size;
+    this.physicalEnd = size;
+    this.preallocate = preallocate;
     this.firstUnsynced = Math.max(0, segments.length - 1);
   }
 
@@ -58,6 +70,23 @@ public final class SegmentedAppendable implements Appendable {
    * @throws IOException if a middle segment is missing or shorter than {@code segmentSize}
    */
   public static SegmentedAppendable open(Path dir, long segmentSize) throws IOException {
+    return open(dir, segmentSize, 0);
+  }
+
+  /**
+   * As {@link #open(Path, long)}, and keeps up to {@code preallocate} zero bytes allocated beyond
+   * the end of the last segment (0: none). Syncing writes into space that is already allocated
+   * needs no file-system metadata update, which makes each sync of a growing log much cheaper.
+   *
+   * <p>After a crash the zeros are part of the size until the caller cuts them ({@link #truncate});
+   * a clean {@link #close} trims them. The store uses this only for logs whose committed end it
+   * learns from elsewhere (the value and tx logs, whose end the commit log gives).
+   */
+  public static SegmentedAppendable open(Path dir, long segmentSize, long preallocate)
+      throws IOException {
+    if (preallocate < 0) {
+      throw new IllegalArgumentException("preallocate must be >= 0, got " + preallocate);
+    }
     if (segmentSize < 1) {
       throw new IllegalArgumentException("segmentSize must be >= 1, got " + segmentSize);
     }
@@ -110,7 +139,7 @@ public final class SegmentedAppendable implements Appendable {
       }
       throw e;
     }
-    return new SegmentedAppendable(dir, segmentSize, channels, size);
+    return new SegmentedAppendable(dir, segmentSize, channels, size, preallocate);
   }
 
   private static FileChannel openChannel(Path p) throws IOException {
@@ -149,7 +178,35 @@ public final class SegmentedAppendable implements Appendable {
       pos += n;
     }
     size = pos;
+    if (pos > physicalEnd) {
+      physicalEnd = pos;
+      if (preallocate > 0) {
+        preallocate(pos);
+      }
+    }
     return start;
+  }
+
+  /** Writes zeros after {@code end}, up to {@code preallocate} bytes, within its segment. */
+  private void preallocate(long end) throws IOException {
+    long inSeg = end % segmentSize;
+    if (inSeg == 0) {
+      return;
+    }
+    int seg = segmentIndex(end);
+    long target = Math.min(segmentSize, inSeg + preallocate);
+    FileChannel ch = segments[seg];
+    long at = inSeg;
+    if (zeros == null) {
+      zeros = ByteBuffer.allocateDirect(1 << 20);
+    }
+    while (at < target) {
+      ByteBuffer z = zeros.clear().limit((int) Math.min(zeros.capacity(), target - at));
+      while (z.hasRemaining()) {
+        at += ch.write(z, at);
+      }
+    }
+    physicalEnd = (long) seg * segmentSize + target;
   }
 
   private FileChannel segmentForWrite(int seg) throws IOException {
@@ -186,36 +243,43 @@ public final class SegmentedAppendable implements Appendable {
   }
 
   /**
-   * Serves a read that lies inside one complete chunk from a read-only memory mapping of that
-   * chunk: bytes below the size never change, so a chunk wholly below it can be mapped once and
-   * read without a system call. Returns false when the read must go through the channel.
+   * Serves a read from a read-only memory mapping of its 8 MiB window, mapping the window (or the
+   * part of it below the size) on first use. Bytes below the size never change, so a mapping stays
+   * valid; the window at the end of the log is remapped as the log grows, but only in steps of at
+   * least {@link #REMAP_STEP}, so the newest bytes are read through the channel. Returns false when
+   * the read must go through the channel.
    */
   private boolean readMapped(long offset, ByteBuffer dst) throws IOException {
     int len = dst.remaining();
     long chunk = offset / MAP_CHUNK;
     long chunkStart = chunk * MAP_CHUNK;
-    if (offset + len > chunkStart + MAP_CHUNK || chunkStart + MAP_CHUNK > size) {
-      return false;
-    }
+    long chunkEnd = chunkStart + MAP_CHUNK;
     int seg = segmentIndex(chunkStart);
-    if (segmentIndex(chunkStart + MAP_CHUNK - 1) != seg) {
+    if (offset + len > chunkEnd || segmentIndex(chunkEnd - 1) != seg) {
       return false;
     }
-    MappedByteBuffer m = mapped.get(chunk);
-    if (m == null) {
-      FileChannel[] segs = segments;
-      m =
-          segs[seg].map(
-              FileChannel.MapMode.READ_ONLY, chunkStart - (long) seg * segmentSize, MAP_CHUNK);
-      MappedByteBuffer raced = mapped.putIfAbsent(chunk, m);
-      if (raced != null) {
-        m = raced;
+    Window w = mapped.get(chunk);
+    if (w == null || offset + len > chunkStart + w.length) {
+      long avail = Math.min(chunkEnd, size) - chunkStart;
+      long mappedLen = w == null ? 0 : w.length;
+      if (offset + len > chunkStart + avail
+          || (avail < MAP_CHUNK && avail - mappedLen < REMAP_STEP)) {
+        return false;
       }
+      // Never map past the file's end: mapping a writable channel beyond it would grow the file.
+      MappedByteBuffer m =
+          segments[seg].map(
+              FileChannel.MapMode.READ_ONLY, chunkStart - (long) seg * segmentSize, avail);
+      Window fresh = new Window(m, avail);
+      w = mapped.merge(chunk, fresh, (a, b) -> a.length >= b.length ? a : b);
     }
-    m.get((int) (offset - chunkStart), dst.array(), dst.arrayOffset() + dst.position(), len);
+    w.buf.get((int) (offset - chunkStart), dst.array(), dst.arrayOffset() + dst.position(), len);
     dst.position(dst.position() + len);
     return true;
   }
+
+  /** A read-only mapping of the first {@code length} bytes of a window. */
+  private record Window(MappedByteBuffer buf, long length) {}
 
   private void readChannel(long offset, ByteBuffer dst) throws IOException {
     if (offset < 0 || offset + dst.remaining() > size) {
@@ -274,7 +338,7 @@ public final class SegmentedAppendable implements Appendable {
       segs[i].close();
       Files.deleteIfExists(dir.resolve(segmentName(i)));
     }
-    mapped.keySet().removeIf(chunk -> (chunk + 1) * MAP_CHUNK > newSize);
+    mapped.entrySet().removeIf(e -> e.getKey() * MAP_CHUNK + e.getValue().length > newSize);
     FileChannel[] kept = java.util.Arrays.copyOf(segs, keep);
     if (keep > 0) {
       FileChannel last = kept[keep - 1];
@@ -283,6 +347,7 @@ public final class SegmentedAppendable implements Appendable {
     }
     segments = kept;
     size = newSize;
+    physicalEnd = newSize;
     firstUnsynced = Math.max(0, keep - 1);
     fsyncDirectory();
   }
@@ -315,6 +380,15 @@ public final class SegmentedAppendable implements Appendable {
   public void close() throws IOException {
     if (closed) {
       return;
+    }
+    if (physicalEnd > size && size > 0) {
+      // Trim preallocated zeros, so a cleanly closed log is exactly its data.
+      int seg = segmentIndex(size - 1);
+      FileChannel[] segs = segments;
+      if (seg < segs.length) {
+        segs[seg].truncate(size - (long) seg * segmentSize);
+        segs[seg].force(true);
+      }
     }
     closed = true;
     mapped.clear();

@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImmuStore implements TxChain, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImmuStore.class);
+  private static final long PREALLOCATE = 32L << 20;
 
   private final Path dir;
   private final StoreMeta meta;
@@ -84,8 +85,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     long seg = meta.segmentSize();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      this.vlog = track(opened, SegmentedAppendable.open(dir.resolve("val"), seg));
-      this.txlog = track(opened, SegmentedAppendable.open(dir.resolve("tx"), seg));
+      // Synced stores sync the value and tx logs on every commit: keep space allocated ahead.
+      long prealloc = options.synced() ? Math.min(PREALLOCATE, seg) : 0;
+      this.vlog = track(opened, SegmentedAppendable.open(dir.resolve("val"), seg, prealloc));
+      this.txlog = track(opened, SegmentedAppendable.open(dir.resolve("tx"), seg, prealloc));
       this.clog =
           track(
               opened,
