@@ -61,6 +61,8 @@ final class CommitWriter implements Runnable {
   private final ByteBuffer cbuf = ByteBuffer.allocateDirect(MAX_GROUP * CommitRecord.LENGTH);
   private final Object stopToken = new Object();
   private final java.util.concurrent.ExecutorService completer;
+  private final Object completionMonitor = new Object();
+  private volatile boolean completing;
 
   private long lastId;
   private Sha256Digest lastAlh;
@@ -165,6 +167,7 @@ final class CommitWriter implements Runnable {
     boolean stopping = false;
     while (!stopping) {
       try {
+        awaitCompletions();
         batch.add(queue.take());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -268,7 +271,31 @@ final class CommitWriter implements Runnable {
     } else {
       // Waking many committers costs a syscall each; let another thread do it while this one
       // starts on the next group.
-      completer.execute(() -> complete(committedTxs, headers));
+      completing = true;
+      completer.execute(
+          () -> {
+            complete(committedTxs, headers);
+            synchronized (completionMonitor) {
+              completing = false;
+              completionMonitor.notifyAll();
+            }
+          });
+    }
+  }
+
+  /**
+   * Before taking the next group, lets the committers of the last one be woken: they usually commit
+   * again at once, and joining the next group shares its fsync. This waits for a known event, never
+   * for a fixed time; a lone committer is completed inline and never waits here.
+   */
+  private void awaitCompletions() throws InterruptedException {
+    if (!completing) {
+      return;
+    }
+    synchronized (completionMonitor) {
+      while (completing) {
+        completionMonitor.wait();
+      }
     }
   }
 
