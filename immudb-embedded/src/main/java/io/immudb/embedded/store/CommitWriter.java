@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>Committing threads {@link #submit} prepared transactions into a bounded queue. The writer
  * thread takes whatever is queued — blocking only when the queue is empty, never sleeping to wait
  * for company — and commits it as one group: it assigns ids and timestamps, links each header to
- * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs them (when
- * {@code synced}), then appends and syncs the commit records, which is the commit point. Only then
- * are the group's futures completed and the new state published. So concurrent committers share
- * fsyncs, and a lone committer pays exactly one group of fsyncs.
+ * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs the value and
+ * tx logs (when {@code synced}) — the durability point — then appends the commit records, which
+ * make the group visible. Only then are the group's futures completed and the new state published.
+ * So concurrent committers share fsyncs, and a lone committer pays exactly one group of fsyncs. The
+ * commit log and the tree log are derived data (recovery re-derives their tails) and are synced
+ * lazily.
  *
  * <p>Thread-safety: {@link #submit} from any thread; everything else runs on the writer thread.
  * After an I/O error the writer fails the group and every later commit (the store must be reopened,
@@ -44,6 +46,7 @@ final class CommitWriter implements Runnable {
   private static final int MAX_GROUP = 4096;
   private static final long BUSY_WINDOW_NANOS = 20_000_000L;
   private static final int INLINE_COMPLETIONS = 4;
+  private static final long CLOG_SYNC_NANOS = 1_000_000_000L;
 
   private final Appendable vlog;
   private final Appendable txlog;
@@ -69,6 +72,7 @@ final class CommitWriter implements Runnable {
   private long lastTs;
   private volatile Throwable failure;
   private volatile boolean inGroup;
+  private long lastClogSync = System.nanoTime();
   private final AtomicLong committedEntries = new AtomicLong();
   private volatile long lastGroupEnd = System.nanoTime() - BUSY_WINDOW_NANOS;
 
@@ -246,8 +250,11 @@ final class CommitWriter implements Runnable {
       }
       cbuf.flip();
       clog.append(cbuf);
-      if (synced) {
+      // The commit log is derived from the tx log (recovery rolls it forward), so it is synced
+      // lazily: at most once per CLOG_SYNC_NANOS, and on close.
+      if (synced && System.nanoTime() - lastClogSync >= CLOG_SYNC_NANOS) {
         clog.sync();
+        lastClogSync = System.nanoTime();
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("commit of {} transactions failed; the store is now read-only", group.size(), e);

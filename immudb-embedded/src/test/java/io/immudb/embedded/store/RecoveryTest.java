@@ -90,9 +90,34 @@ class RecoveryTest {
   }
 
   @Test
-  void aTornCommitRecordDropsOnlyTheUnacknowledgedTx() throws IOException {
+  void aTornCommitRecordIsCutAndRederivedFromTheTxLog() throws IOException {
     long n = size("commit/00000000.seg");
     truncate("commit/00000000.seg", n - 10);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      // Tx 5's tx and value records are complete, so its commit record is derived again.
+      assertThat(s.lastTxId()).isEqualTo(5);
+      assertThat(s.alh(5)).isEqualTo(alh5);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void lostCommitRecordsAreRolledForwardFromCompleteTxRecords() throws IOException {
+    truncate("commit/00000000.seg", 2 * 56);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(5);
+      assertThat(s.alh(5)).isEqualTo(alh5);
+      assertThat(s.verify().ok()).isTrue();
+      assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[0]))).id())
+          .isEqualTo(6);
+    }
+  }
+
+  @Test
+  void rollForwardStopsAtAnIncompleteValueRecord() throws IOException {
+    truncate("commit/00000000.seg", 3 * 56);
+    long v = size("val/00000000.seg");
+    truncate("val/00000000.seg", v - 1);
     try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
       assertThat(s.lastTxId()).isEqualTo(4);
       assertThat(s.verify().ok()).isTrue();
