@@ -281,18 +281,8 @@ public final class SegmentedAppendable implements Appendable {
   /** A read-only mapping of the first {@code length} bytes of a window. */
   private record Window(MappedByteBuffer buf, long length) {}
 
+  /** Positional read; the caller has checked the range. */
   private void readChannel(long offset, ByteBuffer dst) throws IOException {
-    if (offset < 0 || offset + dst.remaining() > size) {
-      throw new EOFException(
-          "read of "
-              + dst.remaining()
-              + " bytes at "
-              + offset
-              + " beyond the end ("
-              + size
-              + ") of "
-              + dir);
-    }
     FileChannel[] segs = segments;
     long pos = offset;
     while (dst.hasRemaining()) {

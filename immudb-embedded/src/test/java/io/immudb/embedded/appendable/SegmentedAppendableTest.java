@@ -67,6 +67,29 @@ class SegmentedAppendableTest {
   }
 
   @Test
+  void preallocatedZerosAreTrimmedOnCloseAndCutAfterACrash() throws IOException {
+    Path seg0 = dir.resolve("00000000.seg");
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 1 << 20, 64 * 1024)) {
+      a.append(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+      assertThat(Files.size(seg0)).isEqualTo(3 + 64 * 1024);
+      assertThat(a.size()).isEqualTo(3);
+      a.append(ByteBuffer.wrap(new byte[] {4}));
+      assertThat(read(a, 0, 4)).containsExactly(1, 2, 3, 4);
+    }
+    assertThat(Files.size(seg0)).isEqualTo(4);
+    // A crash leaves the zeros: they count until the owner cuts them.
+    SegmentedAppendable crashed = SegmentedAppendable.open(dir, 1 << 20, 64 * 1024);
+    crashed.append(ByteBuffer.wrap(new byte[] {5}));
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 1 << 20, 64 * 1024)) {
+      assertThat(a.size()).isEqualTo(5 + 64 * 1024);
+      a.truncate(5);
+      assertThat(read(a, 0, 5)).containsExactly(1, 2, 3, 4, 5);
+    } finally {
+      crashed.close();
+    }
+  }
+
+  @Test
   void aMissingMiddleSegmentIsRefused() throws IOException {
     try (SegmentedAppendable a = SegmentedAppendable.open(dir, 4096)) {
       a.append(ByteBuffer.wrap(new byte[3 * 4096]));
