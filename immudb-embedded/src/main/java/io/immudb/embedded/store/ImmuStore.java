@@ -87,18 +87,29 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     try {
       // Synced stores sync the value and tx logs on every commit: keep space allocated ahead.
       long prealloc = options.synced() ? Math.min(PREALLOCATE, seg) : 0;
-      this.vlog = track(opened, SegmentedAppendable.open(dir.resolve("val"), seg, prealloc));
-      this.txlog = track(opened, SegmentedAppendable.open(dir.resolve("tx"), seg, prealloc));
+      var wrap = options.logWrapper();
+      this.vlog =
+          track(
+              opened,
+              wrap.apply("val", SegmentedAppendable.open(dir.resolve("val"), seg, prealloc)));
+      this.txlog =
+          track(
+              opened, wrap.apply("tx", SegmentedAppendable.open(dir.resolve("tx"), seg, prealloc)));
       this.clog =
           track(
               opened,
-              SegmentedAppendable.open(
-                  dir.resolve("commit"), seg / CommitRecord.LENGTH * CommitRecord.LENGTH));
+              wrap.apply(
+                  "commit",
+                  SegmentedAppendable.open(
+                      dir.resolve("commit"), seg / CommitRecord.LENGTH * CommitRecord.LENGTH)));
       this.ahtLog =
           track(
               opened,
-              SegmentedAppendable.open(
-                  dir.resolve("aht"), seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH));
+              wrap.apply(
+                  "aht",
+                  SegmentedAppendable.open(
+                      dir.resolve("aht"),
+                      seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH)));
       this.reader = new TxReader(vlog, txlog, clog, this::onCorruption);
       this.committed = Recovery.recover(vlog, txlog, clog, reader);
       this.aht = FileAhTree.open(ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());

@@ -1,5 +1,6 @@
 package io.immudb.embedded.store;
 
+import io.immudb.embedded.appendable.Appendable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +27,10 @@ public final class StoreOptions {
   private final List<KeyValue> firstTx;
   private final long txCacheBytes;
   private final long indexDeferEntries;
+  private final java.util.function.BiFunction<String, Appendable, Appendable> logWrapper;
 
   private StoreOptions(Builder b) {
+    this.logWrapper = b.logWrapper;
     this.indexDeferEntries = b.indexDeferEntries;
     this.txCacheBytes = b.txCacheBytes;
     this.maxTxEntries = b.maxTxEntries;
@@ -66,6 +69,7 @@ public final class StoreOptions {
     b.firstTx = firstTx;
     b.txCacheBytes = txCacheBytes;
     b.indexDeferEntries = indexDeferEntries;
+    b.logWrapper = logWrapper;
     return b;
   }
 
@@ -135,6 +139,14 @@ public final class StoreOptions {
     return indexDeferEntries;
   }
 
+  /**
+   * Wraps each log the store opens ({@code "val"}, {@code "tx"}, {@code "commit"}, {@code "aht"});
+   * the identity by default. A seam for fault-injection tests.
+   */
+  public java.util.function.BiFunction<String, Appendable, Appendable> logWrapper() {
+    return logWrapper;
+  }
+
   /** Builder of {@link StoreOptions}. Not thread-safe. */
   public static final class Builder {
     private int maxTxEntries = 1024;
@@ -149,6 +161,8 @@ public final class StoreOptions {
     private List<KeyValue> firstTx = List.of();
     private long txCacheBytes = 128L << 20;
     private long indexDeferEntries = 4_000_000;
+    private java.util.function.BiFunction<String, Appendable, Appendable> logWrapper =
+        (name, log) -> log;
 
     private Builder() {}
 
@@ -229,6 +243,12 @@ public final class StoreOptions {
         throw new IllegalArgumentException("indexDeferEntries must be >= 0, got " + v);
       }
       this.indexDeferEntries = v;
+      return this;
+    }
+
+    /** Wraps the store's logs, e.g. to inject I/O failures in tests. */
+    public Builder logWrapper(java.util.function.BiFunction<String, Appendable, Appendable> v) {
+      this.logWrapper = Objects.requireNonNull(v, "logWrapper");
       return this;
     }
 
