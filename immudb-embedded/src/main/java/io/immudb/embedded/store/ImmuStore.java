@@ -14,11 +14,9 @@ import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.TxNotFoundException;
 import io.immudb.embedded.ahtree.FileAhTree;
 import io.immudb.embedded.appendable.Appendable;
-import io.immudb.embedded.appendable.SegmentedAppendable;
 import io.immudb.embedded.index.EntryRef;
 import io.immudb.embedded.index.IndexSnapshot;
 import io.immudb.embedded.index.KeyIndex;
-import io.immudb.embedded.txlog.CommitRecord;
 import io.immudb.embedded.txlog.TxRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -53,7 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImmuStore implements TxChain, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImmuStore.class);
-  private static final long PREALLOCATE = 32L << 20;
 
   private final Path dir;
   private final StoreMeta meta;
@@ -62,7 +59,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   private final Appendable vlog;
   private final Appendable txlog;
   private final Appendable clog;
-  private final Appendable ahtLog;
+  private final StoreLogs logs;
   private final FileAhTree aht;
   private final TxReader reader;
   private final KeyIndex index;
@@ -82,56 +79,34 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     this.options = options;
     this.lock = lock;
     this.txCache = new TxCache(options.txCacheBytes());
-    long seg = meta.segmentSize();
-    List<AutoCloseable> opened = new ArrayList<>();
+    this.logs = StoreLogs.open(dir, meta.segmentSize(), options);
+    this.vlog = logs.vlog;
+    this.txlog = logs.txlog;
+    this.clog = logs.clog;
+    KeyIndex idx = null;
     try {
-      // Synced stores sync the value and tx logs on every commit: keep space allocated ahead.
-      long prealloc = options.synced() ? Math.min(PREALLOCATE, seg) : 0;
-      var wrap = options.logWrapper();
-      this.vlog =
-          track(
-              opened,
-              wrap.apply("val", SegmentedAppendable.open(dir.resolve("val"), seg, prealloc)));
-      this.txlog =
-          track(
-              opened, wrap.apply("tx", SegmentedAppendable.open(dir.resolve("tx"), seg, prealloc)));
-      this.clog =
-          track(
-              opened,
-              wrap.apply(
-                  "commit",
-                  SegmentedAppendable.open(
-                      dir.resolve("commit"), seg / CommitRecord.LENGTH * CommitRecord.LENGTH)));
-      this.ahtLog =
-          track(
-              opened,
-              wrap.apply(
-                  "aht",
-                  SegmentedAppendable.open(
-                      dir.resolve("aht"),
-                      seg / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH)));
       this.reader = new TxReader(vlog, txlog, clog, this::onCorruption);
       this.committed = Recovery.recover(vlog, txlog, clog, reader);
-      this.aht = FileAhTree.open(ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());
-      this.index = track(opened, KeyIndex.open(dir.resolve("index")));
-      if (index.indexedTx() > committed.txId()) {
+      this.aht =
+          FileAhTree.open(logs.ahtLog, committed.txId(), id -> reader.commitRecord(id).alh());
+      idx = KeyIndex.open(dir.resolve("index"));
+      if (idx.indexedTx() > committed.txId()) {
         LOG.warn(
             "index of {} is ahead of the log (tx {} > {}); rebuilding it",
             dir,
-            index.indexedTx(),
+            idx.indexedTx(),
             committed.txId());
-        index.reset();
+        idx.reset();
       }
     } catch (IOException | RuntimeException e) {
-      for (int i = opened.size() - 1; i >= 0; i--) {
-        try {
-          opened.get(i).close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      List<AutoCloseable> opened = new ArrayList<>(List.of(logs));
+      if (idx != null) {
+        opened.add(idx);
       }
+      StoreLogs.closeQuietly(opened, e);
       throw e;
     }
+    this.index = idx;
     String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     this.writer = new CommitWriter(vlog, txlog, clog, aht, options, committed, this::publish, name);
     this.indexer =
@@ -148,11 +123,6 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     indexerThread.setDaemon(true);
     writerThread.start();
     indexerThread.start();
-  }
-
-  private static <T extends AutoCloseable> T track(List<AutoCloseable> opened, T c) {
-    opened.add(c);
-    return c;
   }
 
   /**
@@ -454,16 +424,13 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     List<IOException> errors = new ArrayList<>();
     try {
       if (writer.failure() == null) {
-        aht.sync();
-        vlog.sync();
-        txlog.sync();
-        clog.sync();
+        logs.syncAll();
       }
     } catch (IOException e) {
       errors.add(e);
     }
     index.close();
-    for (AutoCloseable c : new AutoCloseable[] {vlog, txlog, clog, ahtLog, lock}) {
+    for (AutoCloseable c : new AutoCloseable[] {logs, lock}) {
       try {
         c.close();
       } catch (Exception e) {
