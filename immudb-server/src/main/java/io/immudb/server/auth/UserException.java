@@ -1,0 +1,101 @@
+package io.immudb.server.auth;
+
+import io.immudb.core.ErrorCode;
+import io.immudb.core.ImmuException;
+import io.immudb.server.StatusKind;
+import java.util.Objects;
+
+/**
+ * A user operation that immudb refuses (spec v1 §9.5, §9.7.3): a failed login, a broken name or
+ * password rule, a missing permission, an unknown user. The message is immudb's exact text.
+ */
+public final class UserException extends ImmuException {
+  private static final long serialVersionUID = 1L;
+  private final Kind kind;
+
+  /** Why the operation was refused, with the gRPC status immudb answers with. */
+  public enum Kind {
+    /** {@code invalid user name or password}. */
+    INVALID_CREDENTIALS(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code user is not active}. */
+    INACTIVE(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    /** {@code username can not be empty} (CreateUser, ChangePassword, SetActiveUser). */
+    EMPTY_USERNAME(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code database name can not be empty when there are multiple databases}. */
+    EMPTY_DATABASE(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code database <name> does not exist}. */
+    DATABASE_NOT_FOUND(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    /** {@code unrecognized permission} (CreateUser). */
+    UNRECOGNIZED_PERMISSION(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code you do not have permission on this database} (CreateUser). */
+    NO_PERMISSION_ON_DATABASE(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    /** {@code can not create another system admin}. */
+    SYSADMIN_NOT_ALLOWED(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code user already exists}. */
+    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    /** {@code username can only contain letters, digits and underscores}. */
+    INVALID_USERNAME(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    /** The password-strength text of spec v1 §9.4 ({@link UserRules#PASSWORD_RULE_TEXT}). */
+    WEAK_PASSWORD(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    /** {@code old password is incorrect}. */
+    OLD_PASSWORD_INCORRECT(StatusKind.PERMISSION_DENIED, ErrorCode.INVALID_ARGUMENT),
+    /** {@code user is not system admin nor admin in any of the databases}. */
+    NOT_ADMIN(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    /** {@code user <name> was not found or it was not created by you}. */
+    NOT_FOUND_OR_NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    /** {@code password is empty}. */
+    EMPTY_PASSWORD(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /**
+     * ChangePermission argument errors: {@code username can not be empty}, {@code database can not
+     * be empty}, {@code action not recognized}, {@code unrecognized permission}, {@code changing
+     * your own permissions is not allowed}, {@code changing sysadmin permisions is not allowed}.
+     */
+    INVALID_PERMISSION_CHANGE(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    /** {@code permission denied} (ChangePermission granting RW on systemdb). */
+    PERMISSION_DENIED(StatusKind.INTERNAL, ErrorCode.FAILED_PRECONDITION),
+    /** {@code you do not have permission on this database} (ChangePermission). */
+    NOT_ADMIN_ON_DATABASE(StatusKind.PERMISSION_DENIED, ErrorCode.FAILED_PRECONDITION),
+    /** {@code user <name> not found} (ChangePermission). */
+    USER_NOT_FOUND(StatusKind.NOT_FOUND, ErrorCode.NOT_FOUND),
+    /** {@code user <name> is not active} (ChangePermission). */
+    USER_INACTIVE(StatusKind.FAILED_PRECONDITION, ErrorCode.FAILED_PRECONDITION),
+    /** {@code user <name> not found} (SetActiveUser). */
+    NO_SUCH_USER(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    /** {@code changing your own status is not allowed}. */
+    OWN_STATUS(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    /** {@code <name> was not created by you} (SetActiveUser). */
+    NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION);
+
+    private final StatusKind status;
+    private final ErrorCode code;
+
+    Kind(StatusKind status, ErrorCode code) {
+      this.status = status;
+      this.code = code;
+    }
+
+    /** The gRPC status immudb answers with (spec v1 §9.5). */
+    public StatusKind status() {
+      return status;
+    }
+
+    /** The project-wide error code. */
+    public ErrorCode code() {
+      return code;
+    }
+  }
+
+  public UserException(Kind kind, String message) {
+    super(kind.code(), message);
+    this.kind = Objects.requireNonNull(kind, "kind");
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The gRPC status to answer with; same as {@code kind().status()}. */
+  public StatusKind status() {
+    return kind.status();
+  }
+}
