@@ -12,6 +12,10 @@ import io.immudb.embedded.LimitExceededException;
 import io.immudb.embedded.TxNotFoundException;
 import io.immudb.proto.ErrorInfo;
 import io.immudb.proto.RetryInfo;
+import io.immudb.server.StatusKind;
+import io.immudb.server.auth.AuthException;
+import io.immudb.server.auth.UserException;
+import io.immudb.server.db.DatabaseException;
 
 /**
  * The one place where exceptions become gRPC statuses (STYLE §5).
@@ -37,7 +41,7 @@ public final class StatusMapper {
     String text = immudbText(e);
     com.google.rpc.Status.Builder rpc =
         com.google.rpc.Status.newBuilder()
-            .setCode(code(e.code()).value())
+            .setCode(grpcCode(e).value())
             .setMessage(text)
             .addDetails(
                 Any.pack(
@@ -49,6 +53,28 @@ public final class StatusMapper {
       rpc.addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(100).build()));
     }
     return StatusProto.toStatusRuntimeException(rpc.build());
+  }
+
+  /** The gRPC code for {@code e}: the server's own kinds first, then the error code. */
+  static Status.Code grpcCode(ImmuException e) {
+    if (e instanceof AuthException a) {
+      return switch (a.kind()) {
+        case NOT_LOGGED_IN, TOKEN_EXPIRED, PLEASE_LOGIN -> Status.Code.UNAUTHENTICATED;
+        case NO_DATABASE_PERMISSION, PERMISSION_DENIED, NOT_SYSADMIN ->
+            Status.Code.PERMISSION_DENIED;
+        case NO_DATABASE_SELECTED -> Status.Code.FAILED_PRECONDITION;
+      };
+    }
+    StatusKind k = null;
+    if (e instanceof UserException u) {
+      k = u.status();
+    } else if (e instanceof DatabaseException d) {
+      k = d.status();
+    }
+    if (k != null && k != StatusKind.UNKNOWN && k != StatusKind.INTERNAL) {
+      return Status.Code.valueOf(k.name());
+    }
+    return code(e.code());
   }
 
   /** The gRPC code of an error code. */

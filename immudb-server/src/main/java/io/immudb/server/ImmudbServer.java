@@ -1,0 +1,105 @@
+package io.immudb.server;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.server.auth.PasswordHasher;
+import io.immudb.server.auth.TokenManager;
+import io.immudb.server.auth.UserStore;
+import io.immudb.server.config.ServerConfig;
+import io.immudb.server.db.DataDirectory;
+import io.immudb.server.db.DatabaseRegistry;
+import io.immudb.server.grpc.ImmuServices;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running immudb server: the data directory (locked), the databases, the users and tokens, and
+ * the gRPC endpoint.
+ *
+ * <p>{@link #start} opens everything and starts listening; {@link #close} (idempotent) stops
+ * accepting calls, lets in-flight calls finish, then closes every store cleanly. Thread-safe.
+ */
+public final class ImmudbServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImmudbServer.class);
+
+  private final DataDirectory dataDir;
+  private final DatabaseRegistry registry;
+  private final Server grpc;
+  private boolean closed;
+
+  private ImmudbServer(DataDirectory dataDir, DatabaseRegistry registry, Server grpc) {
+    this.dataDir = dataDir;
+    this.registry = registry;
+    this.grpc = grpc;
+  }
+
+  /** Opens the data directory and starts serving. */
+  public static ImmudbServer start(ServerConfig cfg) throws IOException {
+    DataDirectory dir = DataDirectory.open(cfg.dir());
+    DatabaseRegistry registry = null;
+    try {
+      registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
+      UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
+      users.ensureSysadmin(cfg.adminPassword());
+      TokenManager tokens = new TokenManager(users, registry, cfg.tokenExpiry(), Clock.systemUTC());
+      Server server =
+          NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
+              .maxInboundMessageSize(cfg.maxRecvMsgSize())
+              .addService(
+                  ServerInterceptors.intercept(
+                      ImmuServices.service(registry, users, tokens, cfg.auth(), cfg.maintenance()),
+                      ImmuServices.interceptor(dir.identifier())))
+              .build()
+              .start();
+      return new ImmudbServer(dir, registry, server);
+    } catch (IOException | RuntimeException e) {
+      if (registry != null) {
+        registry.close();
+      }
+      dir.close();
+      throw e;
+    }
+  }
+
+  /** The port the server listens on (useful with port 0). */
+  public int port() {
+    return grpc.getPort();
+  }
+
+  /** The server's identity, sent as {@code immudb-uuid}. */
+  public String identifier() {
+    return dataDir.identifier();
+  }
+
+  /** Blocks until the server has shut down. */
+  public void awaitTermination() throws InterruptedException {
+    grpc.awaitTermination();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    grpc.shutdown();
+    try {
+      if (!grpc.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("calls still running after 30 s; cancelling them");
+        grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      registry.close();
+    } finally {
+      dataDir.close();
+    }
+  }
+}
