@@ -1,6 +1,7 @@
 package io.immudb.server;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.immudb.server.auth.PasswordHasher;
@@ -10,9 +11,12 @@ import io.immudb.server.config.ServerConfig;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
+import io.immudb.server.signing.StateSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +51,26 @@ public final class ImmudbServer implements AutoCloseable {
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
       users.ensureSysadmin(cfg.adminPassword());
       TokenManager tokens = new TokenManager(users, registry, cfg.tokenExpiry(), Clock.systemUTC());
+      List<ServerInterceptor> interceptors = new ArrayList<>();
+      if (cfg.signingKey().isPresent()) {
+        StateSigner signer = StateSigner.load(cfg.signingKey().get());
+        interceptors.add(ImmuServices.signing(signer, tokens, cfg.auth()));
+      }
+      // The last interceptor sees a call first: it sets up the token context and the uuid header.
+      interceptors.add(ImmuServices.interceptor(dir.identifier()));
       Server server =
           NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
               .maxInboundMessageSize(cfg.maxRecvMsgSize())
               .addService(
                   ServerInterceptors.intercept(
-                      ImmuServices.service(registry, users, tokens, cfg.auth(), cfg.maintenance()),
-                      ImmuServices.interceptor(dir.identifier())))
+                      ImmuServices.service(
+                          registry,
+                          users,
+                          tokens,
+                          cfg.auth(),
+                          cfg.maintenance(),
+                          cfg.maxRecvMsgSize()),
+                      interceptors))
               .build()
               .start();
       return new ImmudbServer(dir, registry, server);

@@ -37,13 +37,16 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   private final TokenManager tokens;
   private final Caller caller;
   private final boolean maintenance;
+  private final int maxRecvMsgSize;
 
   ImmuServiceImpl(
       DatabaseRegistry registry,
       UserStore users,
       TokenManager tokens,
       boolean authEnabled,
-      boolean maintenance) {
+      boolean maintenance,
+      int maxRecvMsgSize) {
+    this.maxRecvMsgSize = maxRecvMsgSize;
     this.registry = registry;
     this.users = users;
     this.tokens = tokens;
@@ -419,5 +422,82 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   @Override
   public void useSnapshot(UseSnapshotRequest req, StreamObserver<Empty> out) {
     out.onError(noSql());
+  }
+
+  // ---- streaming (spec v1 §12)
+
+  @Override
+  public void streamGet(KeyRequest req, StreamObserver<Chunk> out) {
+    try {
+      StreamRpcs.streamGet(db("streamGet"), req, out);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+    }
+  }
+
+  @Override
+  public StreamObserver<Chunk> streamSet(StreamObserver<TxMetadata> out) {
+    try {
+      return StreamRpcs.streamSet(writable("streamSet"), out, maxRecvMsgSize);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+      return StreamRpcs.discard();
+    }
+  }
+
+  @Override
+  public void streamVerifiableGet(VerifiableGetRequest req, StreamObserver<Chunk> out) {
+    try {
+      StreamRpcs.streamVerifiableGet(db("streamVerifiableGet"), req, out);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+    }
+  }
+
+  @Override
+  public StreamObserver<Chunk> streamVerifiableSet(StreamObserver<VerifiableTx> out) {
+    try {
+      return StreamRpcs.streamVerifiableSet(writable("streamVerifiableSet"), out, maxRecvMsgSize);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+      return StreamRpcs.discard();
+    }
+  }
+
+  @Override
+  public void streamScan(io.immudb.proto.ScanRequest req, StreamObserver<Chunk> out) {
+    try {
+      StreamRpcs.streamScan(db("streamScan"), req, out);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+    }
+  }
+
+  @Override
+  public void streamZScan(io.immudb.proto.ZScanRequest req, StreamObserver<Chunk> out) {
+    try {
+      StreamRpcs.streamZScan(db("streamZScan"), req, out);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+    }
+  }
+
+  @Override
+  public void streamHistory(HistoryRequest req, StreamObserver<Chunk> out) {
+    try {
+      StreamRpcs.streamHistory(db("streamHistory"), req, out);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+    }
+  }
+
+  @Override
+  public StreamObserver<Chunk> streamExecAll(StreamObserver<TxMetadata> out) {
+    try {
+      return StreamRpcs.streamExecAll(writable("streamExecAll"), out, maxRecvMsgSize);
+    } catch (RuntimeException e) {
+      StreamRpcs.fail(out, e);
+      return StreamRpcs.discard();
+    }
   }
 }

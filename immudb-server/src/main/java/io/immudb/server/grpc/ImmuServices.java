@@ -13,14 +13,39 @@ public final class ImmuServices {
 
   private ImmuServices() {}
 
-  /** The {@code immudb.schema.ImmuService} implementation. */
+  /** The {@code immudb.schema.ImmuService} implementation, with the default 32 MiB limit. */
   public static BindableService service(
       DatabaseRegistry registry,
       UserStore users,
       TokenManager tokens,
       boolean authEnabled,
       boolean maintenance) {
-    return new ImmuServiceImpl(registry, users, tokens, authEnabled, maintenance);
+    return service(
+        registry, users, tokens, authEnabled, maintenance, StreamRpcs.DEFAULT_MAX_RECV_MSG_SIZE);
+  }
+
+  /**
+   * The {@code immudb.schema.ImmuService} implementation; {@code maxRecvMsgSize} also bounds each
+   * message of a client stream (spec v1 §12).
+   */
+  public static BindableService service(
+      DatabaseRegistry registry,
+      UserStore users,
+      TokenManager tokens,
+      boolean authEnabled,
+      boolean maintenance,
+      int maxRecvMsgSize) {
+    return new ImmuServiceImpl(registry, users, tokens, authEnabled, maintenance, maxRecvMsgSize);
+  }
+
+  /**
+   * The interceptor that signs states and verified answers (spec v1 §8.3) with {@code signer}. With
+   * auth off every call works on {@code defaultdb}.
+   */
+  public static ServerInterceptor signing(
+      io.immudb.server.signing.StateSigner signer, TokenManager tokens, boolean authEnabled) {
+    return new SigningInterceptor(
+        signer, auth -> authEnabled ? tokens.resolve(auth).database() : "defaultdb");
   }
 
   /** The interceptor that carries the token and adds the {@code immudb-uuid} header. */
