@@ -1,7 +1,9 @@
 /**
  * Load generators behind {@code immudb-bench}: concurrent commits against an {@link
  * io.immudb.embedded.store.ImmuStore} ({@link io.immudb.bench.load.StoreLoad}) and concurrent reads
- * through the data model ({@link io.immudb.bench.load.ReadLoad}).
+ * through the data model ({@link io.immudb.bench.load.ReadLoad}), and {@code Set} / {@code
+ * VerifiableSet} calls against a running server over gRPC ({@link
+ * io.immudb.bench.load.ServerLoad}).
  *
  * <p>Invariants: everything a measured loop needs (keys, values) is generated before the clock
  * starts; latencies go into one HdrHistogram per worker thread, merged after the run. Sequential

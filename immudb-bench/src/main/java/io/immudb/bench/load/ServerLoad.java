@@ -1,0 +1,174 @@
+package io.immudb.bench.load;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.immudb.proto.Database;
+import io.immudb.proto.ImmuServiceGrpc;
+import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
+import io.immudb.proto.LoginRequest;
+import io.immudb.proto.SetRequest;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The {@code server} benchmark: {@code clients} threads each send blocking {@code Set} or {@code
+ * VerifiableSet} calls (spec v1 §9) to a running immudb server over plaintext gRPC, for the warm-up
+ * and then for the measured seconds.
+ *
+ * <p>The run logs in once ({@code Login}, then {@code UseDatabase} for the database's token) and
+ * every client sends that token as {@code authorization: Bearer <token>}. Clients are spread over
+ * {@link ServerLoadSpec#channels()} channels, {@code clientsPerChannel} to a channel; each client
+ * has its own stub. By default all clients share one channel: on two cores, with 100 clients, that
+ * was faster than one channel per 10 clients or per client (docs/benchmarks.md). All requests are
+ * generated before the clients start ({@link ServerKeys}).
+ *
+ * <p>Not thread-safe: {@link #run} is called from one thread, which owns the client threads and the
+ * channels. A failed call is counted, not fatal; a failed login throws.
+ */
+public final class ServerLoad {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ServerLoadSpec spec;
+  private final PrintStream log;
+
+  private ServerLoad(ServerLoadSpec spec, PrintStream log) {
+    this.spec = spec;
+    this.log = log;
+  }
+
+  /**
+   * Runs {@code spec} against the server, printing progress to {@code log}.
+   *
+   * @throws io.grpc.StatusRuntimeException if the login or {@code UseDatabase} fails
+   * @throws IllegalArgumentException if the keys don't fit in the key length
+   */
+  public static ServerResult run(ServerLoadSpec spec, PrintStream log) {
+    return new ServerLoad(spec, log).run();
+  }
+
+  private ServerResult run() {
+    SetRequest[][] requests =
+        ServerKeys.generate(spec.clients(), spec.batch(), spec.keyLen(), spec.valueLen());
+    List<ManagedChannel> channels = new ArrayList<>();
+    try {
+      for (int i = 0; i < spec.channels(); i++) {
+        channels.add(
+            ManagedChannelBuilder.forAddress(spec.address(), spec.port()).usePlaintext().build());
+      }
+      String token = login(ImmuServiceGrpc.newBlockingStub(channels.get(0)));
+      Metadata md = new Metadata();
+      md.put(AUTHORIZATION, "Bearer " + token);
+      log.printf(
+          "server %s:%d database %s: %d clients over %d channels, batch %d%s, %d+%d s%n",
+          spec.address(),
+          spec.port(),
+          spec.database(),
+          spec.clients(),
+          channels.size(),
+          spec.batch(),
+          spec.verified() ? ", verified" : "",
+          spec.warmupSeconds(),
+          spec.seconds());
+      for (ManagedChannel ch : channels) {
+        ch.getState(true); // connect now, not on the first measured call
+      }
+      return drive(requests, channels, md);
+    } finally {
+      for (ManagedChannel ch : channels) {
+        ch.shutdownNow();
+      }
+      for (ManagedChannel ch : channels) {
+        try {
+          ch.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** Logs in and selects the database; returns the database's token. */
+  private String login(ImmuServiceBlockingStub stub) {
+    String token =
+        stub.withDeadlineAfter(ServerClient.CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+            .login(
+                LoginRequest.newBuilder()
+                    .setUser(ByteString.copyFromUtf8(spec.user()))
+                    .setPassword(ByteString.copyFromUtf8(spec.password()))
+                    .build())
+            .getToken();
+    Metadata md = new Metadata();
+    md.put(AUTHORIZATION, "Bearer " + token);
+    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
+        .withDeadlineAfter(ServerClient.CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+        .useDatabase(Database.newBuilder().setDatabaseName(spec.database()).build())
+        .getToken();
+  }
+
+  private ServerResult drive(SetRequest[][] requests, List<ManagedChannel> channels, Metadata md) {
+    int perChannel = spec.clientsPerChannel() == 0 ? spec.clients() : spec.clientsPerChannel();
+    LongAdder warmupDone = new LongAdder();
+    LongAdder measuredDone = new LongAdder();
+    ServerErrors errors = new ServerErrors(log);
+    long start = System.nanoTime();
+    long measureStart = start + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
+    long end = measureStart + TimeUnit.SECONDS.toNanos(spec.seconds());
+    List<ServerClient> clients = new ArrayList<>(spec.clients());
+    List<Thread> threads = new ArrayList<>(spec.clients());
+    for (int i = 0; i < spec.clients(); i++) {
+      ImmuServiceBlockingStub stub =
+          ImmuServiceGrpc.newBlockingStub(channels.get(i / perChannel))
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+      ServerClient c =
+          new ServerClient(
+              stub,
+              requests[i],
+              spec.verified(),
+              measureStart,
+              end,
+              warmupDone,
+              measuredDone,
+              errors);
+      clients.add(c);
+      Thread t = new Thread(c, "bench-server-client-" + i);
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+    try {
+      if (spec.warmupSeconds() > 0) {
+        try (ProgressReporter p = new ProgressReporter(log, "warm-up", "tx", 0, warmupDone::sum)) {
+          TimeUnit.NANOSECONDS.sleep(measureStart - System.nanoTime());
+        }
+      }
+      try (ProgressReporter p = new ProgressReporter(log, "server", "tx", 0, measuredDone::sum)) {
+        for (Thread t : threads) {
+          t.join();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    Histogram all = new Histogram(3);
+    long lastEnd = measureStart;
+    long lastTxId = 0;
+    for (ServerClient c : clients) {
+      all.add(c.latencyMicros());
+      if (c.latencyMicros().getTotalCount() > 0 && c.lastEndNanos() - lastEnd > 0) {
+        lastEnd = c.lastEndNanos();
+      }
+      lastTxId = Math.max(lastTxId, c.lastTxId());
+    }
+    // Throughput is over the measured window, or up to the last measured call if that ran later.
+    long elapsed = Math.max(end, lastEnd) - measureStart;
+    return new ServerResult(spec, all.getTotalCount(), errors.measured(), elapsed, all, lastTxId);
+  }
+}

@@ -1,0 +1,122 @@
+package io.immudb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.immudb.server.ImmudbServer;
+import io.immudb.server.config.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code immudb-bench server} against a real server started in this JVM on an ephemeral port. */
+class ServerLoadIT {
+  @TempDir static Path dir;
+  private static ImmudbServer server;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server =
+        ImmudbServer.start(
+            ServerConfig.builder().dir(dir).port(0).address("127.0.0.1").synced(false).build());
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  private int run(String... args) {
+    return BenchMain.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String lastLine() {
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  private static double field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":([-0-9.]+)").matcher(json);
+    assertThat(m.find()).as("%s in %s", name, json).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, false", "10, false", "1, true", "10, true"})
+  void loadsTheServer(int batch, boolean verified) {
+    String[] base = {
+      "server",
+      "--port",
+      Integer.toString(server.port()),
+      "--clients",
+      "4",
+      "--clients-per-channel",
+      "2",
+      "--batch",
+      Integer.toString(batch),
+      "--seconds",
+      "2",
+      "--warmup-seconds",
+      verified ? "1" : "0"
+    };
+    String[] args = verified ? append(base, "--verified") : base;
+    int rc = run(args);
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertThat(rc).as(log).isZero();
+    String json = lastLine();
+    assertThat(json)
+        .startsWith(
+            "{\"mode\":\"server\",\"clients\":4,\"batch\":"
+                + batch
+                + ",\"verified\":"
+                + verified
+                + ",\"seconds\":2,\"tx_per_s\":")
+        .contains("\"kv_per_s\":", "\"p50_ms\":", "\"p99_ms\":", "\"max_ms\":", "\"channels\":2")
+        .endsWith("}");
+    assertThat(field(json, "errors")).as(log).isZero();
+    double txPerS = field(json, "tx_per_s");
+    assertThat(txPerS).isPositive();
+    assertThat(field(json, "kv_per_s")).isCloseTo(txPerS * batch, within(1.0));
+    assertThat(field(json, "last_tx_id")).isGreaterThanOrEqualTo(field(json, "txs"));
+    assertThat(log).contains("server: ").doesNotContain("first error");
+  }
+
+  @Test
+  void wrongPasswordFailsWithStatusOne() {
+    int rc =
+        run(
+            "server",
+            "--port",
+            Integer.toString(server.port()),
+            "--password",
+            "wrong",
+            "--seconds",
+            "1",
+            "--warmup-seconds",
+            "0");
+    assertThat(rc).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("server failed");
+  }
+
+  private static String[] append(String[] a, String s) {
+    String[] r = Arrays.copyOf(a, a.length + 1);
+    r[a.length] = s;
+    return r;
+  }
+}
