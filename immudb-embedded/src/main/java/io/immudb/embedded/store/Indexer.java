@@ -7,7 +7,11 @@ import io.immudb.embedded.index.TxIndexBatch;
 import io.immudb.embedded.txlog.TxRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -44,8 +48,12 @@ final class Indexer implements Runnable {
   private final LongSupplier committedEntries;
   private final long deferEntries;
   private long indexedEntries;
-  private final java.util.concurrent.atomic.AtomicInteger waiters =
-      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Waiters by the tx they wait for; completed (true) once the index reaches it. */
+  private final ConcurrentSkipListMap<Long, CompletableFuture<Boolean>> waiting =
+      new ConcurrentSkipListMap<>();
+
+  private boolean signalled;
   private final Object monitor = new Object();
   private volatile long indexedTx;
   private volatile boolean stopped;
@@ -71,55 +79,61 @@ final class Indexer implements Runnable {
     return indexedTx;
   }
 
-  /** Tells the indexer that new transactions were committed. */
+  /** Tells the indexer that new transactions were committed (or that it should re-check). */
   void wakeUp() {
     synchronized (monitor) {
-      monitor.notifyAll();
+      signalled = true;
+      monitor.notify();
     }
   }
 
   void stop() {
     stopped = true;
     wakeUp();
+    completeWaiters(Long.MAX_VALUE, false);
   }
 
   /**
-   * Waits until every tx up to {@code txId} is indexed.
+   * Waits until every tx up to {@code txId} is indexed. Each waiter is woken once, when the index
+   * reaches its own tx, however many others wait.
    *
-   * @return false if {@code timeoutNanos} passed first
+   * @return false if {@code timeoutNanos} passed first, or the indexer stopped
    */
   boolean awaitIndexed(long txId, long timeoutNanos) throws InterruptedException {
     if (indexedTx >= txId) {
       return true;
     }
-    long deadline = System.nanoTime() + timeoutNanos;
-    waiters.incrementAndGet();
+    CompletableFuture<Boolean> f = waiting.computeIfAbsent(txId, k -> new CompletableFuture<>());
     wakeUp();
+    // Re-check after registering: the indexer may have passed txId just before.
+    if (indexedTx >= txId) {
+      completeWaiters(indexedTx, true);
+    }
+    RuntimeException failed = failure;
+    if (failed != null) {
+      throw failed;
+    }
+    if (stopped) {
+      return false;
+    }
     try {
-      return awaitLocked(txId, deadline);
-    } finally {
-      waiters.decrementAndGet();
+      return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
-  private boolean awaitLocked(long txId, long deadline) throws InterruptedException {
-    synchronized (monitor) {
-      while (indexedTx < txId) {
-        RuntimeException f = failure;
-        if (f != null) {
-          throw f;
-        }
-        if (stopped) {
-          return false;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(monitor, left);
-      }
+  /** Completes the futures of every waiter whose tx is at most {@code upTo}. */
+  private void completeWaiters(long upTo, boolean reached) {
+    var done = waiting.headMap(upTo, true);
+    for (var e : done.entrySet()) {
+      e.getValue().complete(reached);
     }
-    return true;
+    done.clear();
   }
 
   @Override
@@ -127,27 +141,11 @@ final class Indexer implements Runnable {
     while (!stopped) {
       long target = committedTx.getAsLong();
       if (indexedTx < target && shouldDefer(target)) {
-        synchronized (monitor) {
-          try {
-            monitor.wait(1);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
+        pause(1);
         continue;
       }
       if (indexedTx >= target) {
-        synchronized (monitor) {
-          if (!stopped && indexedTx >= committedTx.getAsLong()) {
-            try {
-              monitor.wait(1000);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
-        }
+        pause(1000);
         continue;
       }
       try {
@@ -156,14 +154,30 @@ final class Indexer implements Runnable {
         LOG.error(
             "indexing after tx {} failed; reads that wait for the index will fail", indexedTx, e);
         failure = e;
-        wakeUp();
+        waiting.values().forEach(f -> f.completeExceptionally(e));
+        waiting.clear();
         return;
       }
     }
   }
 
+  /** Sleeps until woken (a commit, a new waiter, stop) or {@code millis} pass. */
+  private void pause(long millis) {
+    synchronized (monitor) {
+      if (!signalled && !stopped) {
+        try {
+          monitor.wait(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
+        }
+      }
+      signalled = false;
+    }
+  }
+
   private boolean shouldDefer(long target) {
-    return waiters.get() == 0
+    return waiting.isEmpty()
         && target - indexedTx < MAX_DEFER_TXS
         && committedEntries.getAsLong() - indexedEntries < deferEntries
         && writerBusy.getAsBoolean();
@@ -189,9 +203,7 @@ final class Indexer implements Runnable {
     }
     index.apply(batch);
     indexedEntries += entries;
-    synchronized (monitor) {
-      indexedTx = next - 1;
-      monitor.notifyAll();
-    }
+    indexedTx = next - 1;
+    completeWaiters(indexedTx, true);
   }
 }
