@@ -277,4 +277,29 @@ class ImmuStoreTest {
       assertThat(s.commit(List.of(kv("b", "2"))).id()).isEqualTo(3);
     }
   }
+
+  @Test
+  void manyReadersWaitingForTheIndexEachSeeTheirTx() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      int n = 40;
+      List<CompletableFuture<Long>> waits = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        long tx = i;
+        waits.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  s.awaitIndexed(tx, Duration.ofSeconds(30));
+                  return s.indexedTxId();
+                }));
+      }
+      for (int i = 0; i < n; i++) {
+        s.commit(List.of(kv("w" + i, "v")));
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(waits.get(i).get()).isGreaterThanOrEqualTo(i + 1L);
+      }
+      assertThatThrownBy(() -> s.awaitIndexed(n + 5, Duration.ofMillis(50)))
+          .isInstanceOf(io.immudb.embedded.IndexTimeoutException.class);
+    }
+  }
 }
