@@ -129,11 +129,14 @@ final class Indexer implements Runnable {
 
   /** Completes the futures of every waiter whose tx is at most {@code upTo}. */
   private void completeWaiters(long upTo, boolean reached) {
-    var done = waiting.headMap(upTo, true);
-    for (var e : done.entrySet()) {
-      e.getValue().complete(reached);
+    // Remove each entry atomically and complete exactly what was removed: a waiter that
+    // registers meanwhile either is seen here or sees indexedTx >= its tx when it re-checks.
+    for (Long tx : waiting.headMap(upTo, true).keySet()) {
+      CompletableFuture<Boolean> f = waiting.remove(tx);
+      if (f != null) {
+        f.complete(reached);
+      }
     }
-    done.clear();
   }
 
   @Override

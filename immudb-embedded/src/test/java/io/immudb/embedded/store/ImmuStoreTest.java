@@ -302,4 +302,28 @@ class ImmuStoreTest {
           .isInstanceOf(io.immudb.embedded.IndexTimeoutException.class);
     }
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void committersThatWaitForTheirOwnTxNeverMissTheWakeUp() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      List<CompletableFuture<Void>> fs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int tt = t;
+        fs.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 300; i++) {
+                    TxHeader h = s.commit(List.of(kv("c" + tt + "-" + i, "v")));
+                    s.awaitIndexed(h.id(), Duration.ofSeconds(20));
+                    assertThat(s.indexedTxId()).isGreaterThanOrEqualTo(h.id());
+                  }
+                }));
+      }
+      for (var f : fs) {
+        f.get();
+      }
+      assertThat(s.lastTxId()).isEqualTo(2400);
+    }
+  }
 }
