@@ -1,0 +1,190 @@
+package io.immudb.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.immudb.proto.ImmuServiceGrpc;
+import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
+import io.immudb.proto.KeyPrefix;
+import io.immudb.proto.KeyRequest;
+import io.immudb.proto.KeyValue;
+import io.immudb.proto.LoginRequest;
+import io.immudb.proto.SQLQueryRequest;
+import io.immudb.proto.ScanRequest;
+import io.immudb.proto.SetRequest;
+import io.immudb.proto.TxRequest;
+import io.immudb.proto.VerifiableGetRequest;
+import io.immudb.server.auth.PasswordHasher;
+import io.immudb.server.auth.TokenManager;
+import io.immudb.server.auth.UserStore;
+import io.immudb.server.db.DatabaseRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad requests get a meaningful code and immudb's message text (spec v1 §9.5), and change nothing;
+ * over an in-process server with auth on.
+ */
+class ImmuServiceErrorsTest {
+  @TempDir Path tmp;
+  private DatabaseRegistry registry;
+  private Server server;
+  private ManagedChannel channel;
+
+  private ImmuServiceBlockingStub start(boolean maintenance) throws Exception {
+    registry = DatabaseRegistry.open(tmp, false);
+    UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
+    users.ensureSysadmin("immudb");
+    TokenManager tokens = new TokenManager(users, registry, Duration.ofHours(1), Clock.systemUTC());
+    String name = InProcessServerBuilder.generateName();
+    server =
+        InProcessServerBuilder.forName(name)
+            .directExecutor()
+            .addService(
+                ServerInterceptors.intercept(
+                    ImmuServices.service(registry, users, tokens, true, maintenance),
+                    ImmuServices.interceptor("testserveruuid000000")))
+            .build()
+            .start();
+    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    ImmuServiceBlockingStub anon = ImmuServiceGrpc.newBlockingStub(channel);
+    String token =
+        anon.login(
+                LoginRequest.newBuilder()
+                    .setUser(ByteString.copyFromUtf8("immudb"))
+                    .setPassword(ByteString.copyFromUtf8("immudb"))
+                    .build())
+            .getToken();
+    Metadata md = new Metadata();
+    md.put(CallAuth.AUTHORIZATION, token);
+    return anon.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    registry.close();
+  }
+
+  private static void fails(ThrowingCallable call, Status.Code code, String text) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(code);
+              assertThat(e.getStatus().getDescription()).isEqualTo(text);
+            });
+  }
+
+  private static KeyValue kv(String k, String v) {
+    return KeyValue.newBuilder()
+        .setKey(ByteString.copyFromUtf8(k))
+        .setValue(ByteString.copyFromUtf8(v))
+        .build();
+  }
+
+  @Test
+  void badRequestsGetCodesAndImmudbTextsAndChangeNothing() throws Exception {
+    ImmuServiceBlockingStub c = start(false);
+    long before = c.currentState(Empty.getDefaultInstance()).getTxId();
+    fails(
+        () -> c.set(SetRequest.newBuilder().addKVs(kv("", "v")).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "illegal arguments");
+    fails(
+        () -> c.set(SetRequest.getDefaultInstance()),
+        Status.Code.INVALID_ARGUMENT,
+        "no entries provided");
+    fails(
+        () -> c.set(SetRequest.newBuilder().addKVs(kv("a", "1")).addKVs(kv("a", "2")).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "duplicated key");
+    SetRequest.Builder big = SetRequest.newBuilder();
+    for (int i = 0; i < 1025; i++) {
+      big.addKVs(kv("k" + i, "v"));
+    }
+    fails(
+        () -> c.set(big.build()),
+        Status.Code.INVALID_ARGUMENT,
+        "max number of entries per tx exceeded");
+    fails(
+        () -> c.set(SetRequest.newBuilder().addKVs(kv("x".repeat(1024), "v")).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "max key length exceeded");
+    assertThat(c.currentState(Empty.getDefaultInstance()).getTxId()).isEqualTo(before);
+
+    fails(
+        () -> c.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("missing")).build()),
+        Status.Code.NOT_FOUND,
+        "key not found");
+    fails(
+        () -> c.txById(TxRequest.newBuilder().setTx(99).build()),
+        Status.Code.NOT_FOUND,
+        "tx not found");
+    fails(
+        () -> c.txById(TxRequest.newBuilder().setTx(0).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "illegal arguments");
+    fails(
+        () -> c.scan(ScanRequest.newBuilder().setLimit(1001).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "max key scan limit exceeded");
+    c.set(SetRequest.newBuilder().addKVs(kv("k", "v")).build());
+    fails(
+        () ->
+            c.verifiableGet(
+                VerifiableGetRequest.newBuilder()
+                    .setKeyRequest(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("k")))
+                    .setProveSinceTx(999)
+                    .build()),
+        Status.Code.INVALID_ARGUMENT,
+        "illegal state");
+    fails(
+        () -> c.count(KeyPrefix.getDefaultInstance()),
+        Status.Code.INTERNAL,
+        "operation not supported");
+    assertThatThrownBy(() -> c.sQLQuery(SQLQueryRequest.getDefaultInstance()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+  }
+
+  @Test
+  void callsWithoutATokenAreUnauthenticated() throws Exception {
+    start(false);
+    ImmuServiceBlockingStub anon = ImmuServiceGrpc.newBlockingStub(channel);
+    fails(
+        () -> anon.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("k")).build()),
+        Status.Code.UNAUTHENTICATED,
+        "not logged in");
+    assertThat(anon.health(Empty.getDefaultInstance()).getStatus()).isTrue();
+  }
+
+  @Test
+  void maintenanceModeRefusesWrites() throws Exception {
+    ImmuServiceBlockingStub c = start(true);
+    fails(
+        () -> c.set(SetRequest.newBuilder().addKVs(kv("k", "v")).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "operation not allowed in maintenance mode");
+    assertThat(c.currentState(Empty.getDefaultInstance()).getTxId()).isEqualTo(1);
+  }
+}
