@@ -55,7 +55,7 @@ public final class ImmudbMain {
                 "immudb-shutdown"));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
     out.println("listening on " + cfg.address() + ":" + server.port());
-    out.println("data directory " + cfg.dir().toAbsolutePath());
+    out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
     out.println("server identifier " + server.identifier());
     if (!cfg.auth()) {
       out.println("authentication is disabled");
