@@ -115,7 +115,8 @@ final class Recovery {
     long recovered = 0;
     while (true) {
       long id = tail.state.txId() + 1;
-      TxRecord rec = readTxRecord(txlog, tail.txEnd, id);
+      Found found = readTxRecord(txlog, tail.txEnd, id);
+      TxRecord rec = found == null ? null : found.record();
       if (rec == null
           || rec.valuesOff() != tail.valuesEnd
           || !rec.header().prevAlh().equals(id == 1 ? Sha256Digest.EMPTY : tail.state.alh())
@@ -123,7 +124,7 @@ final class Recovery {
         break;
       }
       Sha256Digest alh = rec.header().alh(h);
-      int len = recordLength(txlog, tail.txEnd);
+      int len = found.length();
       cbuf.clear();
       new CommitRecord(id, tail.txEnd, len, alh).encode(cbuf);
       clog.append(cbuf.flip());
@@ -141,14 +142,11 @@ final class Recovery {
     return tail;
   }
 
-  private static int recordLength(Appendable txlog, long off) throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(4);
-    txlog.read(off, head);
-    return head.getInt(0);
-  }
+  /** A tx record found in the tx log, with its encoded length. */
+  private record Found(TxRecord record, int length) {}
 
   /** The complete, valid tx record {@code id} at {@code off}, or null if there is none. */
-  private static TxRecord readTxRecord(Appendable txlog, long off, long id) throws IOException {
+  private static Found readTxRecord(Appendable txlog, long off, long id) throws IOException {
     if (off + TxRecordCodec.HEADER_LENGTH + 4 > txlog.size()) {
       return null;
     }
@@ -161,7 +159,7 @@ final class Recovery {
     ByteBuffer b = ByteBuffer.allocate(len);
     txlog.read(off, b);
     try {
-      return TxRecordCodec.decode(b.flip(), id);
+      return new Found(TxRecordCodec.decode(b.flip(), id), len);
     } catch (RecordException e) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.immudb.server.it;
+package io.immudb.server.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,7 +121,7 @@ class ServerRestartAndSigningIT {
                     .setKeyRequest(KeyRequest.newBuilder().setKey(s("k")))
                     .setProveSinceTx(trusted.txId())
                     .build());
-        var proof = WireDecode.dualProof(ve.getVerifiableTx().getDualProof());
+        var proof = ProtoProofDecoder.dualProof(ve.getVerifiableTx().getDualProof());
         DualProofVerifier.verify(
             proof,
             trusted.txId(),
@@ -165,7 +165,7 @@ class ServerRestartAndSigningIT {
                             .addKVs(KeyValue.newBuilder().setKey(s("a")).setValue(s("b"))))
                     .setProveSinceTx(st.getTxId())
                     .build());
-        var target = WireDecode.header(vt.getDualProof().getTargetTxMetadata());
+        var target = ProtoProofDecoder.header(vt.getDualProof().getTargetTxMetadata());
         StateSignatures.verify(
             new ImmuState("defaultdb", target.id(), target.alh()),
             vt.getSignature().getSignature().toByteArray(),
