@@ -9,7 +9,8 @@
 # Rebuild rule: MODULE/target/.launcher-stamp is touched just before a successful build started.
 # The module is rebuilt when the stamp or the jar is missing, or when any pom.xml (root or
 # module) or anything under */src/main (files or directories, so deletions count) is newer than
-# the stamp. Concurrent launchers serialize the build with flock(1) when it exists.
+# the stamp. Concurrent launchers (of any module) serialize their builds with flock(1) when it
+# exists.
 #
 # Environment:
 #   IMMUDB_JAVA_OPTS   JVM options, replacing the launcher's default
@@ -83,8 +84,11 @@ immudb_ensure_built() {
   local target="$IMMUDB_ROOT/$module/target"
   mkdir -p "$target"
   if command -v flock >/dev/null 2>&1; then
-    # fd 9 stays open (holding the lock) until java is exec'd or the script exits.
-    exec 9>"$target/.launcher.lock"
+    # One lock for the whole checkout: builds with -am of different modules share the upstream
+    # modules' target directories. fd 9 stays open (holding the lock) until java is exec'd or
+    # the script exits.
+    mkdir -p "$IMMUDB_ROOT/target"
+    exec 9>"$IMMUDB_ROOT/target/.launcher.lock"
     flock 9
     # Another launcher may have built it while we waited.
     reason="$(immudb_build_reason "$module")"

@@ -17,7 +17,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +37,26 @@ public final class ImmudbServer implements AutoCloseable {
   private final DataDirectory dataDir;
   private final DatabaseRegistry registry;
   private final Server grpc;
+  private final ExecutorService executor;
   private boolean closed;
 
-  private ImmudbServer(DataDirectory dataDir, DatabaseRegistry registry, Server grpc) {
+  /**
+   * The threads calls run on (and the proofs of calls that waited for a commit without holding a
+   * thread). Unbounded, as gRPC's default, since reads may block waiting for the index.
+   */
+  private static ExecutorService rpcExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "immudb-rpc-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private ImmudbServer(
+      DataDirectory dataDir, DatabaseRegistry registry, Server grpc, ExecutorService executor) {
+    this.executor = executor;
     this.dataDir = dataDir;
     this.registry = registry;
     this.grpc = grpc;
@@ -46,6 +66,7 @@ public final class ImmudbServer implements AutoCloseable {
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
     DataDirectory dir = DataDirectory.open(cfg.dir());
     DatabaseRegistry registry = null;
+    ExecutorService executor = rpcExecutor();
     try {
       registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
@@ -61,6 +82,8 @@ public final class ImmudbServer implements AutoCloseable {
       Server server =
           NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
               .maxInboundMessageSize(cfg.maxRecvMsgSize())
+              .executor(executor)
+              .callExecutor(ImmuServices.callExecutors())
               .addService(
                   ServerInterceptors.intercept(
                       ImmuServices.service(
@@ -69,12 +92,14 @@ public final class ImmudbServer implements AutoCloseable {
                           tokens,
                           cfg.auth(),
                           cfg.maintenance(),
-                          cfg.maxRecvMsgSize()),
+                          cfg.maxRecvMsgSize(),
+                          executor),
                       interceptors))
               .build()
               .start();
-      return new ImmudbServer(dir, registry, server);
+      return new ImmudbServer(dir, registry, server, executor);
     } catch (IOException | RuntimeException e) {
+      executor.shutdown();
       if (registry != null) {
         registry.close();
       }
@@ -113,6 +138,7 @@ public final class ImmudbServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    executor.shutdown();
     try {
       registry.close();
     } finally {

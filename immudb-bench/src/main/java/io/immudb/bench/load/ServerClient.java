@@ -1,28 +1,37 @@
 package io.immudb.bench.load;
 
 import io.grpc.StatusRuntimeException;
-import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
+import io.grpc.stub.StreamObserver;
+import io.immudb.proto.ImmuServiceGrpc.ImmuServiceStub;
 import io.immudb.proto.SetRequest;
+import io.immudb.proto.TxMetadata;
 import io.immudb.proto.VerifiableSetRequest;
+import io.immudb.proto.VerifiableTx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * One client of the {@code server} benchmark: a thread that sends its pre-generated requests, one
- * blocking {@code Set} (or {@code VerifiableSet}) call at a time, until the end of the run. Calls
- * that start at or after {@code measureStart} are measured: their latency goes into {@link
- * #latencyMicros}. With {@code verified}, each call asks for a proof since the latest tx id this
- * client has seen (0 before its first answer); the proof is not checked.
+ * One client of the {@code server} benchmark: sends its pre-generated requests, one {@code Set} (or
+ * {@code VerifiableSet}) call at a time, until the end of the run. Calls are asynchronous: the
+ * answer to one call, handled on the channel's transport thread, sends the next. So a client is a
+ * closed loop with one call in flight, as a blocking client thread would be, without a thread of
+ * its own to wake per call (with 100 clients on two cores, those wake-ups cost the server a third
+ * of the machine). Calls that start at or after {@code measureStart} are measured: their latency
+ * goes into {@link #latencyMicros}. With {@code verified}, each call asks for a proof since the
+ * latest tx id this client has seen (0 before its first answer); the proof is not checked.
  *
- * <p>Not thread-safe: {@link #run} runs on one thread; the other accessors may be read once that
- * thread has been joined.
+ * <p>Thread-safety: one call at a time, so the callbacks of a client never overlap; the state is
+ * handed from one callback to the next by gRPC. The accessors may be read once {@code finished}
+ * (given to the constructor) has counted this client down.
  */
-final class ServerClient implements Runnable {
+final class ServerClient {
   /** Deadline of one call, so that a stuck server can't hang the benchmark. */
   static final long CALL_DEADLINE_SECONDS = 60;
 
-  private final ImmuServiceBlockingStub stub;
+  private final ImmuServiceStub stub;
   private final SetRequest[] requests;
   private final boolean verified;
   private final long measureStart;
@@ -30,19 +39,28 @@ final class ServerClient implements Runnable {
   private final LongAdder warmupDone;
   private final LongAdder measuredDone;
   private final ServerErrors errors;
+  private final CountDownLatch finished;
+  private final Executor afterError;
   private final Histogram latencyMicros = new Histogram(3);
+  private int next;
   private long lastTxId;
   private long lastEndNanos;
 
+  /**
+   * @param afterError where the call after a failed one is sent from: a failure may be reported on
+   *     the sending thread, and sending from there again could recurse without bound
+   */
   ServerClient(
-      ImmuServiceBlockingStub stub,
+      ImmuServiceStub stub,
       SetRequest[] requests,
       boolean verified,
       long measureStart,
       long end,
       LongAdder warmupDone,
       LongAdder measuredDone,
-      ServerErrors errors) {
+      ServerErrors errors,
+      CountDownLatch finished,
+      Executor afterError) {
     this.stub = stub;
     this.requests = requests;
     this.verified = verified;
@@ -51,44 +69,76 @@ final class ServerClient implements Runnable {
     this.warmupDone = warmupDone;
     this.measuredDone = measuredDone;
     this.errors = errors;
+    this.finished = finished;
+    this.afterError = afterError;
   }
 
-  @Override
-  public void run() {
-    int next = 0;
-    while (true) {
-      long t0 = System.nanoTime();
-      if (t0 - end >= 0) {
-        return;
-      }
-      boolean measured = t0 - measureStart >= 0;
-      SetRequest req = requests[next];
-      next = next + 1 == requests.length ? 0 : next + 1;
-      try {
-        long txId = call(req);
-        long t1 = System.nanoTime();
-        lastTxId = Math.max(lastTxId, txId);
-        if (measured) {
-          latencyMicros.recordValue(Math.max(1, (t1 - t0) / 1000));
-          measuredDone.increment();
-          lastEndNanos = t1;
-        } else {
-          warmupDone.increment();
-        }
-      } catch (StatusRuntimeException e) {
-        errors.record(e, measured);
-      }
+  /** Sends the next call, or counts down {@code finished} if the run is over. */
+  void sendNext() {
+    long t0 = System.nanoTime();
+    if (t0 - end >= 0) {
+      finished.countDown();
+      return;
     }
-  }
-
-  private long call(SetRequest req) {
-    ImmuServiceBlockingStub s = stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
+    SetRequest req = requests[next];
+    next = next + 1 == requests.length ? 0 : next + 1;
+    ImmuServiceStub s = stub.withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
     if (verified) {
       VerifiableSetRequest v =
           VerifiableSetRequest.newBuilder().setSetRequest(req).setProveSinceTx(lastTxId).build();
-      return s.verifiableSet(v).getTx().getMetadata().getId();
+      s.verifiableSet(v, new Answer<VerifiableTx>(t0, a -> a.getTx().getMetadata().getId()));
+    } else {
+      s.set(req, new Answer<TxMetadata>(t0, TxMetadata::getId));
     }
-    return s.set(req).getId();
+  }
+
+  private void succeeded(long t0, long txId) {
+    long t1 = System.nanoTime();
+    lastTxId = Math.max(lastTxId, txId);
+    if (t0 - measureStart >= 0) {
+      latencyMicros.recordValue(Math.max(1, (t1 - t0) / 1000));
+      measuredDone.increment();
+      lastEndNanos = t1;
+    } else {
+      warmupDone.increment();
+    }
+    sendNext();
+  }
+
+  private void failed(long t0, Throwable e) {
+    RuntimeException r =
+        e instanceof RuntimeException re
+            ? re
+            : new StatusRuntimeException(io.grpc.Status.fromThrowable(e));
+    errors.record(r, t0 - measureStart >= 0);
+    afterError.execute(this::sendNext);
+  }
+
+  /** The answer to one call. */
+  private final class Answer<T> implements StreamObserver<T> {
+    private final long t0;
+    private final java.util.function.ToLongFunction<T> txId;
+    private long id;
+
+    Answer(long t0, java.util.function.ToLongFunction<T> txId) {
+      this.t0 = t0;
+      this.txId = txId;
+    }
+
+    @Override
+    public void onNext(T value) {
+      id = txId.applyAsLong(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      failed(t0, t);
+    }
+
+    @Override
+    public void onCompleted() {
+      succeeded(t0, id);
+    }
   }
 
   /** Latency of each successful measured call, in µs. */

@@ -8,19 +8,24 @@ import io.grpc.stub.MetadataUtils;
 import io.immudb.proto.Database;
 import io.immudb.proto.ImmuServiceGrpc;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
+import io.immudb.proto.ImmuServiceGrpc.ImmuServiceStub;
 import io.immudb.proto.LoginRequest;
 import io.immudb.proto.SetRequest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * The {@code server} benchmark: {@code clients} threads each send blocking {@code Set} or {@code
- * VerifiableSet} calls (spec v1 §9) to a running immudb server over plaintext gRPC, for the warm-up
- * and then for the measured seconds.
+ * The {@code server} benchmark: {@code clients} closed-loop clients, each with one {@code Set} or
+ * {@code VerifiableSet} call in flight at a time ({@link ServerClient}), send their calls (spec v1
+ * §9) to a running immudb server over plaintext gRPC, for the warm-up and then for the measured
+ * seconds.
  *
  * <p>The run logs in once ({@code Login}, then {@code UseDatabase} for the database's token) and
  * every client sends that token as {@code authorization: Bearer <token>}. Clients are spread over
@@ -29,7 +34,7 @@ import org.HdrHistogram.Histogram;
  * was faster than one channel per 10 clients or per client (docs/benchmarks.md). All requests are
  * generated before the clients start ({@link ServerKeys}).
  *
- * <p>Not thread-safe: {@link #run} is called from one thread, which owns the client threads and the
+ * <p>Not thread-safe: {@link #run} is called from one thread, which owns the clients and the
  * channels. A failed call is counted, not fatal; a failed login throws.
  */
 public final class ServerLoad {
@@ -61,7 +66,11 @@ public final class ServerLoad {
     try {
       for (int i = 0; i < spec.channels(); i++) {
         channels.add(
-            ManagedChannelBuilder.forAddress(spec.address(), spec.port()).usePlaintext().build());
+            ManagedChannelBuilder.forAddress(spec.address(), spec.port())
+                .usePlaintext()
+                // Answers are handled on the transport thread: they only record and send the next.
+                .directExecutor()
+                .build());
       }
       String token = login(ImmuServiceGrpc.newBlockingStub(channels.get(0)));
       Metadata md = new Metadata();
@@ -122,12 +131,14 @@ public final class ServerLoad {
     long measureStart = start + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
     long end = measureStart + TimeUnit.SECONDS.toNanos(spec.seconds());
     List<ServerClient> clients = new ArrayList<>(spec.clients());
-    List<Thread> threads = new ArrayList<>(spec.clients());
+    CountDownLatch finished = new CountDownLatch(spec.clients());
+    ExecutorService afterError =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-server-retry"));
     for (int i = 0; i < spec.clients(); i++) {
-      ImmuServiceBlockingStub stub =
-          ImmuServiceGrpc.newBlockingStub(channels.get(i / perChannel))
+      ImmuServiceStub stub =
+          ImmuServiceGrpc.newStub(channels.get(i / perChannel))
               .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
-      ServerClient c =
+      clients.add(
           new ServerClient(
               stub,
               requests[i],
@@ -136,12 +147,11 @@ public final class ServerLoad {
               end,
               warmupDone,
               measuredDone,
-              errors);
-      clients.add(c);
-      Thread t = new Thread(c, "bench-server-client-" + i);
-      threads.add(t);
+              errors,
+              finished,
+              afterError));
     }
-    threads.forEach(Thread::start);
+    clients.forEach(ServerClient::sendNext);
     try {
       if (spec.warmupSeconds() > 0) {
         try (ProgressReporter p = new ProgressReporter(log, "warm-up", "tx", 0, warmupDone::sum)) {
@@ -149,13 +159,13 @@ public final class ServerLoad {
         }
       }
       try (ProgressReporter p = new ProgressReporter(log, "server", "tx", 0, measuredDone::sum)) {
-        for (Thread t : threads) {
-          t.join();
-        }
+        finished.await();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    } finally {
+      afterError.shutdownNow();
     }
     Histogram all = new Histogram(3);
     long lastEnd = measureStart;

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * An immudb database: immudb's data model (spec v1 §3, §9.7) over one {@link ImmuStore}. Plain keys
@@ -102,6 +104,15 @@ public final class Database implements AutoCloseable {
    */
   public TxHeader setAll(List<KeyValue> kvs, boolean noWait) {
     return writes.set(kvs, noWait);
+  }
+
+  /**
+   * As {@link #setAll}, without blocking: validation errors are thrown at once, commit and index
+   * errors complete the future exceptionally. The future may complete on an engine thread (writer,
+   * completer or indexer): dependent actions MUST be short or run on another executor.
+   */
+  public CompletableFuture<TxHeader> setAllAsync(List<KeyValue> kvs, boolean noWait) {
+    return writes.setAsync(kvs, noWait);
   }
 
   /**
@@ -298,6 +309,18 @@ public final class Database implements AutoCloseable {
     checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
     TxHeader h = setAll(kvs, false);
     return verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx);
+  }
+
+  /**
+   * As {@link #verifiableSet}, without blocking; the proofs are built on {@code proofExecutor}.
+   * Validation errors are thrown at once.
+   */
+  public CompletableFuture<VerifiableTx> verifiableSetAsync(
+      List<KeyValue> kvs, long proveSinceTx, Executor proofExecutor) {
+    checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
+    return setAllAsync(kvs, false)
+        .thenApplyAsync(
+            h -> verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx), proofExecutor);
   }
 
   /** {@link #setReference} plus the proof from {@code proveSinceTx} to the new tx. */

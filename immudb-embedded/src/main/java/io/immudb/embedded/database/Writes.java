@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The write operations of the data model (spec v1 §9.7: {@code Set}, {@code SetReference}, {@code
@@ -35,6 +36,18 @@ final class Writes {
   }
 
   TxHeader set(List<KeyValue> kvs, boolean noWait) {
+    return commit(setEntries(kvs), noWait);
+  }
+
+  /** As {@link #set}, without blocking; validation errors are thrown at once. */
+  CompletableFuture<TxHeader> setAsync(List<KeyValue> kvs, boolean noWait) {
+    CompletableFuture<TxHeader> committed = store.commitAsync(setEntries(kvs));
+    return noWait
+        ? committed
+        : committed.thenCompose(h -> store.indexedAsync(h.id()).thenApply(x -> h));
+  }
+
+  private static List<KeyValue> setEntries(List<KeyValue> kvs) {
     if (kvs.isEmpty()) {
       throw new InvalidRequestException(Kind.NO_ENTRIES, null);
     }
@@ -47,7 +60,7 @@ final class Writes {
       }
       stored.add(KeyValue.ofOwned(StoredKeys.plain(k), StoredValues.plain(kv.value())));
     }
-    return commit(stored, noWait);
+    return stored;
   }
 
   TxHeader setReference(

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -367,6 +368,42 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreStateException("interrupted while waiting for the index", e);
     }
+  }
+
+  /**
+   * As {@link #awaitIndexed(long)}, without blocking: the future completes once the index has
+   * applied every tx up to {@code txId}, or fails with {@link
+   * io.immudb.embedded.IndexTimeoutException} after the store's index wait timeout, or with the
+   * indexing failure. It may complete on the indexer thread: dependent actions MUST be short or run
+   * on another executor.
+   */
+  public CompletableFuture<Void> indexedAsync(long txId) {
+    ensureOpen();
+    CompletableFuture<Boolean> shared = indexer.whenIndexed(txId);
+    if (shared.isDone() && !shared.isCompletedExceptionally() && shared.join()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Duration timeout = options.indexWaitTimeout();
+    // A copy, so that the timeout of one caller never completes the future others share.
+    return shared
+        .copy()
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (reached, e) -> {
+              Throwable cause =
+                  e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+              if (cause instanceof java.util.concurrent.TimeoutException
+                  || (cause == null && !reached)) {
+                throw new io.immudb.embedded.IndexTimeoutException(
+                    txId, indexer.indexedTx(), timeout);
+              }
+              if (cause != null) {
+                throw cause instanceof RuntimeException r
+                    ? r
+                    : new StoreStateException("waiting for the index failed: " + cause, cause);
+              }
+              return null;
+            });
   }
 
   /** As {@link #awaitIndexed(long, Duration)} with the store's configured timeout. */

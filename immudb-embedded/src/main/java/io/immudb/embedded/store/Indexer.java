@@ -53,6 +53,8 @@ final class Indexer implements Runnable {
   private final ConcurrentSkipListMap<Long, CompletableFuture<Boolean>> waiting =
       new ConcurrentSkipListMap<>();
 
+  private static final CompletableFuture<Boolean> DONE = CompletableFuture.completedFuture(true);
+
   private boolean signalled;
   private final Object monitor = new Object();
   private volatile long indexedTx;
@@ -103,18 +105,9 @@ final class Indexer implements Runnable {
     if (indexedTx >= txId) {
       return true;
     }
-    CompletableFuture<Boolean> f = waiting.computeIfAbsent(txId, k -> new CompletableFuture<>());
-    wakeUp();
-    // Re-check after registering: the indexer may have passed txId just before.
-    if (indexedTx >= txId) {
-      completeWaiters(indexedTx, true);
-    }
-    RuntimeException failed = failure;
-    if (failed != null) {
-      throw failed;
-    }
-    if (stopped) {
-      return false;
+    CompletableFuture<Boolean> f = whenIndexed(txId);
+    if (f.isDone()) {
+      return join(f);
     }
     try {
       return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -124,6 +117,43 @@ final class Indexer implements Runnable {
       throw e.getCause() instanceof RuntimeException r
           ? r
           : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * A future that completes with true once every tx up to {@code txId} is indexed, with false if
+   * the indexer stops first, or exceptionally if indexing failed. Completed on the indexer thread
+   * (or at once, on the caller's): dependent actions MUST be short or move to another executor.
+   * Several callers waiting for the same tx share one future.
+   */
+  CompletableFuture<Boolean> whenIndexed(long txId) {
+    if (indexedTx >= txId) {
+      return DONE;
+    }
+    RuntimeException failed = failure;
+    if (failed != null) {
+      return CompletableFuture.failedFuture(failed);
+    }
+    CompletableFuture<Boolean> f = waiting.computeIfAbsent(txId, k -> new CompletableFuture<>());
+    wakeUp();
+    // Re-check after registering: the indexer may have passed txId, failed or stopped just before.
+    if (indexedTx >= txId) {
+      completeWaiters(indexedTx, true);
+    }
+    failed = failure;
+    if (failed != null) {
+      f.completeExceptionally(failed);
+    } else if (stopped) {
+      f.complete(false);
+    }
+    return f;
+  }
+
+  private static boolean join(CompletableFuture<Boolean> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

@@ -239,6 +239,29 @@ class DatabaseTest {
     assertThat(db.txScan(2, 0, true)).extracting(t -> t.header().id()).containsExactly(2L, 1L);
   }
 
+  @Test
+  void asyncSetsAreIndexedWhenTheyCompleteAndRejectBadInputAtOnce() throws Exception {
+    TxHeader h = db.setAllAsync(List.of(new KeyValue(b("a"), b("1"))), false).get();
+    assertThat(db.store().indexedTxId()).isGreaterThanOrEqualTo(h.id());
+    assertThat(s(db.get(b("a"), 0, 0).value())).isEqualTo("1");
+    assertThatThrownBy(() -> db.setAllAsync(List.of(new KeyValue(b(""), b("1"))), false))
+        .hasMessageContaining("empty key");
+    assertThatThrownBy(
+            () -> db.verifiableSetAsync(List.of(new KeyValue(b("x"), b("1"))), 99, Runnable::run))
+        .hasMessageContaining("proveSinceTx 99");
+
+    ImmuState trusted = db.currentState();
+    VerifiableTx vt =
+        db.verifiableSetAsync(List.of(new KeyValue(b("b"), b("2"))), trusted.txId(), Runnable::run)
+            .get();
+    DualProofVerifier.verify(
+        vt.dualProof(),
+        trusted.txId(),
+        vt.tx().header().id(),
+        trusted.txHash(),
+        vt.dualProof().targetTxHeader().alh());
+  }
+
   /**
    * What a client does with a verifiable get (spec v1 §7.4): check inclusion and the dual proof.
    */

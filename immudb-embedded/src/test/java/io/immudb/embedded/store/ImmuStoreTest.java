@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -324,6 +325,42 @@ class ImmuStoreTest {
         f.get();
       }
       assertThat(s.lastTxId()).isEqualTo(2400);
+    }
+  }
+
+  @Test
+  void indexedAsyncCompletesOnceTheIndexReachesTheTx() throws Exception {
+    StoreOptions o = unsynced().toBuilder().indexWaitTimeout(Duration.ofMillis(200)).build();
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      TxHeader h = s.commit(List.of(kv("a", "1")));
+      s.awaitIndexed(h.id());
+      assertThat(s.indexedAsync(h.id())).isCompleted();
+
+      // Two callers wait for the same future tx; the first one's timeout must not end the other.
+      CompletableFuture<Void> shortWait = s.indexedAsync(h.id() + 1);
+      assertThatThrownBy(shortWait::join)
+          .hasCauseInstanceOf(io.immudb.embedded.IndexTimeoutException.class)
+          .hasMessageContaining("tx " + (h.id() + 1));
+      CompletableFuture<Void> second = s.indexedAsync(h.id() + 1);
+      TxHeader next = s.commit(List.of(kv("b", "2")));
+      second.get(10, TimeUnit.SECONDS);
+      assertThat(s.indexedTxId()).isGreaterThanOrEqualTo(next.id());
+    }
+  }
+
+  @Test
+  void commitsAwaitedAsynchronouslyAreAllIndexedInOrder() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      List<CompletableFuture<Long>> fs = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        fs.add(
+            s.commitAsync(List.of(kv("k" + i, "v")))
+                .thenCompose(h -> s.indexedAsync(h.id()).thenApply(x -> h.id()))
+                .thenApply(id -> s.indexedTxId() >= id ? id : -id));
+      }
+      for (int i = 0; i < fs.size(); i++) {
+        assertThat(fs.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i + 1L);
+      }
     }
   }
 }

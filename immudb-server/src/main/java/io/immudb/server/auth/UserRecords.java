@@ -6,14 +6,20 @@ import io.immudb.embedded.database.Entry;
 import io.immudb.server.db.PrefixScan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * User records in {@code systemdb}, one plain key {@code 0x01‖username} per user. Each {@link #put}
- * is a new transaction; reads return the latest version. Thread-safe (the database is).
+ * is a new transaction; reads return the latest version. Every call looks its user up, so existing
+ * users are cached in memory; this process is the only writer of {@code systemdb}, and {@link #put}
+ * updates the cache once its transaction is committed. Thread-safe: a miss loads under the same
+ * lock as {@link #put}, so a load never overwrites a newer version.
  */
 final class UserRecords {
   private final Database systemdb;
+  private final Map<String, User> cache = new ConcurrentHashMap<>();
 
   UserRecords(Database systemdb) {
     this.systemdb = systemdb;
@@ -24,16 +30,36 @@ final class UserRecords {
     if (username == null || username.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(UserCodec.decode(systemdb.get(UserCodec.key(username)).value()));
-    } catch (KeyNotFoundException e) {
-      return Optional.empty();
+    User cached = cache.get(username);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    synchronized (this) {
+      cached = cache.get(username);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+      try {
+        User u = UserCodec.decode(systemdb.get(UserCodec.key(username)).value());
+        cache.put(username, u);
+        return Optional.of(u);
+      } catch (KeyNotFoundException e) {
+        // Not cached: unknown names come from callers and must not grow the cache.
+        return Optional.empty();
+      }
     }
   }
 
   /** Writes a new version of {@code user} as one transaction of {@code systemdb}. */
-  void put(User user) {
-    systemdb.set(UserCodec.key(user.username()), UserCodec.encode(user));
+  synchronized void put(User user) {
+    try {
+      systemdb.set(UserCodec.key(user.username()), UserCodec.encode(user));
+    } catch (RuntimeException e) {
+      // The tx may have committed anyway (e.g. the index wait timed out): reload next time.
+      cache.remove(user.username());
+      throw e;
+    }
+    cache.put(user.username(), user);
   }
 
   /** Every user, ordered by username bytes. */

@@ -3,6 +3,7 @@ package io.immudb.server.grpc;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
@@ -16,6 +17,9 @@ import io.immudb.server.auth.UserPermission;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   private final Caller caller;
   private final boolean maintenance;
   private final int maxRecvMsgSize;
+  private final Executor executor;
 
   ImmuServiceImpl(
       DatabaseRegistry registry,
@@ -45,7 +50,9 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
       TokenManager tokens,
       boolean authEnabled,
       boolean maintenance,
-      int maxRecvMsgSize) {
+      int maxRecvMsgSize,
+      Executor executor) {
+    this.executor = executor;
     this.maxRecvMsgSize = maxRecvMsgSize;
     this.registry = registry;
     this.users = users;
@@ -59,14 +66,44 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     try {
       result = call.get();
     } catch (RuntimeException e) {
-      if (!(e instanceof ImmuException) && !(e instanceof io.grpc.StatusRuntimeException)) {
-        LOG.error("internal error", e);
-      }
-      out.onError(StatusMapper.toStatus(e));
+      fail(out, e);
       return;
     }
     out.onNext(result);
     out.onCompleted();
+  }
+
+  /**
+   * Answers with what {@code call}'s future completes with, when it does, on the thread that
+   * completes it; no thread waits meanwhile. {@code call} itself runs on the calling thread, so it
+   * sees the call's context (the caller's token).
+   */
+  private static <T> void async(StreamObserver<T> out, Supplier<CompletableFuture<T>> call) {
+    // Without a cancel handler, answering a call the client has cancelled throws.
+    ((ServerCallStreamObserver<T>) out).setOnCancelHandler(() -> {});
+    CompletableFuture<T> pending;
+    try {
+      pending = call.get();
+    } catch (RuntimeException e) {
+      fail(out, e);
+      return;
+    }
+    pending.whenComplete(
+        (result, e) -> {
+          if (e != null) {
+            fail(out, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+          } else {
+            out.onNext(result);
+            out.onCompleted();
+          }
+        });
+  }
+
+  private static void fail(StreamObserver<?> out, Throwable e) {
+    if (!(e instanceof ImmuException) && !(e instanceof io.grpc.StatusRuntimeException)) {
+      LOG.error("internal error", e);
+    }
+    out.onError(StatusMapper.toStatus(e));
   }
 
   private Database db(String method) {
@@ -279,7 +316,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void set(SetRequest req, StreamObserver<TxMetadata> out) {
-    unary(out, () -> KvRpcs.set(writable("Set"), req));
+    async(out, () -> KvRpcs.setAsync(writable("Set"), req));
   }
 
   @Override
@@ -364,7 +401,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void verifiableSet(VerifiableSetRequest req, StreamObserver<VerifiableTx> out) {
-    unary(out, () -> VerifiableRpcs.verifiableSet(writable("VerifiableSet"), req).build());
+    async(out, () -> VerifiableRpcs.verifiableSetAsync(writable("VerifiableSet"), req, executor));
   }
 
   @Override

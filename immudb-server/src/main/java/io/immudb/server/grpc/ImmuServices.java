@@ -21,12 +21,19 @@ public final class ImmuServices {
       boolean authEnabled,
       boolean maintenance) {
     return service(
-        registry, users, tokens, authEnabled, maintenance, StreamRpcs.DEFAULT_MAX_RECV_MSG_SIZE);
+        registry,
+        users,
+        tokens,
+        authEnabled,
+        maintenance,
+        StreamRpcs.DEFAULT_MAX_RECV_MSG_SIZE,
+        java.util.concurrent.ForkJoinPool.commonPool());
   }
 
   /**
    * The {@code immudb.schema.ImmuService} implementation; {@code maxRecvMsgSize} also bounds each
-   * message of a client stream (spec v1 §12).
+   * message of a client stream (spec v1 §12). Calls that wait for a commit don't hold a thread
+   * meanwhile; what they do afterwards that takes time (building proofs) runs on {@code executor}.
    */
   public static BindableService service(
       DatabaseRegistry registry,
@@ -34,8 +41,10 @@ public final class ImmuServices {
       TokenManager tokens,
       boolean authEnabled,
       boolean maintenance,
-      int maxRecvMsgSize) {
-    return new ImmuServiceImpl(registry, users, tokens, authEnabled, maintenance, maxRecvMsgSize);
+      int maxRecvMsgSize,
+      java.util.concurrent.Executor executor) {
+    return new ImmuServiceImpl(
+        registry, users, tokens, authEnabled, maintenance, maxRecvMsgSize, executor);
   }
 
   /**
@@ -46,6 +55,28 @@ public final class ImmuServices {
       io.immudb.server.signing.StateSigner signer, TokenManager tokens, boolean authEnabled) {
     return new SigningInterceptor(
         signer, auth -> authEnabled ? tokens.resolve(auth).database() : "defaultdb");
+  }
+
+  /**
+   * Runs the calls that never block a thread ({@code Set}, {@code VerifiableSet}, {@code Health})
+   * on the transport thread that read them, saving two thread hand-offs per call; every other call
+   * runs on the server's executor.
+   */
+  public static io.grpc.ServerCallExecutorSupplier callExecutors() {
+    java.util.Set<String> direct =
+        java.util.Set.of(
+            io.immudb.proto.ImmuServiceGrpc.getSetMethod().getFullMethodName(),
+            io.immudb.proto.ImmuServiceGrpc.getVerifiableSetMethod().getFullMethodName(),
+            io.immudb.proto.ImmuServiceGrpc.getHealthMethod().getFullMethodName());
+    return new io.grpc.ServerCallExecutorSupplier() {
+      @Override
+      public <Q, R> java.util.concurrent.Executor getExecutor(
+          io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers) {
+        return direct.contains(call.getMethodDescriptor().getFullMethodName())
+            ? (java.util.concurrent.Executor) Runnable::run
+            : null;
+      }
+    };
   }
 
   /** The interceptor that carries the token and adds the {@code immudb-uuid} header. */

@@ -22,6 +22,7 @@ import io.immudb.proto.ZAddRequest;
 import io.immudb.proto.ZEntries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The key-value RPCs of spec v1 §9.7 as plain functions of a {@link Database} and a request:
@@ -40,11 +41,20 @@ public final class KvRpcs {
 
   /** {@code Set}: all pairs in one tx, in order. */
   public static TxMetadata set(Database db, SetRequest req) {
+    return WireCodec.txMetadata(db.setAll(keyValues(req), req.getNoWait()));
+  }
+
+  /** As {@link #set}, without blocking; validation errors are thrown at once. */
+  public static CompletableFuture<TxMetadata> setAsync(Database db, SetRequest req) {
+    return db.setAllAsync(keyValues(req), req.getNoWait()).thenApply(WireCodec::txMetadata);
+  }
+
+  static List<KeyValue> keyValues(SetRequest req) {
     List<KeyValue> kvs = new ArrayList<>(req.getKVsCount());
     for (io.immudb.proto.KeyValue kv : req.getKVsList()) {
       kvs.add(KeyValue.ofOwned(b(kv.getKey()), b(kv.getValue())));
     }
-    return WireCodec.txMetadata(db.setAll(kvs, req.getNoWait()));
+    return kvs;
   }
 
   /** {@code Get}: latest, at a tx, or once the index reached a tx. */

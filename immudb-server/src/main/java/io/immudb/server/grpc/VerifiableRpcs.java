@@ -1,7 +1,6 @@
 package io.immudb.server.grpc;
 
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.proto.KeyRequest;
 import io.immudb.proto.ReferenceRequest;
 import io.immudb.proto.VerifiableEntry;
@@ -12,8 +11,8 @@ import io.immudb.proto.VerifiableTx;
 import io.immudb.proto.VerifiableTxRequest;
 import io.immudb.proto.VerifiableZAddRequest;
 import io.immudb.proto.ZAddRequest;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The verified RPCs of spec v1 §7.4 as functions of a {@link Database}: each returns the proofs the
@@ -25,11 +24,16 @@ public final class VerifiableRpcs {
 
   /** {@code VerifiableSet}: commit, then the dual proof from {@code proveSinceTx} to the new tx. */
   public static VerifiableTx.Builder verifiableSet(Database db, VerifiableSetRequest req) {
-    List<KeyValue> kvs = new ArrayList<>();
-    for (io.immudb.proto.KeyValue kv : req.getSetRequest().getKVsList()) {
-      kvs.add(KeyValue.ofOwned(KvRpcs.b(kv.getKey()), KvRpcs.b(kv.getValue())));
-    }
-    return WireCodec.verifiableTx(db.verifiableSet(kvs, req.getProveSinceTx()));
+    return WireCodec.verifiableTx(
+        db.verifiableSet(KvRpcs.keyValues(req.getSetRequest()), req.getProveSinceTx()));
+  }
+
+  /** As {@link #verifiableSet}, without blocking; the proofs are built on {@code executor}. */
+  public static CompletableFuture<VerifiableTx> verifiableSetAsync(
+      Database db, VerifiableSetRequest req, Executor executor) {
+    return db.verifiableSetAsync(
+            KvRpcs.keyValues(req.getSetRequest()), req.getProveSinceTx(), executor)
+        .thenApply(v -> WireCodec.verifiableTx(v).build());
   }
 
   /** {@code VerifiableGet}: the entry, its inclusion proof in its tx, and the dual proof. */
