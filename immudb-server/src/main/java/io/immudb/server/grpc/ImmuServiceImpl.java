@@ -2,8 +2,8 @@ package io.immudb.server.grpc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
+import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
@@ -44,6 +44,9 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   private final int maxRecvMsgSize;
   private final Executor executor;
 
+  /** Requests up to this size are validated and hashed on the thread that received them. */
+  static final int INLINE_REQUEST_BYTES = 64 << 10;
+
   ImmuServiceImpl(
       DatabaseRegistry registry,
       UserStore users,
@@ -79,8 +82,6 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
    * sees the call's context (the caller's token).
    */
   private static <T> void async(StreamObserver<T> out, Supplier<CompletableFuture<T>> call) {
-    // Without a cancel handler, answering a call the client has cancelled throws.
-    ((ServerCallStreamObserver<T>) out).setOnCancelHandler(() -> {});
     CompletableFuture<T> pending;
     try {
       pending = call.get();
@@ -90,13 +91,33 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     }
     pending.whenComplete(
         (result, e) -> {
-          if (e != null) {
-            fail(out, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-          } else {
-            out.onNext(result);
-            out.onCompleted();
+          try {
+            if (e != null) {
+              fail(
+                  out, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            } else {
+              out.onNext(result);
+              out.onCompleted();
+            }
+          } catch (io.grpc.StatusRuntimeException cancelled) {
+            // The client cancelled the call meanwhile: nobody is left to answer.
+            LOG.debug("answer to a cancelled call dropped: {}", cancelled.getStatus());
           }
         });
+  }
+
+  /**
+   * Runs {@code call} here, or on the executor when the request is larger than {@link
+   * #INLINE_REQUEST_BYTES}. Writes run on the transport thread (see {@link
+   * ImmuServices#callExecutors}); hashing a large request there would stall every other call on the
+   * connection.
+   */
+  private void offloadIfLarge(int requestBytes, Runnable call) {
+    if (requestBytes <= INLINE_REQUEST_BYTES) {
+      call.run();
+    } else {
+      executor.execute(Context.current().wrap(call));
+    }
   }
 
   private static void fail(StreamObserver<?> out, Throwable e) {
@@ -316,7 +337,8 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void set(SetRequest req, StreamObserver<TxMetadata> out) {
-    async(out, () -> KvRpcs.setAsync(writable("Set"), req));
+    offloadIfLarge(
+        req.getSerializedSize(), () -> async(out, () -> KvRpcs.setAsync(writable("Set"), req)));
   }
 
   @Override
@@ -401,7 +423,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void verifiableSet(VerifiableSetRequest req, StreamObserver<VerifiableTx> out) {
-    async(out, () -> VerifiableRpcs.verifiableSetAsync(writable("VerifiableSet"), req, executor));
+    offloadIfLarge(
+        req.getSerializedSize(),
+        () ->
+            async(
+                out,
+                () -> VerifiableRpcs.verifiableSetAsync(writable("VerifiableSet"), req, executor)));
   }
 
   @Override

@@ -23,8 +23,11 @@ import io.immudb.proto.LoginRequest;
 import io.immudb.proto.SQLQueryRequest;
 import io.immudb.proto.ScanRequest;
 import io.immudb.proto.SetRequest;
+import io.immudb.proto.TxMetadata;
 import io.immudb.proto.TxRequest;
 import io.immudb.proto.VerifiableGetRequest;
+import io.immudb.proto.VerifiableSetRequest;
+import io.immudb.proto.VerifiableTx;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
@@ -165,6 +168,30 @@ class ImmuServiceErrorsTest {
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+  }
+
+  @Test
+  void writesLargerThanTheInlineLimitRunOnTheExecutorWithTheCallersToken() throws Exception {
+    ImmuServiceBlockingStub c = start(false);
+    String large = "x".repeat(ImmuServiceImpl.INLINE_REQUEST_BYTES + 1);
+    TxMetadata tx = c.set(SetRequest.newBuilder().addKVs(kv("big", large)).build());
+    assertThat(
+            c.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("big")).build())
+                .getValue()
+                .toStringUtf8())
+        .isEqualTo(large);
+    VerifiableTx vt =
+        c.verifiableSet(
+            VerifiableSetRequest.newBuilder()
+                .setSetRequest(SetRequest.newBuilder().addKVs(kv("big2", large)))
+                .setProveSinceTx(tx.getId())
+                .build());
+    assertThat(vt.getTx().getMetadata().getId()).isEqualTo(tx.getId() + 1);
+    fails(
+        () -> c.set(SetRequest.newBuilder().addKVs(kv("a", large)).addKVs(kv("", "v")).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "illegal arguments");
+    assertThat(c.currentState(Empty.getDefaultInstance()).getTxId()).isEqualTo(tx.getId() + 1);
   }
 
   @Test
