@@ -9,6 +9,10 @@ public enum ErrorCode {
   NOT_FOUND,
   /** A request that can never succeed as written: bad key, value, option or limit. */
   INVALID_ARGUMENT,
+  /** Something to be created (a user, a database) exists already. */
+  ALREADY_EXISTS,
+  /** The caller is known but may not do this. */
+  PERMISSION_DENIED,
   /** A tx id beyond the current state. */
   OUT_OF_RANGE,
   /** The store is not in a state that allows the operation (closed, read-only, corrupted). */

@@ -28,11 +28,11 @@ public final class UserException extends ImmuException {
     /** {@code unrecognized permission} (CreateUser). */
     UNRECOGNIZED_PERMISSION(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
     /** {@code you do not have permission on this database} (CreateUser). */
-    NO_PERMISSION_ON_DATABASE(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    NO_PERMISSION_ON_DATABASE(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED),
     /** {@code can not create another system admin}. */
     SYSADMIN_NOT_ALLOWED(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
     /** {@code user already exists}. */
-    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.ALREADY_EXISTS),
     /** {@code username can only contain letters, digits and underscores}. */
     INVALID_USERNAME(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
     /** The password-strength text of spec v1 §9.4 ({@link UserRules#PASSWORD_RULE_TEXT}). */
@@ -40,7 +40,7 @@ public final class UserException extends ImmuException {
     /** {@code old password is incorrect}. */
     OLD_PASSWORD_INCORRECT(StatusKind.PERMISSION_DENIED, ErrorCode.INVALID_ARGUMENT),
     /** {@code user is not system admin nor admin in any of the databases}. */
-    NOT_ADMIN(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    NOT_ADMIN(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED),
     /** {@code user <name> was not found or it was not created by you}. */
     NOT_FOUND_OR_NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
     /** {@code password is empty}. */
@@ -52,9 +52,9 @@ public final class UserException extends ImmuException {
      */
     INVALID_PERMISSION_CHANGE(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
     /** {@code permission denied} (ChangePermission granting RW on systemdb). */
-    PERMISSION_DENIED(StatusKind.INTERNAL, ErrorCode.FAILED_PRECONDITION),
+    PERMISSION_DENIED(StatusKind.INTERNAL, ErrorCode.PERMISSION_DENIED),
     /** {@code you do not have permission on this database} (ChangePermission). */
-    NOT_ADMIN_ON_DATABASE(StatusKind.PERMISSION_DENIED, ErrorCode.FAILED_PRECONDITION),
+    NOT_ADMIN_ON_DATABASE(StatusKind.PERMISSION_DENIED, ErrorCode.PERMISSION_DENIED),
     /** {@code user <name> not found} (ChangePermission). */
     USER_NOT_FOUND(StatusKind.NOT_FOUND, ErrorCode.NOT_FOUND),
     /** {@code user <name> is not active} (ChangePermission). */
@@ -64,7 +64,7 @@ public final class UserException extends ImmuException {
     /** {@code changing your own status is not allowed}. */
     OWN_STATUS(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
     /** {@code <name> was not created by you} (SetActiveUser). */
-    NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION);
+    NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED);
 
     private final StatusKind status;
     private final ErrorCode code;

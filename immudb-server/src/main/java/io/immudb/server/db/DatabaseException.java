@@ -27,7 +27,7 @@ public final class DatabaseException extends ImmuException {
     /** {@code unrecognized character in database name}. */
     UNRECOGNIZED_CHARACTER(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
     /** {@code database '<name>' already exists}. */
-    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.ALREADY_EXISTS),
     /** {@code '<name>' does not exist}. */
     NOT_FOUND(StatusKind.NOT_FOUND, ErrorCode.NOT_FOUND);
 

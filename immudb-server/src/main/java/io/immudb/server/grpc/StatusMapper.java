@@ -82,6 +82,8 @@ public final class StatusMapper {
     return switch (c) {
       case NOT_FOUND -> Status.Code.NOT_FOUND;
       case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
+      case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
+      case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
       case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
       case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;

@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.stub.MetadataUtils;
-import io.immudb.proto.ImmuServiceGrpc;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
 import io.immudb.proto.KeyPrefix;
 import io.immudb.proto.KeyRequest;
 import io.immudb.proto.KeyValue;
-import io.immudb.proto.LoginRequest;
 import io.immudb.proto.SQLQueryRequest;
 import io.immudb.proto.ScanRequest;
 import io.immudb.proto.SetRequest;
@@ -28,14 +19,7 @@ import io.immudb.proto.TxRequest;
 import io.immudb.proto.VerifiableGetRequest;
 import io.immudb.proto.VerifiableSetRequest;
 import io.immudb.proto.VerifiableTx;
-import io.immudb.server.auth.PasswordHasher;
-import io.immudb.server.auth.TokenManager;
-import io.immudb.server.auth.UserStore;
-import io.immudb.server.db.DatabaseRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,54 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImmuServiceErrorsTest {
   @TempDir Path tmp;
-  private DatabaseRegistry registry;
-  private Server server;
-  private ManagedChannel channel;
+  private InProcessImmudb immudb;
 
   private ImmuServiceBlockingStub start(boolean maintenance) throws Exception {
-    registry = DatabaseRegistry.open(tmp, false);
-    UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
-    users.ensureSysadmin("immudb");
-    TokenManager tokens = new TokenManager(users, registry, Duration.ofHours(1), Clock.systemUTC());
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name)
-            .directExecutor()
-            .addService(
-                ServerInterceptors.intercept(
-                    ImmuServices.service(registry, users, tokens, true, maintenance),
-                    ImmuServices.interceptor("testserveruuid000000")))
-            .build()
-            .start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    ImmuServiceBlockingStub anon = ImmuServiceGrpc.newBlockingStub(channel);
-    String token =
-        anon.login(
-                LoginRequest.newBuilder()
-                    .setUser(ByteString.copyFromUtf8("immudb"))
-                    .setPassword(ByteString.copyFromUtf8("immudb"))
-                    .build())
-            .getToken();
-    Metadata md = new Metadata();
-    md.put(CallAuth.AUTHORIZATION, token);
-    return anon.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+    immudb = InProcessImmudb.start(tmp, maintenance);
+    return immudb.login("immudb", "immudb");
   }
 
   @AfterEach
   void stop() throws Exception {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    registry.close();
+    immudb.close();
   }
 
   private static void fails(ThrowingCallable call, Status.Code code, String text) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).isEqualTo(text);
-            });
+    InProcessImmudb.fails(call, code, text);
   }
 
   private static KeyValue kv(String k, String v) {
@@ -197,7 +147,7 @@ class ImmuServiceErrorsTest {
   @Test
   void callsWithoutATokenAreUnauthenticated() throws Exception {
     start(false);
-    ImmuServiceBlockingStub anon = ImmuServiceGrpc.newBlockingStub(channel);
+    ImmuServiceBlockingStub anon = immudb.anonymous();
     fails(
         () -> anon.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("k")).build()),
         Status.Code.UNAUTHENTICATED,
