@@ -13,6 +13,8 @@ public enum ErrorCode {
   ALREADY_EXISTS,
   /** The caller is known but may not do this. */
   PERMISSION_DENIED,
+  /** The caller is not logged in, or its credentials are wrong. */
+  UNAUTHENTICATED,
   /** A tx id beyond the current state. */
   OUT_OF_RANGE,
   /** The store is not in a state that allows the operation (closed, read-only, corrupted). */

@@ -16,7 +16,7 @@ public final class UserException extends ImmuException {
   /** Why the operation was refused, with the gRPC status immudb answers with. */
   public enum Kind {
     /** {@code invalid user name or password}. */
-    INVALID_CREDENTIALS(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    INVALID_CREDENTIALS(StatusKind.UNKNOWN, ErrorCode.UNAUTHENTICATED),
     /** {@code user is not active}. */
     INACTIVE(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
     /** {@code username can not be empty} (CreateUser, ChangePassword, SetActiveUser). */

@@ -84,6 +84,7 @@ public final class StatusMapper {
       case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
       case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
       case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
+      case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
       case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
       case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
