@@ -42,14 +42,34 @@ public final class ProtoDecoder {
 
   /** A tx header; no field may be missing. */
   public static TxHeader header(TxMetadata m) throws VerificationException {
-    return new TxHeader(
-        m.getId(),
-        digest(m.getPrevAlh(), "prevAlh"),
-        m.getTs(),
-        m.getNentries(),
-        digest(m.getEH(), "eH"),
-        m.getBlTxId(),
-        digest(m.getBlRoot(), "blRoot"));
+    Sha256Digest prevAlh = digest(m.getPrevAlh(), "prevAlh");
+    Sha256Digest eh = digest(m.getEH(), "eH");
+    Sha256Digest blRoot = digest(m.getBlRoot(), "blRoot");
+    return checked(
+        () ->
+            new TxHeader(m.getId(), prevAlh, m.getTs(), m.getNentries(), eh, m.getBlTxId(), blRoot),
+        "tx header");
+  }
+
+  private interface Construction<T> {
+    T get();
+  }
+
+  /**
+   * Builds a core value, turning the constructor's rejection of an out-of-range field into a {@link
+   * VerificationException}: whatever the server sends must not escape as an unchecked exception.
+   */
+  private static <T> T checked(Construction<T> c, String what) throws VerificationException {
+    try {
+      return c.get();
+    } catch (IllegalArgumentException | NullPointerException | IndexOutOfBoundsException e) {
+      VerificationException v =
+          new VerificationException(
+              Reason.MALFORMED_PROOF,
+              "the server sent a malformed " + what + ": " + e.getMessage());
+      v.initCause(e);
+      throw v;
+    }
   }
 
   /** A tx header for display (no checks needed): unverified digests may be of any length. */
@@ -69,13 +89,14 @@ public final class ProtoDecoder {
       entries.add(
           new TxEntry(e.getKey().toByteArray(), digest(e.getHValue(), "hValue"), e.getVLen()));
     }
-    return new Tx(header(t.getMetadata()), entries);
+    TxHeader h = header(t.getMetadata());
+    return checked(() -> new Tx(h, entries), "tx");
   }
 
   public static InclusionProof inclusionProof(io.immudb.proto.InclusionProof p)
       throws VerificationException {
-    return new InclusionProof(
-        p.getLeaf(), p.getWidth(), digests(p.getTermsList(), "inclusion term"));
+    List<Sha256Digest> terms = digests(p.getTermsList(), "inclusion term");
+    return checked(() -> new InclusionProof(p.getLeaf(), p.getWidth(), terms), "inclusion proof");
   }
 
   /** A dual proof; both headers and the linear proof must be present. */
@@ -84,15 +105,25 @@ public final class ProtoDecoder {
     require(p.hasLinearProof(), "dual proof without linear proof");
     io.immudb.proto.LinearProof l = p.getLinearProof();
     ByteString blAlh = p.getTargetBlTxAlh();
-    return new DualProof(
-        header(p.getSourceTxMetadata()),
-        header(p.getTargetTxMetadata()),
-        digests(p.getInclusionProofList(), "AHT inclusion term"),
-        digests(p.getConsistencyProofList(), "AHT consistency term"),
-        blAlh.isEmpty() ? Sha256Digest.ZERO : digest(blAlh, "targetBlTxAlh"),
-        digests(p.getLastInclusionProofList(), "AHT last-inclusion term"),
-        new LinearProof(
-            l.getSourceTxId(), l.getTargetTxId(), digests(l.getTermsList(), "linear term")));
+    TxHeader source = header(p.getSourceTxMetadata());
+    TxHeader target = header(p.getTargetTxMetadata());
+    List<Sha256Digest> incl = digests(p.getInclusionProofList(), "AHT inclusion term");
+    List<Sha256Digest> cons = digests(p.getConsistencyProofList(), "AHT consistency term");
+    Sha256Digest targetBlTxAlh =
+        blAlh.isEmpty() ? Sha256Digest.ZERO : digest(blAlh, "targetBlTxAlh");
+    List<Sha256Digest> last = digests(p.getLastInclusionProofList(), "AHT last-inclusion term");
+    List<Sha256Digest> linear = digests(l.getTermsList(), "linear term");
+    return checked(
+        () ->
+            new DualProof(
+                source,
+                target,
+                incl,
+                cons,
+                targetBlTxAlh,
+                last,
+                new LinearProof(l.getSourceTxId(), l.getTargetTxId(), linear)),
+        "dual proof");
   }
 
   static void require(boolean ok, String what) throws VerificationException {
