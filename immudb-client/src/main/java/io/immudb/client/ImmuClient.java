@@ -64,8 +64,12 @@ public final class ImmuClient implements AutoCloseable {
   private final Duration deadline;
   private final String address;
   private final VerifiedOps verified;
+  private final String user;
+  private final String password;
 
   ImmuClient(ImmuClientBuilder b) {
+    this.user = b.user;
+    this.password = b.password;
     this.address = b.address + ":" + b.port;
     this.channel =
         NettyChannelBuilder.forAddress(b.address, b.port)
@@ -90,8 +94,27 @@ public final class ImmuClient implements AutoCloseable {
         .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Runs one call, turning a failed status into the typed exception. */
+  /**
+   * Runs one call, turning a failed status into the typed exception. With credentials configured, a
+   * call refused as unauthenticated while a session was open logs in again and runs once more.
+   */
   <T> T call(Function<ImmuServiceBlockingStub, T> rpc) {
+    try {
+      return rpc.apply(stub());
+    } catch (StatusRuntimeException e) {
+      ImmuClientException decoded = StatusDecoder.decode(e);
+      if (!(decoded instanceof ImmuClientException.UnauthenticatedException)
+          || user == null
+          || session.token() == null) {
+        throw decoded;
+      }
+    }
+    login();
+    return callOnce(rpc);
+  }
+
+  /** As {@link #call}, never logging in again. */
+  <T> T callOnce(Function<ImmuServiceBlockingStub, T> rpc) {
     try {
       return rpc.apply(stub());
     } catch (StatusRuntimeException e) {
@@ -130,20 +153,38 @@ public final class ImmuClient implements AutoCloseable {
    * @throws ImmuClientException.UnauthenticatedException on a wrong user name or password
    */
   public String login(String user, String password) {
+    String wanted = session.database();
+    session.set(null, wanted);
     io.immudb.proto.LoginResponse r =
-        call(
+        callOnce(
             s ->
                 s.login(
                     io.immudb.proto.LoginRequest.newBuilder()
                         .setUser(bytes(utf8(user)))
                         .setPassword(bytes(utf8(password)))
                         .build()));
-    String wanted = session.database();
     session.set(r.getToken(), "defaultdb");
     if (!"defaultdb".equals(wanted)) {
-      useDatabase(wanted);
+      io.immudb.proto.UseDatabaseReply u =
+          callOnce(
+              s ->
+                  s.useDatabase(
+                      io.immudb.proto.Database.newBuilder().setDatabaseName(wanted).build()));
+      session.set(u.getToken(), wanted);
     }
     return r.getWarning().toStringUtf8();
+  }
+
+  /**
+   * Logs in with the builder's {@link ImmuClientBuilder#credentials credentials}.
+   *
+   * @throws IllegalStateException if none were configured
+   */
+  public String login() {
+    if (user == null) {
+      throw new IllegalStateException("no credentials configured: use login(user, password)");
+    }
+    return login(user, password);
   }
 
   /** Ends every session of the logged-in user on the server. */

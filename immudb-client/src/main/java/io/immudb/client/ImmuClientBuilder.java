@@ -20,6 +20,8 @@ public final class ImmuClientBuilder {
   byte[] serverSigningKey;
   Duration deadline = Duration.ofSeconds(30);
   int maxInboundMessageSize = 32 << 20;
+  String user;
+  String password;
 
   ImmuClientBuilder() {}
 
@@ -35,6 +37,16 @@ public final class ImmuClientBuilder {
       throw new IllegalArgumentException("port must be 1-65535, got " + port);
     }
     this.port = port;
+    return this;
+  }
+
+  /**
+   * The credentials {@link ImmuClient#login()} uses. With them, a call refused because the session
+   * expired or was ended logs in again and is retried once.
+   */
+  public ImmuClientBuilder credentials(String user, String password) {
+    this.user = Objects.requireNonNull(user, "user");
+    this.password = Objects.requireNonNull(password, "password");
     return this;
   }
 

@@ -166,6 +166,35 @@ class ImmuClientIT {
   }
 
   @Test
+  void withCredentialsAnEndedSessionIsResumedByLoggingInAgain() throws Exception {
+    start(null);
+    try (ImmuClient c =
+            ImmuClient.builder()
+                .address("127.0.0.1")
+                .port(server.port())
+                .credentials("immudb", "immudb")
+                .build();
+        ImmuClient other = client("defaultdb")) {
+      c.login();
+      c.set("a", "1");
+      other.login("immudb", "immudb");
+      other.logout(); // ends every session of the user, c's too
+      assertThat(c.get("a").valueAsString()).isEqualTo("1");
+      assertThat(c.verifiedSet("a", "2").id()).isEqualTo(3);
+    }
+    try (ImmuClient noCredentials = client("defaultdb")) {
+      noCredentials.login("immudb", "immudb");
+      try (ImmuClient other = client("defaultdb")) {
+        other.login("immudb", "immudb");
+        other.logout();
+      }
+      assertThatThrownBy(() -> noCredentials.get("a")).isInstanceOf(UnauthenticatedException.class);
+      assertThatThrownBy(() -> noCredentials.login("immudb", "bad"))
+          .isInstanceOf(UnauthenticatedException.class);
+    }
+  }
+
+  @Test
   void theTrustedStateIsKeptInOwnerOnlyFilesAndSurvivesANewClient() throws Exception {
     start(null);
     ImmuState after;
