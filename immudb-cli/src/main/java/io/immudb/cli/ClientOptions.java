@@ -1,0 +1,168 @@
+package io.immudb.cli;
+
+import io.immudb.client.ImmuClient;
+import io.immudb.client.ImmuClientBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The connection and output options every immuclient and immuadmin command takes, before or after
+ * the command name ({@code -a host get k} or {@code get k -a host}), also from the environment
+ * ({@code IMMUCLIENT_*} / {@code IMMUADMIN_*}). Builds the SDK client and keeps the session token
+ * in the token file between runs.
+ */
+public final class ClientOptions {
+  @Option(
+      names = {"-a", "--immudb-address"},
+      defaultValue = "127.0.0.1",
+      scope = ScopeType.INHERIT,
+      description = "immudb host address (default: ${DEFAULT-VALUE})")
+  String address;
+
+  @Option(
+      names = {"-p", "--immudb-port"},
+      defaultValue = "3322",
+      scope = ScopeType.INHERIT,
+      description = "immudb port number (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--username",
+      scope = ScopeType.INHERIT,
+      description = "user name for login (default: asked, or immudb)")
+  String username;
+
+  @Option(
+      names = "--password",
+      scope = ScopeType.INHERIT,
+      description = "password for login (default: asked without echo)")
+  String password;
+
+  @Option(
+      names = "--database",
+      scope = ScopeType.INHERIT,
+      description = "database to select at login (default: defaultdb)")
+  String database;
+
+  @Option(
+      names = "--tokenfile",
+      scope = ScopeType.INHERIT,
+      description = "file keeping the session token, owner-only (default: ~/.immudb/<tool>-token)")
+  Path tokenFile;
+
+  @Option(
+      names = "--roots-filepath",
+      scope = ScopeType.INHERIT,
+      description = "folder keeping the verified states (default: ~/.immudb/roots)")
+  Path rootsPath;
+
+  @Option(
+      names = "--server-signing-pub-key",
+      scope = ScopeType.INHERIT,
+      description = "PEM public key of the server; states must carry its signature")
+  Path serverSigningPubKey;
+
+  @Option(
+      names = "--max-recv-msg-size",
+      defaultValue = "33554432",
+      scope = ScopeType.INHERIT,
+      description = "largest answer accepted, in bytes (default: ${DEFAULT-VALUE})")
+  int maxRecvMsgSize;
+
+  @Option(
+      names = "--output",
+      defaultValue = "text",
+      scope = ScopeType.INHERIT,
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  String output;
+
+  @Option(
+      names = "--encoding",
+      defaultValue = "text",
+      scope = ScopeType.INHERIT,
+      description =
+          "keys and values as typed and shown: text (UTF-8), base64 or hex (default: ${DEFAULT-VALUE})")
+  String encoding;
+
+  @Option(
+      names = "--value-only",
+      scope = ScopeType.INHERIT,
+      description = "print only the value for get operations")
+  boolean valueOnly;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "print stack traces of errors")
+  boolean debug;
+
+  private String tool = "immuclient";
+  private ImmuClient client;
+
+  void tool(String name) {
+    this.tool = name;
+  }
+
+  private static Path home() {
+    return Path.of(System.getProperty("user.home"), ".immudb");
+  }
+
+  public TokenFile tokenFile() {
+    return new TokenFile(tokenFile != null ? tokenFile : home().resolve(tool + "-token"));
+  }
+
+  public Printer printer(java.io.PrintStream out) {
+    return new Printer(out, format(), encoding());
+  }
+
+  Printer.Format format() {
+    return switch (output.toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> Printer.Format.TEXT;
+      case "json" -> Printer.Format.JSON;
+      default -> throw new IllegalArgumentException("--output must be text or json, not " + output);
+    };
+  }
+
+  Encoding encoding() {
+    return switch (encoding.toLowerCase(java.util.Locale.ROOT)) {
+      case "text", "utf8", "utf-8" -> Encoding.TEXT;
+      case "base64" -> Encoding.BASE64;
+      case "hex" -> Encoding.HEX;
+      default ->
+          throw new IllegalArgumentException(
+              "--encoding must be text, base64 or hex, not " + encoding);
+    };
+  }
+
+  /** The SDK client, resuming the saved session if there is one. Closed by {@link #close}. */
+  public ImmuClient client() throws IOException {
+    if (client == null) {
+      ImmuClientBuilder b =
+          ImmuClient.builder()
+              .address(address)
+              .port(port)
+              .maxInboundMessageSize(maxRecvMsgSize)
+              .stateFolder(rootsPath != null ? rootsPath : home().resolve("roots"));
+      if (database != null) {
+        b.database(database);
+      }
+      if (serverSigningPubKey != null) {
+        b.serverSigningKey(serverSigningPubKey);
+      }
+      client = b.build();
+      var saved = tokenFile().read();
+      if (saved.isPresent()) {
+        client.resume(saved.get().token(), saved.get().database());
+      }
+    }
+    return client;
+  }
+
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+}
