@@ -39,6 +39,9 @@ public final class Immuclient implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private String[] originalArgs = new String[0];
+  private Map<String, String> env = Map.of();
+
   private Printer out() {
     return opts.printer(System.out);
   }
@@ -55,6 +58,15 @@ public final class Immuclient implements Callable<Integer> {
 
   private byte[] bytes(String typed) {
     return opts.encoding().decode(typed);
+  }
+
+  /** An ordered record of name/value pairs. */
+  static Map<String, Object> fields(Object... nameValues) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      m.put((String) nameValues[i], nameValues[i + 1]);
+    }
+    return m;
   }
 
   private void printEntry(Entry e, boolean verified) {
@@ -74,7 +86,7 @@ public final class Immuclient implements Callable<Integer> {
     ImmuClient c = client();
     String warning = c.login(name, password);
     opts.tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
-    out().record(Map.of("logged in", name, "database", c.currentDatabase()));
+    out().record(fields("logged in", name, "database", c.currentDatabase()));
     if (!warning.isEmpty()) {
       System.err.println("warning: " + warning);
     }
@@ -97,7 +109,7 @@ public final class Immuclient implements Callable<Integer> {
     ImmuClient c = client();
     c.useDatabase(database);
     opts.tokenFile().write(new TokenFile.Session(c.token(), database));
-    out().record(Map.of("database", database));
+    out().record(fields("database", database));
     return 0;
   }
 
@@ -243,7 +255,7 @@ public final class Immuclient implements Callable<Integer> {
 
   @Command(name = "count", description = "Count the keys starting with PREFIX")
   int count(@Parameters(paramLabel = "PREFIX") String prefix) throws Exception {
-    out().record(Map.of("count", client().count(bytes(prefix))));
+    out().record(fields("count", client().count(bytes(prefix))));
     return 0;
   }
 
@@ -312,7 +324,7 @@ public final class Immuclient implements Callable<Integer> {
           expected,
           tx.header().alh());
     }
-    out().record(Map.of("tx", txId, "hash", hash, "consistent", true));
+    out().record(fields("tx", txId, "hash", hash, "consistent", true));
     return 0;
   }
 
@@ -334,8 +346,22 @@ public final class Immuclient implements Callable<Integer> {
       description = "Whether the server answers, and its version")
   int status() throws Exception {
     ImmuClient.Health h = client().health();
-    out().record(Map.of("status", h.ok() ? "ok" : "not ok", "version", h.version()));
+    out().record(fields("status", h.ok() ? "ok" : "not ok", "version", h.version()));
     return h.ok() ? 0 : 1;
+  }
+
+  @Command(
+      name = "it",
+      description = "Interactive shell: the same commands, with history and tab completion")
+  int it() throws Exception {
+    List<String> globals = new java.util.ArrayList<>(List.of(originalArgs));
+    globals.remove("it");
+    return Shell.run(
+        "immuclient",
+        Immuclient::new,
+        globals,
+        env,
+        java.nio.file.Path.of(System.getProperty("user.home"), ".immudb", "immuclient_history"));
   }
 
   @Command(name = "version", description = "Show the immuclient version")
@@ -346,7 +372,10 @@ public final class Immuclient implements Callable<Integer> {
 
   /** Runs immuclient with {@code args}; returns the exit status. */
   public static int run(String[] args, java.util.Map<String, String> env) {
-    return Tools.run(new Immuclient(), "immuclient", "IMMUCLIENT_", args, env);
+    Immuclient c = new Immuclient();
+    c.originalArgs = args.clone();
+    c.env = Map.copyOf(env);
+    return Tools.run(c, "immuclient", "IMMUCLIENT_", args, env);
   }
 
   public static void main(String[] args) {

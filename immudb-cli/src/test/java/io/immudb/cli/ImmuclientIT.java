@@ -129,6 +129,31 @@ class ImmuclientIT {
   }
 
   @Test
+  void theInteractiveShellRunsCommandsFromItsInput() throws Exception {
+    Run shell =
+        runWithInput(
+            String.join(
+                "\n",
+                "login immudb --password immudb",
+                "safeset greeting \"hello there\"",
+                "safeget greeting --value-only",
+                "get missing",
+                "it",
+                "exit",
+                "get greeting"),
+            "it");
+    assertThat(shell.status()).as(shell.err()).isZero();
+    assertThat(shell.out())
+        .contains("interactive shell")
+        .containsPattern("verified:\\s+true")
+        .contains("hello there\n")
+        .contains("already in the shell");
+    assertThat(shell.err()).contains("immuclient: key not found (NOT_FOUND)");
+    // The session outlives the shell.
+    assertThat(run("get", "greeting", "--value-only").out()).isEqualTo("hello there\n");
+  }
+
+  @Test
   void aWrongPasswordAPermissionRefusalAndATamperedStateFail() throws Exception {
     Run wrong = run("login", "immudb", "--password", "nope");
     assertThat(wrong.status()).isEqualTo(1);
