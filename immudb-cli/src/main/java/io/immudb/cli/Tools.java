@@ -18,6 +18,10 @@ final class Tools {
   static int run(
       Object command, String name, String envPrefix, String[] args, Map<String, String> env) {
     CommandLine cl = new CommandLine(command);
+    ClientOptions mixin = options(cl);
+    if (mixin != null) {
+      mixin.tool(name);
+    }
     cl.setDefaultValueProvider(new EnvDefaults(envPrefix, env));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
@@ -72,6 +76,9 @@ final class Tools {
     Object user = root.getCommand();
     if (user instanceof Immuclient c) {
       return c.opts;
+    }
+    if (user instanceof Immuadmin a) {
+      return a.opts;
     }
     return null;
   }

@@ -1,0 +1,154 @@
+package io.immudb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.immudb.server.ImmudbServer;
+import io.immudb.server.config.ServerConfig;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code bin/immuadmin} (child processes) against a real server on a loopback port. */
+class ImmuadminIT {
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  @TempDir Path tmp;
+
+  record Run(int status, String out, String err) {}
+
+  private Run run(String tool, int port, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    Map<String, String> env = pb.environment();
+    String prefix = tool.toUpperCase(java.util.Locale.ROOT) + "_";
+    env.put("IMMUDB_NO_BUILD", "1");
+    env.put(prefix + "IMMUDB_ADDRESS", "127.0.0.1");
+    env.put(prefix + "IMMUDB_PORT", Integer.toString(port));
+    env.put(prefix + "TOKENFILE", tmp.resolve(tool + "-token").toString());
+    env.put(prefix + "ROOTS_FILEPATH", tmp.resolve("roots").toString());
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static ImmudbServer start(Path dir) throws Exception {
+    return ImmudbServer.start(
+        ServerConfig.builder().dir(dir).address("127.0.0.1").port(0).synced(true).build());
+  }
+
+  @Test
+  void usersDatabasesAndState() throws Exception {
+    try (ImmudbServer server = start(tmp.resolve("data"))) {
+      int port = server.port();
+      assertThat(run("immuadmin", port, "login", "immudb", "--password", "immudb").status())
+          .isZero();
+      assertThat(run("immuadmin", port, "status").out()).containsPattern("status:\\s+ok");
+      assertThat(
+              run(
+                      "immuadmin",
+                      port,
+                      "user",
+                      "create",
+                      "bob",
+                      "readwrite",
+                      "--password",
+                      "B0b!passwd")
+                  .status())
+          .isZero();
+      assertThat(run("immuadmin", port, "database", "create", "sales").status()).isZero();
+      assertThat(run("immuadmin", port, "database", "list").out())
+          .containsPattern("database:\\s+defaultdb")
+          .containsPattern("database:\\s+sales");
+      assertThat(
+              run("immuadmin", port, "user", "permission", "grant", "bob", "read", "sales")
+                  .status())
+          .isZero();
+      assertThat(run("immuadmin", port, "user", "list").out())
+          .containsPattern("permissions:\\s+defaultdb:read_write, sales:read");
+
+      // bob can log in with immuclient and read sales; after deactivation he can't log in.
+      assertThat(run("immuclient", port, "login", "bob", "--password", "B0b!passwd").status())
+          .isZero();
+      assertThat(run("immuclient", port, "use", "sales").status()).isZero();
+      assertThat(run("immuclient", port, "set", "k", "v").err()).contains("PERMISSION_DENIED");
+      assertThat(run("immuadmin", port, "user", "deactivate", "bob").status()).isZero();
+      Run refused = run("immuclient", port, "login", "bob", "--password", "B0b!passwd");
+      assertThat(refused.status()).isEqualTo(1);
+      assertThat(refused.err()).contains("user is not active");
+      assertThat(run("immuadmin", port, "user", "activate", "bob").status()).isZero();
+      assertThat(
+              run(
+                      "immuadmin",
+                      port,
+                      "user",
+                      "changepassword",
+                      "bob",
+                      "--new-password",
+                      "N3w!passwd")
+                  .status())
+          .isZero();
+      assertThat(run("immuclient", port, "login", "bob", "--password", "N3w!passwd").status())
+          .isZero();
+
+      assertThat(run("immuadmin", port, "database", "use", "sales").status()).isZero();
+      assertThat(run("immuadmin", port, "database", "compact").out())
+          .containsPattern("compacted:\\s+sales");
+      Run print = run("immuadmin", port, "print", "--output", "json");
+      assertThat(print.out())
+          .contains("\"database\":\"sales\",\"tx\":1")
+          .contains("\"database\":\"defaultdb\"");
+      assertThat(
+              run("immuadmin", port, "user", "create", "bob", "read", "--password", "B0b!passwd")
+                  .err())
+          .contains("user already exists (ALREADY_EXISTS)");
+      assertThat(run("immuadmin", port, "logout").status()).isZero();
+    }
+  }
+
+  @Test
+  void verifyChecksAStoppedServersDataAndFindsTampering() throws Exception {
+    Path data = tmp.resolve("data");
+    try (ImmudbServer server = start(data)) {
+      assertThat(run("immuadmin", server.port(), "login", "--password", "immudb").status())
+          .isZero();
+      assertThat(run("immuclient", server.port(), "login", "--password", "immudb").status())
+          .isZero();
+      for (int i = 0; i < 5; i++) {
+        assertThat(run("immuclient", server.port(), "set", "key" + i, "value-" + i).status())
+            .isZero();
+      }
+      Run whileRunning = run("immuadmin", server.port(), "verify", data.toString());
+      assertThat(whileRunning.status()).isEqualTo(1);
+      assertThat(whileRunning.err()).contains("already open");
+    }
+    Run ok = run("immuadmin", 1, "verify", data.toString());
+    assertThat(ok.status()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("OK: 6 transactions").containsPattern("database:\\s+systemdb");
+
+    Path valueFile;
+    try (var files = Files.list(data.resolve("defaultdb/val"))) {
+      valueFile = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+    }
+    byte[] content = Files.readAllBytes(valueFile);
+    int at = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("value-3");
+    assertThat(at).isPositive();
+    try (RandomAccessFile f = new RandomAccessFile(valueFile.toFile(), "rw")) {
+      f.seek(at);
+      f.write('V');
+    }
+    Run bad = run("immuadmin", 1, "verify", data.toString());
+    assertThat(bad.status()).isEqualTo(3);
+    assertThat(bad.out()).contains("FAILED").contains(valueFile.getFileName().toString());
+  }
+}
