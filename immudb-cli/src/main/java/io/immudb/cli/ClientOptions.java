@@ -160,6 +160,40 @@ public final class ClientOptions {
     return client;
   }
 
+  /**
+   * Logs in as {@code user} (or {@code --username}, or immudb) with {@code --password} or a
+   * prompted one, saves the session and prints it; the server's warning goes to standard error.
+   */
+  void login(String user, Printer out) throws IOException {
+    String name = user != null ? user : username != null ? username : "immudb";
+    String pw = password != null ? password : Prompt.password("Password: ");
+    ImmuClient c = client();
+    String warning = c.login(name, pw);
+    tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
+    out.record(Immuclient.fields("logged in", name, "database", c.currentDatabase()));
+    if (!warning.isEmpty()) {
+      System.err.println("warning: " + warning);
+    }
+  }
+
+  /** Ends the user's sessions on the server and forgets the saved one, even if that fails. */
+  void logout(Printer out) throws IOException {
+    try {
+      client().logout();
+    } finally {
+      tokenFile().delete();
+    }
+    out.line("logged out");
+  }
+
+  /** Switches to {@code database} and saves the session bound to it. */
+  void use(String database, Printer out) throws IOException {
+    ImmuClient c = client();
+    c.useDatabase(database);
+    tokenFile().write(new TokenFile.Session(c.token(), database));
+    out.record(Immuclient.fields("database", database));
+  }
+
   void close() {
     if (client != null) {
       client.close();

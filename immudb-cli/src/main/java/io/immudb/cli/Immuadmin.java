@@ -64,26 +64,13 @@ public final class Immuadmin implements Callable<Integer> {
 
   @Command(name = "login", description = "Log in (the token is kept in --tokenfile)")
   int login(@Parameters(arity = "0..1", paramLabel = "USER") String user) throws Exception {
-    String name = user != null ? user : opts.username != null ? opts.username : "immudb";
-    String password = opts.password != null ? opts.password : Prompt.password("Password: ");
-    ImmuClient c = client();
-    String warning = c.login(name, password);
-    opts.tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
-    out().record(fields("logged in", name, "database", c.currentDatabase()));
-    if (!warning.isEmpty()) {
-      System.err.println("warning: " + warning);
-    }
+    opts.login(user, out());
     return 0;
   }
 
   @Command(name = "logout", description = "Log out and forget the token")
   int logout() throws Exception {
-    try {
-      client().logout();
-    } finally {
-      opts.tokenFile().delete();
-    }
-    out().line("logged out");
+    opts.logout(out());
     return 0;
   }
 
@@ -186,9 +173,10 @@ public final class Immuadmin implements Callable<Integer> {
                 "active",
                 u.active(),
                 "permissions",
-                u.permissions().entrySet().stream()
-                    .map(e -> e.getKey() + ":" + e.getValue().name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", ")),
+                new java.util.TreeMap<>(u.permissions())
+                    .entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue().name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ")),
                 "created by",
                 u.createdBy(),
                 "created at",
@@ -290,10 +278,7 @@ public final class Immuadmin implements Callable<Integer> {
 
     @Command(name = "use", description = "Select the database to administer")
     int use(@Parameters(paramLabel = "DATABASE") String database) throws Exception {
-      ImmuClient c = admin.client();
-      c.useDatabase(database);
-      admin.opts.tokenFile().write(new TokenFile.Session(c.token(), database));
-      admin.out().record(fields("database", database));
+      admin.opts.use(database, admin.out());
       return 0;
     }
 

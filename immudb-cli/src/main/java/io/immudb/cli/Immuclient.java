@@ -81,35 +81,19 @@ public final class Immuclient implements Callable<Integer> {
 
   @Command(name = "login", description = "Log in (the token is kept in --tokenfile)")
   int login(@Parameters(arity = "0..1", paramLabel = "USER") String user) throws Exception {
-    String name = user != null ? user : opts.username != null ? opts.username : "immudb";
-    String password = opts.password != null ? opts.password : Prompt.password("Password: ");
-    ImmuClient c = client();
-    String warning = c.login(name, password);
-    opts.tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
-    out().record(fields("logged in", name, "database", c.currentDatabase()));
-    if (!warning.isEmpty()) {
-      System.err.println("warning: " + warning);
-    }
+    opts.login(user, out());
     return 0;
   }
 
   @Command(name = "logout", description = "Log out and forget the token")
   int logout() throws Exception {
-    try {
-      client().logout();
-    } finally {
-      opts.tokenFile().delete();
-    }
-    out().line("logged out");
+    opts.logout(out());
     return 0;
   }
 
   @Command(name = "use", description = "Select the database to work on")
   int use(@Parameters(paramLabel = "DATABASE") String database) throws Exception {
-    ImmuClient c = client();
-    c.useDatabase(database);
-    opts.tokenFile().write(new TokenFile.Session(c.token(), database));
-    out().record(fields("database", database));
+    opts.use(database, out());
     return 0;
   }
 
