@@ -13,6 +13,6 @@ public record User(
     String createdAt,
     boolean active) {
   public User {
-    permissions = Map.copyOf(permissions);
+    permissions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(permissions));
   }
 }
