@@ -170,7 +170,7 @@ public final class ClientOptions {
     ImmuClient c = client();
     String warning = c.login(name, pw);
     tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
-    out.record(Immuclient.fields("logged in", name, "database", c.currentDatabase()));
+    out.record(Printer.fields("logged in", name, "database", c.currentDatabase()));
     if (!warning.isEmpty()) {
       System.err.println("warning: " + warning);
     }
@@ -191,7 +191,14 @@ public final class ClientOptions {
     ImmuClient c = client();
     c.useDatabase(database);
     tokenFile().write(new TokenFile.Session(c.token(), database));
-    out.record(Immuclient.fields("database", database));
+    out.record(Printer.fields("database", database));
+  }
+
+  /** Prints whether the server answers, and its version; 0 if it is healthy, else 1. */
+  int status(Printer out) throws IOException {
+    ImmuClient.Health h = client().health();
+    out.record(Printer.fields("status", h.ok() ? "ok" : "not ok", "version", h.version()));
+    return h.ok() ? 0 : 1;
   }
 
   void close() {

@@ -1,6 +1,6 @@
 package io.immudb.cli;
 
-import static io.immudb.cli.Immuclient.fields;
+import static io.immudb.cli.Printer.fields;
 
 import io.immudb.client.ImmuClient;
 import io.immudb.client.Permission;
@@ -76,9 +76,7 @@ public final class Immuadmin implements Callable<Integer> {
 
   @Command(name = "status", description = "Whether the server answers, and its version")
   int status() throws Exception {
-    ImmuClient.Health h = client().health();
-    out().record(fields("status", h.ok() ? "ok" : "not ok", "version", h.version()));
-    return h.ok() ? 0 : 1;
+    return opts.status(out());
   }
 
   @Command(name = "print", description = "The current state of each database: tx id and hash (Alh)")

@@ -60,15 +60,6 @@ public final class Immuclient implements Callable<Integer> {
     return opts.encoding().decode(typed);
   }
 
-  /** An ordered record of name/value pairs. */
-  static Map<String, Object> fields(Object... nameValues) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < nameValues.length; i += 2) {
-      m.put((String) nameValues[i], nameValues[i + 1]);
-    }
-    return m;
-  }
-
   private void printEntry(Entry e, boolean verified) {
     if (opts.valueOnly) {
       out().line(opts.encoding().encode(e.value()));
@@ -104,7 +95,7 @@ public final class Immuclient implements Callable<Integer> {
       @Parameters(paramLabel = "KEY") String key, @Parameters(paramLabel = "VALUE") String value)
       throws Exception {
     TxHeader h = client().set(bytes(key), bytes(value));
-    out().record(withKey(out().header(h, false), key, value));
+    wrote(h, false, key, value);
     return 0;
   }
 
@@ -113,19 +104,19 @@ public final class Immuclient implements Callable<Integer> {
       @Parameters(paramLabel = "KEY") String key, @Parameters(paramLabel = "VALUE") String value)
       throws Exception {
     TxHeader h = client().verifiedSet(bytes(key), bytes(value));
-    out().record(withKey(out().header(h, true), key, value));
+    wrote(h, true, key, value);
     return 0;
   }
 
-  private static Map<String, Object> withKey(Map<String, Object> m, String key, String value) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("tx", m.get("tx"));
-    out.put("key", key);
+  /** Prints a write: tx id, the key (and value) as typed, then the tx header. */
+  private void wrote(TxHeader h, boolean verified, String key, String value) {
+    Map<String, Object> header = out().header(h, verified);
+    Map<String, Object> m = Printer.fields("tx", header.get("tx"), "key", key);
     if (value != null) {
-      out.put("value", value);
+      m.put("value", value);
     }
-    m.forEach(out::putIfAbsent);
-    return out;
+    header.forEach(m::putIfAbsent);
+    out().record(m);
   }
 
   @Command(name = "reference", description = "Make KEY a reference to REFERENCED_KEY")
@@ -135,7 +126,7 @@ public final class Immuclient implements Callable<Integer> {
       @Option(names = "--at-tx", description = "bind to the value written by this tx") long atTx)
       throws Exception {
     TxHeader h = client().setReferenceAt(bytes(key), bytes(referenced), atTx);
-    out().record(withKey(out().header(h, false), key, null));
+    wrote(h, false, key, null);
     return 0;
   }
 
@@ -146,7 +137,7 @@ public final class Immuclient implements Callable<Integer> {
       @Option(names = "--at-tx", description = "bind to the value written by this tx") long atTx)
       throws Exception {
     TxHeader h = client().verifiedSetReference(bytes(key), bytes(referenced), atTx);
-    out().record(withKey(out().header(h, true), key, null));
+    wrote(h, true, key, null);
     return 0;
   }
 
@@ -158,7 +149,7 @@ public final class Immuclient implements Callable<Integer> {
       @Option(names = "--at-tx", description = "bind to the value written by this tx") long atTx)
       throws Exception {
     TxHeader h = client().zAddAt(bytes(set), score, bytes(key), atTx);
-    out().record(withKey(out().header(h, false), key, null));
+    wrote(h, false, key, null);
     return 0;
   }
 
@@ -170,7 +161,7 @@ public final class Immuclient implements Callable<Integer> {
       @Option(names = "--at-tx", description = "bind to the value written by this tx") long atTx)
       throws Exception {
     TxHeader h = client().verifiedZAdd(bytes(set), score, bytes(key), atTx);
-    out().record(withKey(out().header(h, true), key, null));
+    wrote(h, true, key, null);
     return 0;
   }
 
@@ -239,7 +230,7 @@ public final class Immuclient implements Callable<Integer> {
 
   @Command(name = "count", description = "Count the keys starting with PREFIX")
   int count(@Parameters(paramLabel = "PREFIX") String prefix) throws Exception {
-    out().record(fields("count", client().count(bytes(prefix))));
+    out().record(Printer.fields("count", client().count(bytes(prefix))));
     return 0;
   }
 
@@ -308,7 +299,7 @@ public final class Immuclient implements Callable<Integer> {
           expected,
           tx.header().alh());
     }
-    out().record(fields("tx", txId, "hash", hash, "consistent", true));
+    out().record(Printer.fields("tx", txId, "hash", hash, "consistent", true));
     return 0;
   }
 
@@ -329,9 +320,7 @@ public final class Immuclient implements Callable<Integer> {
       aliases = {"health"},
       description = "Whether the server answers, and its version")
   int status() throws Exception {
-    ImmuClient.Health h = client().health();
-    out().record(fields("status", h.ok() ? "ok" : "not ok", "version", h.version()));
-    return h.ok() ? 0 : 1;
+    return opts.status(out());
   }
 
   @Command(

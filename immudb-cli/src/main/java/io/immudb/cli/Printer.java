@@ -25,6 +25,9 @@ public final class Printer {
     JSON
   }
 
+  private static final com.google.gson.Gson GSON =
+      new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+
   private final PrintStream out;
   private final Format format;
   private final Encoding encoding;
@@ -72,11 +75,16 @@ public final class Printer {
   }
 
   private static String json(Object o) {
-    return new GsonBuilder()
-        .disableHtmlEscaping()
-        .serializeSpecialFloatingPointValues()
-        .create()
-        .toJson(o);
+    return GSON.toJson(o);
+  }
+
+  /** An ordered record of name/value pairs. */
+  public static Map<String, Object> fields(Object... nameValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameValues.length; i += 2) {
+      m.put((String) nameValues[i], nameValues[i + 1]);
+    }
+    return m;
   }
 
   /** An entry's fields; {@code verified} adds {@code verified: true}. */

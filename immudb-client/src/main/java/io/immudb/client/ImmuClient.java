@@ -165,12 +165,7 @@ public final class ImmuClient implements AutoCloseable {
                         .build()));
     session.set(r.getToken(), "defaultdb");
     if (!"defaultdb".equals(wanted)) {
-      io.immudb.proto.UseDatabaseReply u =
-          callOnce(
-              s ->
-                  s.useDatabase(
-                      io.immudb.proto.Database.newBuilder().setDatabaseName(wanted).build()));
-      session.set(u.getToken(), wanted);
+      switchTo(wanted, false);
     }
     return r.getWarning().toStringUtf8();
   }
@@ -195,11 +190,14 @@ public final class ImmuClient implements AutoCloseable {
 
   /** Works on {@code database} from now on (the server returns a token bound to it). */
   public void useDatabase(String database) {
-    io.immudb.proto.UseDatabaseReply r =
-        call(
-            s ->
-                s.useDatabase(
-                    io.immudb.proto.Database.newBuilder().setDatabaseName(database).build()));
+    switchTo(database, true);
+  }
+
+  /** UseDatabase; {@code mayLogInAgain}: as {@link #call}, else as {@link #callOnce}. */
+  private void switchTo(String database, boolean mayLogInAgain) {
+    Function<ImmuServiceBlockingStub, io.immudb.proto.UseDatabaseReply> rpc =
+        s -> s.useDatabase(io.immudb.proto.Database.newBuilder().setDatabaseName(database).build());
+    io.immudb.proto.UseDatabaseReply r = mayLogInAgain ? call(rpc) : callOnce(rpc);
     session.set(r.getToken(), database);
   }
 
