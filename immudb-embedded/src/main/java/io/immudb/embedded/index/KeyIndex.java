@@ -177,6 +177,19 @@ public final class KeyIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the index's memtables to disk and waits for it (the FlushIndex RPC): after a crash the
+   * index need not be rebuilt from the log up to here.
+   */
+  public void flush() {
+    long stamp = enter();
+    try {
+      db.flush();
+    } finally {
+      lifecycle.unlockRead(stamp);
+    }
+  }
+
   /** Returns the approximate size of the index: live SST files plus memtables, in bytes. */
   public long approximateSizeBytes() {
     long stamp = enter();

@@ -238,6 +238,13 @@ final class CommitWriter implements Runnable {
             continue;
           }
         }
+        if (p.expected != null) {
+          RuntimeException mismatch = replicaMismatch(p);
+          if (mismatch != null) {
+            p.future.completeExceptionally(mismatch);
+            continue;
+          }
+        }
         headers.add(append(q));
         committedTxs.add(p);
       }
@@ -312,12 +319,38 @@ final class CommitWriter implements Runnable {
     }
   }
 
-  private TxHeader append(PreparedTx p) throws IOException {
+  /**
+   * Why replicated tx {@code p} cannot become the next tx with its expected header, or {@code null}
+   * if it can: everything but the timestamp must be what this store would compute itself.
+   */
+  private RuntimeException replicaMismatch(PreparedTx p) {
+    TxHeader want = p.expected;
+    TxHeader got = nextHeader(p, want.ts());
+    if (!got.equals(want)) {
+      return new io.immudb.embedded.ReplicationException(
+          "tx "
+              + want.id()
+              + " does not follow this store's last tx "
+              + lastId
+              + ": expected "
+              + want
+              + ", this store would commit "
+              + got);
+    }
+    return null;
+  }
+
+  private TxHeader nextHeader(PreparedTx p, long ts) {
     long id = lastId + 1;
-    long ts = Math.max(clock.getAsLong(), lastTs);
     Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : aht.pendingRoot();
     Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : lastAlh;
-    TxHeader h = new TxHeader(id, prevAlh, ts, p.keys.length, p.eh, id - 1, blRoot);
+    return new TxHeader(id, prevAlh, ts, p.keys.length, p.eh, id - 1, blRoot);
+  }
+
+  private TxHeader append(PreparedTx p) throws IOException {
+    long id = lastId + 1;
+    long ts = p.expected != null ? p.expected.ts() : Math.max(clock.getAsLong(), lastTs);
+    TxHeader h = nextHeader(p, ts);
     Sha256Digest alh = h.alh(hasher);
 
     int n = p.keys.length;

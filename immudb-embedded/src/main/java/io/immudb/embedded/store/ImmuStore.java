@@ -423,6 +423,46 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     index.compact();
   }
 
+  /** Waits until every committed tx is indexed, then writes the index to disk. */
+  public void flushIndex() {
+    awaitIndexed(committed.txId());
+    index.flush();
+  }
+
+  // ---------------------------------------------------------------- replication
+
+  /**
+   * Commits a transaction exported from another store (see {@link #export}): its {@code entries} as
+   * they were stored, which must become this store's next tx with exactly the header {@code
+   * expected} — same id, chain link, tree root and entries hash — keeping its timestamp. Returns at
+   * once; the future fails with {@link io.immudb.embedded.ReplicationException} (nothing written)
+   * if the header differs, so a replayed history ends with the same state as the original.
+   *
+   * @throws io.immudb.embedded.LimitExceededException if a limit of this store is broken
+   */
+  public CompletableFuture<TxHeader> replicateAsync(TxHeader expected, List<KeyValue> entries) {
+    ensureOpen();
+    PreparedTx p = PreparedTx.prepare(entries, meta);
+    p.expected = expected;
+    writer.submit(p);
+    return p.future;
+  }
+
+  /**
+   * Tx {@code txId} with its values as stored (each checked against its hash), read from the logs
+   * without filling the tx cache: what {@link #replicateAsync} takes to re-create it elsewhere.
+   */
+  public ExportedTx export(long txId) {
+    checkTx(txId);
+    TxRecord rec = reader.txRecord(txId);
+    Tx tx = rec.tx();
+    List<KeyValue> entries = new ArrayList<>(tx.entries().size());
+    for (int i = 0; i < tx.entries().size(); i++) {
+      entries.add(new KeyValue(tx.entries().get(i).key(), readValue(rec, i)));
+    }
+    return new ExportedTx(tx.header(), entries);
+  }
+
   // ---------------------------------------------------------------- verification
 
   /**

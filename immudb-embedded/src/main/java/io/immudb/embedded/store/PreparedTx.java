@@ -34,6 +34,12 @@ final class PreparedTx {
   /** For a tx whose entries depend on its own id: builds them on the writer thread. */
   final LongFunction<List<KeyValue>> deferred;
 
+  /**
+   * For a replicated tx: the header it must get (id, chain link, tree root, entries), including the
+   * timestamp it keeps; {@code null} for an ordinary commit. Set before the tx is queued.
+   */
+  TxHeader expected;
+
   private final StoreMeta limits;
 
   private PreparedTx(
