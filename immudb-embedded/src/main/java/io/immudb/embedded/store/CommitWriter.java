@@ -326,18 +326,30 @@ final class CommitWriter implements Runnable {
   private RuntimeException replicaMismatch(PreparedTx p) {
     TxHeader want = p.expected;
     TxHeader got = nextHeader(p, want.ts());
-    if (!got.equals(want)) {
-      return new io.immudb.embedded.ReplicationException(
-          "tx "
-              + want.id()
-              + " does not follow this store's last tx "
-              + lastId
-              + ": expected "
-              + want
-              + ", this store would commit "
-              + got);
+    if (got.equals(want)) {
+      return null;
     }
-    return null;
+    String why;
+    if (want.id() != got.id()) {
+      why = "the next tx id is " + got.id();
+    } else if (!want.prevAlh().equals(got.prevAlh())) {
+      why =
+          "its prevAlh " + want.prevAlh().toHex() + " is not the last Alh " + got.prevAlh().toHex();
+    } else if (want.nEntries() != got.nEntries() || !want.eh().equals(got.eh())) {
+      why =
+          "its "
+              + got.nEntries()
+              + " entries hash to eH "
+              + got.eh().toHex()
+              + ", the header says "
+              + want.nEntries()
+              + " entries with eH "
+              + want.eh().toHex();
+    } else {
+      why = "its blTxId/blRoot do not match this store's hash tree";
+    }
+    return new io.immudb.embedded.ReplicationException(
+        "tx " + want.id() + " cannot be replayed after tx " + lastId + ": " + why);
   }
 
   private TxHeader nextHeader(PreparedTx p, long ts) {

@@ -77,16 +77,16 @@ class ReplicationTest {
       ExportedTx t2 = src.export(2);
       ExportedTx t3 = src.export(3);
       // a gap: tx 2 before tx 1
-      assertRefused(dst.replicateAsync(t2.header(), t2.entries()), "does not follow");
+      assertRefused(dst.replicateAsync(t2.header(), t2.entries()), "the next tx id is 1");
       dst.replicateAsync(t1.header(), t1.entries()).join();
       // entries that hash differently than the header says
-      assertRefused(dst.replicateAsync(t2.header(), t3.entries()), "tx 2");
+      assertRefused(dst.replicateAsync(t2.header(), t3.entries()), "entries hash to eH");
       // a forged chain link
       TxHeader h = t2.header();
       TxHeader forged =
           new TxHeader(
               h.id(), Sha256Digest.ZERO, h.ts(), h.nEntries(), h.eh(), h.blTxId(), h.blRoot());
-      assertRefused(dst.replicateAsync(forged, t2.entries()), "tx 2");
+      assertRefused(dst.replicateAsync(forged, t2.entries()), "is not the last Alh");
       assertThat(dst.lastTxId()).isEqualTo(1);
       // the store goes on: the genuine tx 2 still fits
       assertThat(dst.replicateAsync(t2.header(), t2.entries()).join()).isEqualTo(t2.header());

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * immudb's method-permission table (spec v1 §9.4) as data: every RPC of spec v1 §9.7.1 and the
- * streaming RPCs of §12, by their case-sensitive gRPC method names. Stateless and thread-safe.
+ * streaming RPCs of §12, plus this server's backup extensions (ExportTxs, ImportDatabase,
+ * FlushIndex), by their case-sensitive gRPC method names. Stateless and thread-safe.
  *
  * <p>{@code UpdateAuthConfig} and {@code UpdateMTLSConfig} are {@link Requirement#LOGGED_IN}: they
  * always fail with "operation not supported" (spec v1 §9.7.3), so no permission is checked first.
@@ -59,7 +60,7 @@ public final class MethodPermissions {
         "streamSet",
         "streamVerifiableSet",
         "streamExecAll");
-    put(m, Requirement.ADMIN, "CompactIndex");
+    put(m, Requirement.ADMIN, "CompactIndex", "FlushIndex", "ExportTxs");
     put(
         m,
         Requirement.LOGGED_IN,
@@ -73,7 +74,7 @@ public final class MethodPermissions {
         "UseDatabase",
         "UpdateAuthConfig",
         "UpdateMTLSConfig");
-    put(m, Requirement.SYSADMIN, "CreateDatabase");
+    put(m, Requirement.SYSADMIN, "CreateDatabase", "ImportDatabase");
     return Map.copyOf(m);
   }
 

@@ -45,6 +45,9 @@ public final class DatabaseRegistry implements AutoCloseable {
   private long nextSeq;
   private volatile boolean closed;
 
+  /** Names of the restores in progress (guarded by {@link #lock}). */
+  private final java.util.Set<String> restoring = new java.util.HashSet<>();
+
   private DatabaseRegistry(Path root, StoreOptions options, Database systemdb) {
     this.root = root;
     this.options = options;
@@ -85,6 +88,7 @@ public final class DatabaseRegistry implements AutoCloseable {
   }
 
   private void load() throws IOException {
+    DatabaseRestore.removeLeftovers(root);
     List<DatabaseSettings> settings = new ArrayList<>();
     byte[] prefix = {DatabaseSettings.KEY_PREFIX};
     for (Entry e : PrefixScan.all(systemdb, prefix)) {
@@ -128,7 +132,7 @@ public final class DatabaseRegistry implements AutoCloseable {
     synchronized (lock) {
       ensureOpen();
       Snapshot current = snapshot;
-      if (current.databases().containsKey(name)) {
+      if (current.databases().containsKey(name) || restoring.contains(name)) {
         throw new DatabaseException(
             DatabaseException.Kind.ALREADY_EXISTS, name, "database '" + name + "' already exists");
       }
@@ -148,6 +152,65 @@ public final class DatabaseRegistry implements AutoCloseable {
       snapshot = new Snapshot(Map.copyOf(next), List.copyOf(nextOrder));
       LOG.info("created database {}", name);
       return db;
+    }
+  }
+
+  /**
+   * Starts restoring a database called {@code name} from an exported history: a store with no
+   * transactions in a temporary directory, which becomes the database only when {@link
+   * DatabaseRestore#finish} found the history complete. Until then {@code name} is reserved.
+   *
+   * @throws DatabaseException if the name breaks a rule, the database exists or is being restored
+   */
+  public DatabaseRestore beginRestore(String name) {
+    Objects.requireNonNull(name, "name");
+    DatabaseNames.validate(name);
+    synchronized (lock) {
+      ensureOpen();
+      if (snapshot.databases().containsKey(name) || !restoring.add(name)) {
+        throw new DatabaseException(
+            DatabaseException.Kind.ALREADY_EXISTS, name, "database '" + name + "' already exists");
+      }
+    }
+    try {
+      return DatabaseRestore.begin(this, name, options.toBuilder().firstTx(List.of()).build());
+    } catch (IOException | RuntimeException e) {
+      restoreEnded(name);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot start restoring database " + name, io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Makes the restored store in {@code dir} the database {@code name}: moves it into place, records
+   * its settings and opens it.
+   */
+  Database adoptRestored(String name, Path dir) throws IOException {
+    synchronized (lock) {
+      ensureOpen();
+      Snapshot current = snapshot;
+      java.nio.file.Files.move(
+          dir, root.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      DatabaseSettings s = new DatabaseSettings(name, nextSeq, now());
+      systemdb.set(s.key(), s.encode());
+      nextSeq++;
+      Database db = openDatabase(root, name, options);
+      Map<String, Database> next = new LinkedHashMap<>(current.databases());
+      next.put(name, db);
+      List<String> nextOrder = new ArrayList<>(current.order());
+      nextOrder.add(name);
+      snapshot = new Snapshot(Map.copyOf(next), List.copyOf(nextOrder));
+      LOG.info("restored database {} at tx {}", name, db.store().lastTxId());
+      return db;
+    }
+  }
+
+  /** Frees the name of a restore that finished or was abandoned. */
+  void restoreEnded(String name) {
+    synchronized (lock) {
+      restoring.remove(name);
     }
   }
 

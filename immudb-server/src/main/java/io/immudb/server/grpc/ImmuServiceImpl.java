@@ -488,6 +488,37 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     out.onError(noSql());
   }
 
+  // ---- backup extensions (docs/server.md)
+
+  @Override
+  public void exportTxs(
+      io.immudb.proto.ExportTxsRequest req, StreamObserver<io.immudb.proto.ExportedTx> out) {
+    try {
+      BackupRpcs.exportTxs(db("ExportTxs"), req, out);
+    } catch (RuntimeException e) {
+      fail(out, e);
+    }
+  }
+
+  @Override
+  public StreamObserver<io.immudb.proto.ImportRequest> importDatabase(
+      StreamObserver<ImmutableState> out) {
+    try {
+      writable("ImportDatabase");
+      return BackupRpcs.importDatabase(registry, out);
+    } catch (RuntimeException e) {
+      fail(out, e);
+      return StreamRpcs.discard();
+    }
+  }
+
+  @Override
+  public void flushIndex(
+      io.immudb.proto.FlushIndexRequest req,
+      StreamObserver<io.immudb.proto.FlushIndexResponse> out) {
+    unary(out, () -> BackupRpcs.flushIndex(db("FlushIndex"), req));
+  }
+
   // ---- streaming (spec v1 §12)
 
   @Override

@@ -150,10 +150,10 @@ public final class StreamRpcs {
   }
 
   /** A request observer that ignores everything, for a client stream refused before it started. */
-  public static StreamObserver<Chunk> discard() {
+  public static <T> StreamObserver<T> discard() {
     return new StreamObserver<>() {
       @Override
-      public void onNext(Chunk value) {}
+      public void onNext(T value) {}
 
       @Override
       public void onError(Throwable t) {}

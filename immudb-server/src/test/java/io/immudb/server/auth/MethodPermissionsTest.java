@@ -124,7 +124,11 @@ class MethodPermissionsTest {
             "streamScan",
             "streamZScan",
             "streamHistory",
-            "streamExecAll");
+            "streamExecAll",
+            // this server's backup extensions
+            "ExportTxs",
+            "ImportDatabase",
+            "FlushIndex");
     assertThat(MethodPermissions.methods()).containsExactlyInAnyOrderElementsOf(all);
   }
 }

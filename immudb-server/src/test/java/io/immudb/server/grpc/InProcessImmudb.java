@@ -85,6 +85,27 @@ final class InProcessImmudb implements AutoCloseable {
     return anonymous().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
   }
 
+  /** An asynchronous stub carrying the token of {@code user}'s login. */
+  ImmuServiceGrpc.ImmuServiceStub loginAsync(String user, String password) {
+    String token =
+        anonymous()
+            .login(
+                LoginRequest.newBuilder()
+                    .setUser(ByteString.copyFromUtf8(user))
+                    .setPassword(ByteString.copyFromUtf8(password))
+                    .build())
+            .getToken();
+    Metadata md = new Metadata();
+    md.put(CallAuth.AUTHORIZATION, token);
+    return ImmuServiceGrpc.newStub(channel)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+  }
+
+  /** The registry behind the service. */
+  DatabaseRegistry registry() {
+    return registry;
+  }
+
   /** Asserts that {@code call} fails with exactly {@code code} and {@code text}. */
   static void fails(ThrowingCallable call, Status.Code code, String text) {
     assertThatThrownBy(call)
