@@ -608,6 +608,64 @@ public final class ImmuClient implements AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ backup (extensions)
+
+  /**
+   * Streams txs {@code fromTx..toTx} of the current database with their stored values, in order
+   * ({@code 0, 0}: the whole history up to the last tx when the call starts). Needs the admin
+   * permission on the database; only this server has the call (not immudb v1.1). Check what it
+   * yields with a {@link HistoryChecker}. Close the stream to stop early.
+   *
+   * <pre>{@code
+   * try (ImmuClient.TxStream txs = client.exportTxs(0, 0)) {
+   *   while (txs.hasNext()) { ExportedTx tx = txs.next(); ... }
+   * }
+   * }</pre>
+   */
+  public TxStream exportTxs(long fromTx, long toTx) {
+    return new TxStream(new Transfers.Export(calls, fromTx, toTx));
+  }
+
+  /** The txs of {@link #exportTxs}; {@link #close} cancels the call. Not thread-safe. */
+  public static final class TxStream implements java.util.Iterator<ExportedTx>, AutoCloseable {
+    private final Transfers.Export export;
+
+    private TxStream(Transfers.Export export) {
+      this.export = export;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return export.hasNext();
+    }
+
+    @Override
+    public ExportedTx next() {
+      return export.next();
+    }
+
+    @Override
+    public void close() {
+      export.close();
+    }
+  }
+
+  /**
+   * Creates database {@code name} by replaying {@code txs} — a whole history from tx 1 on, as
+   * {@link #exportTxs} yields it — and returns its state. The server checks that every tx
+   * reproduces its header and that the history ends in {@code end}; the database exists only if all
+   * of that holds, otherwise nothing is created. Sysadmin only. If {@code txs} throws, the import
+   * is abandoned and the exception rethrown.
+   */
+  public ImmuState importDatabase(String name, ImmuState end, java.util.Iterator<ExportedTx> txs) {
+    return Transfers.importDatabase(calls, name, end, txs);
+  }
+
+  /** Writes the current database's index to disk once it has caught up (admin permission). */
+  public void flushIndex() {
+    call(s -> s.flushIndex(io.immudb.proto.FlushIndexRequest.getDefaultInstance()));
+  }
+
   // ------------------------------------------------------------------ verified
 
   /** The trusted state of the current database (trusting the server if there is none yet). */

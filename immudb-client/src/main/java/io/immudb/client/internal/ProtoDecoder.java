@@ -51,6 +51,19 @@ public final class ProtoDecoder {
         "tx header");
   }
 
+  /** The wire form of {@code h} (for the import stream). */
+  public static TxMetadata metadata(TxHeader h) {
+    return TxMetadata.newBuilder()
+        .setId(h.id())
+        .setPrevAlh(com.google.protobuf.ByteString.copyFrom(h.prevAlh().toByteArray()))
+        .setTs(h.ts())
+        .setNentries(h.nEntries())
+        .setEH(com.google.protobuf.ByteString.copyFrom(h.eh().toByteArray()))
+        .setBlTxId(h.blTxId())
+        .setBlRoot(com.google.protobuf.ByteString.copyFrom(h.blRoot().toByteArray()))
+        .build();
+  }
+
   private interface Construction<T> {
     T get();
   }

@@ -167,9 +167,15 @@ public final class DatabaseRegistry implements AutoCloseable {
     DatabaseNames.validate(name);
     synchronized (lock) {
       ensureOpen();
-      if (snapshot.databases().containsKey(name) || !restoring.add(name)) {
+      if (snapshot.databases().containsKey(name)) {
         throw new DatabaseException(
             DatabaseException.Kind.ALREADY_EXISTS, name, "database '" + name + "' already exists");
+      }
+      if (!restoring.add(name)) {
+        throw new DatabaseException(
+            DatabaseException.Kind.ALREADY_EXISTS,
+            name,
+            "database '" + name + "' is being restored by another call");
       }
     }
     try {
