@@ -33,7 +33,10 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       CommandLine.HelpCommand.class,
       Immuadmin.UserCommands.class,
-      Immuadmin.DatabaseCommands.class
+      Immuadmin.DatabaseCommands.class,
+      BackupCommands.Backup.class,
+      BackupCommands.Dump.class,
+      BackupCommands.Restore.class
     },
     description = "CLI admin client for immudb: users, databases, state, offline verification.",
     footer = {
@@ -48,11 +51,11 @@ public final class Immuadmin implements Callable<Integer> {
 
   Immuadmin() {}
 
-  private Printer out() {
+  Printer out() {
     return opts.printer(System.out);
   }
 
-  private ImmuClient client() throws java.io.IOException {
+  ImmuClient client() throws java.io.IOException {
     return opts.client();
   }
 
@@ -277,6 +280,15 @@ public final class Immuadmin implements Callable<Integer> {
     @Command(name = "use", description = "Select the database to administer")
     int use(@Parameters(paramLabel = "DATABASE") String database) throws Exception {
       admin.opts.use(database, admin.out());
+      return 0;
+    }
+
+    @Command(
+        name = "flush",
+        description = "Write the current database's index to disk once it has caught up")
+    int flush() throws Exception {
+      admin.client().flushIndex();
+      admin.out().record(fields("flushed", admin.client().currentDatabase()));
       return 0;
     }
 

@@ -48,6 +48,14 @@ final class Tools {
             }
             return VERIFICATION_FAILED;
           }
+          if (e instanceof io.immudb.cli.backup.BackupFileException b) {
+            System.err.println(
+                name + ": the file fails verification, nothing was restored: " + b.getMessage());
+            if (debug) {
+              e.printStackTrace();
+            }
+            return VERIFICATION_FAILED;
+          }
           String message =
               e instanceof ImmuClientException ice
                   ? ice.getMessage() + " (" + ice.code() + ")"
