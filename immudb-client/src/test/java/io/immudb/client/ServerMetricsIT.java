@@ -202,6 +202,35 @@ class ServerMetricsIT {
   }
 
   @Test
+  void theGrafanaDashboardUsesOnlyExportedMetrics() throws Exception {
+    Path file =
+        Path.of("").toAbsolutePath().getParent().resolve("deploy/grafana/immudb-dashboard.json");
+    String dashboard = java.nio.file.Files.readString(file);
+    assertThat(dashboard)
+        .contains("\"__inputs\"", "\"name\": \"DS_PROMETHEUS\"", "${DS_PROMETHEUS}");
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    Matcher expr = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+    Pattern metric = Pattern.compile("\\b((?:immudb|grpc_server|jvm|process)_[a-z_]+)");
+    while (expr.find()) {
+      Matcher m = metric.matcher(expr.group(1));
+      while (m.find()) {
+        used.add(m.group(1));
+      }
+    }
+    assertThat(used).contains("immudb_db_size_bytes", "grpc_server_handling_seconds_bucket");
+    try (ImmudbServer server = start("dash", true);
+        ImmuClient c = client(server)) {
+      c.login("immudb", "immudb");
+      c.set("k", "v");
+      java.util.Set<String> exported = new java.util.HashSet<>();
+      for (Sample s : scrape(server)) {
+        exported.add(s.name());
+      }
+      assertThat(exported).containsAll(used);
+    }
+  }
+
+  @Test
   void noHistogramsLeavesOutTheLatencyHistogram() throws Exception {
     try (ImmudbServer server = start("nohist", false);
         ImmuClient c = client(server)) {
