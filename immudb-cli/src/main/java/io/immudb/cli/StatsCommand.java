@@ -114,6 +114,14 @@ final class StatsCommand implements Callable<Integer> {
               + uri.getPort()
               + "?)",
           e);
+    } catch (javax.net.ssl.SSLException e) {
+      throw new IOException(
+          "TLS with the metrics endpoint "
+              + uri
+              + " failed: "
+              + e.getMessage()
+              + " (trust its certificate with --metrics-ca)",
+          e);
     }
     if (r.statusCode() != 200) {
       throw new IOException("metrics endpoint " + uri + " answered HTTP " + r.statusCode());
