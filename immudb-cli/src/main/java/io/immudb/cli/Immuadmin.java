@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = Versions.class,
     subcommands = {
       CommandLine.HelpCommand.class,
+      StatsCommand.class,
       Immuadmin.UserCommands.class,
       Immuadmin.DatabaseCommands.class,
       BackupCommands.Backup.class,

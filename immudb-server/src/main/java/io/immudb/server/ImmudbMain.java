@@ -55,6 +55,9 @@ public final class ImmudbMain {
                 "immudb-shutdown"));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
     out.println("listening on " + cfg.address() + ":" + server.port());
+    server
+        .metricsPort()
+        .ifPresent(p -> out.println("metrics on http://" + cfg.address() + ":" + p + "/metrics"));
     out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
     out.println("server identifier " + server.identifier());
     if (!cfg.auth()) {

@@ -7,28 +7,34 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
+import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
+import io.immudb.server.metrics.MetricsEndpoint;
+import io.immudb.server.metrics.ServerMetrics;
 import io.immudb.server.signing.StateSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running immudb server: the data directory (locked), the databases, the users and tokens, and
- * the gRPC endpoint.
+ * A running immudb server: the data directory (locked), the databases, the users and tokens, the
+ * gRPC endpoint and, if configured, the metrics and health endpoint.
  *
- * <p>{@link #start} opens everything and starts listening; {@link #close} (idempotent) stops
+ * <p>{@link #start} first starts the metrics endpoint (alive, not ready), then opens everything,
+ * starts listening for gRPC and marks the endpoint ready; {@link #close} (idempotent) stops
  * accepting calls, lets in-flight calls finish, then closes every store cleanly. Thread-safe.
  */
 public final class ImmudbServer implements AutoCloseable {
@@ -38,6 +44,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final DatabaseRegistry registry;
   private final Server grpc;
   private final ExecutorService executor;
+  private final MetricsEndpoint metrics;
   private boolean closed;
 
   /**
@@ -55,16 +62,49 @@ public final class ImmudbServer implements AutoCloseable {
   }
 
   private ImmudbServer(
-      DataDirectory dataDir, DatabaseRegistry registry, Server grpc, ExecutorService executor) {
+      DataDirectory dataDir,
+      DatabaseRegistry registry,
+      Server grpc,
+      ExecutorService executor,
+      MetricsEndpoint metrics) {
     this.executor = executor;
+    this.metrics = metrics;
     this.dataDir = dataDir;
     this.registry = registry;
     this.grpc = grpc;
   }
 
-  /** Opens the data directory and starts serving. */
+  /** Opens the data directory and starts serving; the metrics endpoint, if on, speaks HTTP. */
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
-    DataDirectory dir = DataDirectory.open(cfg.dir());
+    return start(cfg, null);
+  }
+
+  /**
+   * Opens the data directory and starts serving; the metrics endpoint, if on, speaks HTTPS with
+   * {@code metricsTls} when it is non-null, plain HTTP otherwise.
+   */
+  public static ImmudbServer start(ServerConfig cfg, SSLContext metricsTls) throws IOException {
+    ServerMetrics serverMetrics = null;
+    MetricsEndpoint endpoint = null;
+    if (cfg.metricsServer()) {
+      serverMetrics = new ServerMetrics(!cfg.noHistograms(), Clock.systemUTC());
+      endpoint =
+          MetricsEndpoint.start(
+              cfg.address(),
+              cfg.metricsServerPort(),
+              serverMetrics.registry(),
+              ServerCommand.version(),
+              metricsTls);
+    }
+    DataDirectory dir;
+    try {
+      dir = DataDirectory.open(cfg.dir());
+    } catch (IOException | RuntimeException e) {
+      if (endpoint != null) {
+        endpoint.close();
+      }
+      throw e;
+    }
     DatabaseRegistry registry = null;
     ExecutorService executor = rpcExecutor();
     try {
@@ -79,6 +119,10 @@ public final class ImmudbServer implements AutoCloseable {
       }
       // The last interceptor sees a call first: it sets up the token context and the uuid header.
       interceptors.add(ImmuServices.interceptor(dir.identifier()));
+      if (serverMetrics != null) {
+        serverMetrics.bind(registry, tokens);
+        interceptors.add(serverMetrics.interceptor()); // outermost: counts refused calls too
+      }
       Server server =
           NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
               .maxInboundMessageSize(cfg.maxRecvMsgSize())
@@ -97,8 +141,14 @@ public final class ImmudbServer implements AutoCloseable {
                       interceptors))
               .build()
               .start();
-      return new ImmudbServer(dir, registry, server, executor);
+      if (endpoint != null) {
+        endpoint.markReady();
+      }
+      return new ImmudbServer(dir, registry, server, executor, endpoint);
     } catch (IOException | RuntimeException e) {
+      if (endpoint != null) {
+        endpoint.close();
+      }
       executor.shutdown();
       if (registry != null) {
         registry.close();
@@ -111,6 +161,11 @@ public final class ImmudbServer implements AutoCloseable {
   /** The port the server listens on (useful with port 0). */
   public int port() {
     return grpc.getPort();
+  }
+
+  /** The metrics endpoint's bound port (useful with port 0); empty if it is off. */
+  public OptionalInt metricsPort() {
+    return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
   }
 
   /** The server's identity, sent as {@code immudb-uuid}. */
@@ -129,6 +184,9 @@ public final class ImmudbServer implements AutoCloseable {
       return;
     }
     closed = true;
+    if (metrics != null) {
+      metrics.markNotReady();
+    }
     grpc.shutdown();
     try {
       if (!grpc.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -142,7 +200,13 @@ public final class ImmudbServer implements AutoCloseable {
     try {
       registry.close();
     } finally {
-      dataDir.close();
+      try {
+        dataDir.close();
+      } finally {
+        if (metrics != null) {
+          metrics.close();
+        }
+      }
     }
   }
 }

@@ -119,6 +119,21 @@ public final class TokenManager {
     return Math.max(0, before - sessions.size());
   }
 
+  /**
+   * The number of live sessions: tokens neither expired nor ended by a logout or user change.
+   * O(number of tokens); meant for metrics, not for the call path.
+   */
+  public int activeSessions() {
+    java.time.Instant now = clock.instant();
+    int n = 0;
+    for (Session s : sessions.values()) {
+      if (s.epoch() == epochOf(s.token().username()) && now.isBefore(s.token().expiresAt())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private Session session(String authorization) {
     if (authorization == null) {
       throw new AuthException(AuthException.Kind.NOT_LOGGED_IN);

@@ -103,6 +103,36 @@ public final class ServerCommand {
       description = "lifetime of a login token, e.g. 24h, 90m (default: ${DEFAULT-VALUE})")
   Duration tokenExpiry;
 
+  @Option(
+      names = "--metrics-server",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "serve Prometheus metrics and health checks over HTTP on the --address (default:"
+              + " ${DEFAULT-VALUE})")
+  boolean metricsServer;
+
+  @Option(
+      names = "--metrics-server-port",
+      defaultValue = "9497",
+      description = "port of the metrics server (default: ${DEFAULT-VALUE})")
+  int metricsServerPort;
+
+  @Option(
+      names = "--no-histograms",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "disable collection of histogram metrics like query durations (default: ${DEFAULT-VALUE})")
+  boolean noHistograms;
+
+  /** The version line of {@code --version}, also reported by the metrics server's /version. */
+  public static String version() {
+    return ServerCommand.class.getAnnotation(Command.class).version()[0];
+  }
+
   /**
    * A picocli command line over a fresh {@code ServerCommand}, reading defaults from {@code env}.
    */
@@ -149,6 +179,9 @@ public final class ServerCommand {
         .devMode(devMode)
         .signingKey(signingKey)
         .tokenExpiry(tokenExpiry)
+        .metricsServer(metricsServer)
+        .metricsServerPort(metricsServerPort)
+        .noHistograms(noHistograms)
         .build();
   }
 }

@@ -25,6 +25,9 @@ public final class ServerConfig {
   private final boolean devMode;
   private final Path signingKey;
   private final Duration tokenExpiry;
+  private final boolean metricsServer;
+  private final int metricsServerPort;
+  private final boolean noHistograms;
 
   private ServerConfig(Builder b) {
     this.dir = b.dir;
@@ -38,9 +41,16 @@ public final class ServerConfig {
     this.devMode = b.devMode;
     this.signingKey = b.signingKey;
     this.tokenExpiry = b.tokenExpiry;
+    this.metricsServer = b.metricsServer;
+    this.metricsServerPort = b.metricsServerPort;
+    this.noHistograms = b.noHistograms;
   }
 
-  /** A builder holding every default of {@link ServerCommand}. */
+  /**
+   * A builder holding every default of {@link ServerCommand}, except that the metrics server is
+   * off: a program or test embedding the server opts in with {@link Builder#metricsServer}, so that
+   * it never binds port 9497 by surprise.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,6 +105,21 @@ public final class ServerConfig {
     return tokenExpiry;
   }
 
+  /** Whether the metrics and health server runs (on {@link #address()}). */
+  public boolean metricsServer() {
+    return metricsServer;
+  }
+
+  /** The metrics server's port; 0 picks a free one. */
+  public int metricsServerPort() {
+    return metricsServerPort;
+  }
+
+  /** Whether latency histograms ({@code grpc_server_handling_seconds}) are left out. */
+  public boolean noHistograms() {
+    return noHistograms;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -117,6 +142,12 @@ public final class ServerConfig {
         + signingKey
         + ", tokenExpiry="
         + tokenExpiry
+        + ", metricsServer="
+        + metricsServer
+        + ", metricsServerPort="
+        + metricsServerPort
+        + ", noHistograms="
+        + noHistograms
         + "}";
   }
 
@@ -133,6 +164,9 @@ public final class ServerConfig {
     private boolean devMode;
     private Path signingKey;
     private Duration tokenExpiry = Duration.ofHours(24);
+    private boolean metricsServer;
+    private int metricsServerPort = 9497;
+    private boolean noHistograms;
 
     private Builder() {}
 
@@ -192,6 +226,21 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder metricsServer(boolean v) {
+      metricsServer = v;
+      return this;
+    }
+
+    public Builder metricsServerPort(int v) {
+      metricsServerPort = v;
+      return this;
+    }
+
+    public Builder noHistograms(boolean v) {
+      noHistograms = v;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -200,6 +249,15 @@ public final class ServerConfig {
     public ServerConfig build() {
       if (port < 0 || port > 65535) {
         throw new ConfigException("port", "port must be between 0 and 65535, got " + port);
+      }
+      if (metricsServerPort < 0 || metricsServerPort > 65535) {
+        throw new ConfigException(
+            "metrics-server-port",
+            "metrics-server-port must be between 0 and 65535, got " + metricsServerPort);
+      }
+      if (metricsServer && metricsServerPort != 0 && metricsServerPort == port) {
+        throw new ConfigException(
+            "metrics-server-port", "metrics-server-port must differ from port, both are " + port);
       }
       if (maxRecvMsgSize <= 0) {
         throw new ConfigException(

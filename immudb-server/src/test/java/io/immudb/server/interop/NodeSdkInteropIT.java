@@ -118,6 +118,7 @@ class NodeSdkInteropIT {
             "io.immudb.server.ImmudbMain",
             "--port",
             "0",
+            "--metrics-server-port=0",
             "--address",
             "127.0.0.1",
             "--dir",

@@ -1,0 +1,76 @@
+package io.immudb.server.metrics;
+
+import io.grpc.ServerInterceptor;
+import io.immudb.server.auth.TokenManager;
+import io.immudb.server.db.DatabaseRegistry;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The metrics of one immudb server, in a registry of its own: server uptime and sessions, the
+ * per-database gauges of {@link DatabaseGauges}, per-client activity, the go-grpc-prometheus call
+ * metrics of the {@link #interceptor()}, and the JVM's memory, GC, thread, class-loading and
+ * process metrics. Made before the databases are opened (so {@code /metrics} answers during
+ * recovery); {@link #bind} attaches the databases and sessions once they exist.
+ *
+ * <p>See {@code docs/ops/metrics.md} for every metric and its meaning.
+ *
+ * <p><b>Thread-safety:</b> safe for concurrent use; {@link #bind} publishes through volatile
+ * fields.
+ */
+public final class ServerMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final GrpcMetrics grpc;
+  private volatile DatabaseRegistry databases;
+  private volatile TokenManager tokens;
+
+  /**
+   * Registers every metric; {@code histograms} false leaves out {@code
+   * grpc_server_handling_seconds} ({@code --no-histograms}).
+   */
+  public ServerMetrics(boolean histograms, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    long startMillis = clock.millis();
+    GaugeWithCallback.builder()
+        .name("immudb_uptime_hours")
+        .help("Hours since the server started.")
+        .callback(cb -> cb.call((clock.millis() - startMillis) / 3_600_000.0))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("immudb_active_sessions")
+        .help("Number of live login sessions (unexpired tokens).")
+        .callback(
+            cb -> {
+              TokenManager t = tokens;
+              if (t != null) {
+                cb.call(t.activeSessions());
+              }
+            })
+        .register(registry);
+    new DatabaseGauges(registry, () -> databases);
+    grpc = new GrpcMetrics(registry, histograms, new ClientActivity(registry, clock));
+    JvmMetrics.builder().register(registry);
+  }
+
+  /** Attaches the open databases and the session store; the gauges read them from now on. */
+  public void bind(DatabaseRegistry databases, TokenManager tokens) {
+    this.databases = Objects.requireNonNull(databases, "databases");
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  }
+
+  /** The registry served on {@code /metrics}. */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * The interceptor counting every call: it must be the outermost one (last in the list given to
+   * {@code ServerInterceptors.intercept}) so that calls refused by authentication count too.
+   */
+  public ServerInterceptor interceptor() {
+    return grpc;
+  }
+}
