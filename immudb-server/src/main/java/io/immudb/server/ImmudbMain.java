@@ -57,6 +57,7 @@ public final class ImmudbMain {
     out.println("listening on " + cfg.address() + ":" + server.port());
     out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
     out.println("server identifier " + server.identifier());
+    out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
     if (!cfg.auth()) {
       out.println("authentication is disabled");
     }

@@ -12,6 +12,7 @@ import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
 import io.immudb.server.signing.StateSigner;
+import io.immudb.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class ImmudbServer implements AutoCloseable {
       // The last interceptor sees a call first: it sets up the token context and the uuid header.
       interceptors.add(ImmuServices.interceptor(dir.identifier()));
       Server server =
-          NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
+          listener(cfg)
               .maxInboundMessageSize(cfg.maxRecvMsgSize())
               .executor(executor)
               .callExecutor(ImmuServices.callExecutors())
@@ -106,6 +107,21 @@ public final class ImmudbServer implements AutoCloseable {
       dir.close();
       throw e;
     }
+  }
+
+  /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
+  private static NettyServerBuilder listener(ServerConfig cfg) {
+    InetSocketAddress at = new InetSocketAddress(cfg.address(), cfg.port());
+    if (cfg.tls().isEmpty()) {
+      LOG.info("gRPC on {}:{} without TLS (plaintext)", cfg.address(), cfg.port());
+      return NettyServerBuilder.forAddress(at);
+    }
+    ServerTls tls = cfg.tls().get();
+    if (!tls.mutual() && cfg.clientCas().isPresent()) {
+      LOG.warn("--clientcas is ignored: client certificates are only checked with --mtls");
+    }
+    LOG.info("gRPC on {}:{} with {}", cfg.address(), cfg.port(), tls.describe());
+    return NettyServerBuilder.forAddress(at, tls.grpcCredentials());
   }
 
   /** The port the server listens on (useful with port 0). */

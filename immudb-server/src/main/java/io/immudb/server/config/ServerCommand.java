@@ -97,6 +97,35 @@ public final class ServerCommand {
   Path signingKey;
 
   @Option(
+      names = "--certificate",
+      description =
+          "PEM certificate chain of the server, leaf first; with --pkey, serves TLS (default:"
+              + " unset, plaintext)")
+  Path certificate;
+
+  @Option(
+      names = "--pkey",
+      description =
+          "PEM private key of --certificate: PKCS#8 or traditional RSA/EC, unencrypted (default:"
+              + " unset)")
+  Path pkey;
+
+  @Option(
+      names = "--clientcas",
+      description = "PEM bundle of the CAs that sign client certificates; used with --mtls")
+  Path clientCas;
+
+  @Option(
+      names = {"-m", "--mtls"},
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "mutual TLS: require a client certificate signed by --clientcas (default:"
+              + " ${DEFAULT-VALUE})")
+  boolean mtls;
+
+  @Option(
       names = "--token-expiry",
       defaultValue = "24h",
       converter = DurationConverter.class,
@@ -149,6 +178,15 @@ public final class ServerCommand {
         .devMode(devMode)
         .signingKey(signingKey)
         .tokenExpiry(tokenExpiry)
+        .certificate(unlessEmpty(certificate))
+        .pkey(unlessEmpty(pkey))
+        .clientCas(unlessEmpty(clientCas))
+        .mtls(mtls)
         .build();
+  }
+
+  /** An empty path (e.g. {@code IMMUDB_CLIENTCAS=}) means the flag is unset. */
+  private static Path unlessEmpty(Path p) {
+    return p == null || p.toString().isEmpty() ? null : p;
   }
 }

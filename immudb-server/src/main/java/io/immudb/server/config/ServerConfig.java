@@ -1,5 +1,7 @@
 package io.immudb.server.config;
 
+import io.immudb.server.tls.ServerTls;
+import io.immudb.server.tls.TlsFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,13 @@ public final class ServerConfig {
   private final boolean devMode;
   private final Path signingKey;
   private final Duration tokenExpiry;
+  private final Path certificate;
+  private final Path pkey;
+  private final Path clientCas;
+  private final boolean mtls;
+  private final ServerTls tls;
 
-  private ServerConfig(Builder b) {
+  private ServerConfig(Builder b, ServerTls tls) {
     this.dir = b.dir;
     this.address = b.address;
     this.port = b.port;
@@ -38,6 +45,11 @@ public final class ServerConfig {
     this.devMode = b.devMode;
     this.signingKey = b.signingKey;
     this.tokenExpiry = b.tokenExpiry;
+    this.certificate = b.certificate;
+    this.pkey = b.pkey;
+    this.clientCas = b.clientCas;
+    this.mtls = b.mtls;
+    this.tls = tls;
   }
 
   /** A builder holding every default of {@link ServerCommand}. */
@@ -95,6 +107,34 @@ public final class ServerConfig {
     return tokenExpiry;
   }
 
+  /** {@code --certificate}: the server's PEM certificate chain, if configured. */
+  public Optional<Path> certificate() {
+    return Optional.ofNullable(certificate);
+  }
+
+  /** {@code --pkey}: the PEM private key of {@link #certificate()}, if configured. */
+  public Optional<Path> pkey() {
+    return Optional.ofNullable(pkey);
+  }
+
+  /** {@code --clientcas}: the PEM bundle of client CAs, if configured (used only with mTLS). */
+  public Optional<Path> clientCas() {
+    return Optional.ofNullable(clientCas);
+  }
+
+  /** {@code --mtls}: whether clients must present a certificate signed by a client CA. */
+  public boolean mtls() {
+    return mtls;
+  }
+
+  /**
+   * The TLS identity loaded (and checked) from {@code --certificate}, {@code --pkey} and, with
+   * {@code --mtls}, {@code --clientcas}; empty when the server speaks plaintext.
+   */
+  public Optional<ServerTls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -117,6 +157,14 @@ public final class ServerConfig {
         + signingKey
         + ", tokenExpiry="
         + tokenExpiry
+        + ", certificate="
+        + certificate
+        + ", pkey="
+        + pkey
+        + ", clientCas="
+        + clientCas
+        + ", mtls="
+        + mtls
         + "}";
   }
 
@@ -133,6 +181,10 @@ public final class ServerConfig {
     private boolean devMode;
     private Path signingKey;
     private Duration tokenExpiry = Duration.ofHours(24);
+    private Path certificate;
+    private Path pkey;
+    private Path clientCas;
+    private boolean mtls;
 
     private Builder() {}
 
@@ -192,6 +244,30 @@ public final class ServerConfig {
       return this;
     }
 
+    /** Sets the server's PEM certificate chain; with {@link #pkey}, TLS. {@code null}: unset. */
+    public Builder certificate(Path v) {
+      certificate = v;
+      return this;
+    }
+
+    /** Sets the PEM private key of the certificate; {@code null}: unset. */
+    public Builder pkey(Path v) {
+      pkey = v;
+      return this;
+    }
+
+    /** Sets the PEM bundle of CAs that sign client certificates; {@code null}: unset. */
+    public Builder clientCas(Path v) {
+      clientCas = v;
+      return this;
+    }
+
+    /** Requires client certificates (needs certificate, pkey and clientCas). */
+    public Builder mtls(boolean v) {
+      mtls = v;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -219,7 +295,13 @@ public final class ServerConfig {
         throw new ConfigException(
             "signingKey", "signingKey " + signingKey + " is not a readable file");
       }
-      return new ServerConfig(this);
+      ServerTls tls;
+      try {
+        tls = ServerTls.fromFlags(certificate, pkey, clientCas, mtls).orElse(null);
+      } catch (TlsFileException e) {
+        throw new ConfigException(e.flag(), e.getMessage());
+      }
+      return new ServerConfig(this, tls);
     }
 
     private static void checkDirWritable(Path dir) {
