@@ -165,7 +165,20 @@ public final class ImmuClientBuilder {
    * @throws IllegalArgumentException if it holds no valid PEM certificate
    */
   public ImmuClientBuilder trustCertificates(Path pemFile) {
-    this.trustedCertificates = ClientTls.readCertificates(pemFile);
+    return trustCertificates(ClientTls.readCertificates(pemFile));
+  }
+
+  /**
+   * Trusts only the CA certificates {@code cas} instead of the JDK's default CAs. Implies {@link
+   * #useTls()}.
+   *
+   * @throws IllegalArgumentException if {@code cas} is empty
+   */
+  public ImmuClientBuilder trustCertificates(List<X509Certificate> cas) {
+    if (cas.isEmpty()) {
+      throw new IllegalArgumentException("the list of trusted certificates is empty");
+    }
+    this.trustedCertificates = List.copyOf(cas);
     this.tls = true;
     return this;
   }

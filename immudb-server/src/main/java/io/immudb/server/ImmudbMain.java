@@ -55,9 +55,9 @@ public final class ImmudbMain {
                 "immudb-shutdown"));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
     out.println("listening on " + cfg.address() + ":" + server.port());
+    out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
     out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
     out.println("server identifier " + server.identifier());
-    out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
     if (!cfg.auth()) {
       out.println("authentication is disabled");
     }
