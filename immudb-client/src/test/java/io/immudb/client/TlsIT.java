@@ -7,7 +7,10 @@ import io.immudb.client.ImmuClientException.UnavailableException;
 import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
 import io.immudb.server.tls.TestPki;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +115,47 @@ class TlsIT {
             .trustCertificates(pki.caCert())
             .clientCertificate(pki.otherClientCert(), pki.otherClientKey()),
         "ssl exception");
+  }
+
+  @Test
+  void theSnippetOfTheTlsDocRuns() throws Exception {
+    start(true, true);
+    int port = server.port();
+    Path caPem = pki.caCert();
+    Path clientPem = pki.clientCert();
+    Path clientKey = pki.clientKey();
+    // DOC-BEGIN
+    try (ImmuClient client =
+        ImmuClient.builder()
+            .address("127.0.0.1")
+            .port(port)
+            .trustCertificates(caPem) // the CA that signed the server certificate
+            .clientCertificate(clientPem, clientKey) // for a server started with --mtls
+            .serverName("localhost") // when the certificate names another host than address
+            .build()) {
+      client.login("immudb", "immudb");
+      client.verifiedSet("hello", "over mutual TLS");
+    }
+    // DOC-END
+  }
+
+  @Test
+  void theTlsDocShowsExactlyThisSnippet() throws Exception {
+    Path here = Path.of("").toAbsolutePath();
+    String md = Files.readString(here.getParent().resolve("docs/ops/tls.md"));
+    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(md);
+    StringBuilder blocks = new StringBuilder();
+    while (m.find()) {
+      blocks.append(m.group(1)).append('\n');
+    }
+    String src = Files.readString(here.resolve("src/test/java/io/immudb/client/TlsIT.java"));
+    String snippet =
+        src.substring(
+            src.indexOf("// DOC-BEGIN") + "// DOC-BEGIN".length(), src.indexOf("// DOC-END"));
+    assertThat(normalize(blocks.toString())).contains(normalize(snippet));
+  }
+
+  private static String normalize(String s) {
+    return s.replaceAll("\\s+", " ").trim();
   }
 }
