@@ -93,6 +93,51 @@ public final class ClientOptions {
   boolean valueOnly;
 
   @Option(
+      names = {"-m", "--mtls"},
+      scope = ScopeType.INHERIT,
+      description =
+          "enable mutual TLS: TLS presenting --certificate/--pkey, server checked against"
+              + " --clientcas and --servername")
+  boolean mtls;
+
+  @Option(
+      names = "--tls",
+      scope = ScopeType.INHERIT,
+      description =
+          "enable TLS without a client certificate: server checked against --clientcas (default:"
+              + " the JDK's CAs) and --servername")
+  boolean tls;
+
+  @Option(
+      names = "--servername",
+      defaultValue = "localhost",
+      scope = ScopeType.INHERIT,
+      description =
+          "used to verify the hostname on the returned certificates; empty: the address (default:"
+              + " ${DEFAULT-VALUE})")
+  String serverName;
+
+  @Option(
+      names = "--certificate",
+      scope = ScopeType.INHERIT,
+      description = "PEM client certificate (chain) presented with --mtls")
+  Path certificate;
+
+  @Option(
+      names = "--pkey",
+      scope = ScopeType.INHERIT,
+      description = "PEM private key of --certificate: PKCS#8 or traditional RSA/EC, unencrypted")
+  Path pkey;
+
+  @Option(
+      names = "--clientcas",
+      scope = ScopeType.INHERIT,
+      description =
+          "PEM CA bundle the server certificate must chain to, with --tls or --mtls (default: the"
+              + " JDK's CAs)")
+  Path clientCas;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "print stack traces of errors")
@@ -151,6 +196,14 @@ public final class ClientOptions {
       if (serverSigningPubKey != null) {
         b.serverSigningKey(serverSigningPubKey);
       }
+      ClientTlsFiles.apply(
+          b,
+          tls,
+          mtls,
+          serverName,
+          unlessEmpty(certificate),
+          unlessEmpty(pkey),
+          unlessEmpty(clientCas));
       client = b.build();
       var saved = tokenFile().read();
       if (saved.isPresent()) {
@@ -158,6 +211,11 @@ public final class ClientOptions {
       }
     }
     return client;
+  }
+
+  /** An empty path (e.g. {@code IMMUCLIENT_CLIENTCAS=}) means the flag is unset. */
+  private static Path unlessEmpty(Path p) {
+    return p == null || p.toString().isEmpty() ? null : p;
   }
 
   /**

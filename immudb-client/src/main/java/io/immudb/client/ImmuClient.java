@@ -5,7 +5,6 @@ import com.google.protobuf.Empty;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.immudb.client.internal.Chunks;
 import io.immudb.client.internal.ProtoDecoder;
 import io.immudb.client.internal.Session;
@@ -71,11 +70,7 @@ public final class ImmuClient implements AutoCloseable {
     this.user = b.user;
     this.password = b.password;
     this.address = b.address + ":" + b.port;
-    this.channel =
-        NettyChannelBuilder.forAddress(b.address, b.port)
-            .usePlaintext()
-            .maxInboundMessageSize(b.maxInboundMessageSize)
-            .build();
+    this.channel = b.channel();
     this.session = new Session(b.database);
     this.calls = ClientInterceptors.intercept(channel, session);
     this.deadline = b.deadline;

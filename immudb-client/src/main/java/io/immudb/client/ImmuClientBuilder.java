@@ -1,17 +1,35 @@
 package io.immudb.client;
 
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.immudb.client.internal.ClientTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 
-/** Configures an {@link ImmuClient}. Not thread-safe; {@link #build} may be called repeatedly. */
+/**
+ * Configures an {@link ImmuClient}. Not thread-safe; {@link #build} may be called repeatedly.
+ *
+ * <p>The connection is plaintext unless TLS is asked for with {@link #useTls()}, {@link
+ * #trustCertificates} or {@link #clientCertificate}:
+ *
+ * <pre>{@code
+ * ImmuClient client = ImmuClient.builder().address("db.example.com").port(3322)
+ *     .trustCertificates(Path.of("ca.pem"))                              // verify the server
+ *     .clientCertificate(Path.of("client.pem"), Path.of("client.key"))   // for --mtls servers
+ *     .build();
+ * }</pre>
+ */
 public final class ImmuClientBuilder {
   String address = "localhost";
   int port = 3322;
@@ -22,6 +40,11 @@ public final class ImmuClientBuilder {
   int maxInboundMessageSize = 32 << 20;
   String user;
   String password;
+  boolean tls;
+  List<X509Certificate> trustedCertificates;
+  List<X509Certificate> clientChain;
+  PrivateKey clientKey;
+  String serverName;
 
   ImmuClientBuilder() {}
 
@@ -121,6 +144,104 @@ public final class ImmuClientBuilder {
     }
     this.maxInboundMessageSize = bytes;
     return this;
+  }
+
+  /**
+   * Talks TLS to the server instead of plaintext (the default), verifying the server's certificate
+   * against the JDK's default CAs unless {@link #trustCertificates} is given, and its name against
+   * the address (or {@link #serverName}).
+   */
+  public ImmuClientBuilder useTls() {
+    this.tls = true;
+    return this;
+  }
+
+  /**
+   * Trusts only the CAs in {@code pemFile} (one or more {@code -----BEGIN CERTIFICATE-----} blocks,
+   * e.g. the server's {@code --clientcas} or the CA that signed its {@code --certificate}) instead
+   * of the JDK's default CAs. Implies {@link #useTls()}.
+   *
+   * @throws java.io.UncheckedIOException if the file can't be read
+   * @throws IllegalArgumentException if it holds no valid PEM certificate
+   */
+  public ImmuClientBuilder trustCertificates(Path pemFile) {
+    return trustCertificates(ClientTls.readCertificates(pemFile));
+  }
+
+  /**
+   * Trusts only the CA certificates {@code cas} instead of the JDK's default CAs. Implies {@link
+   * #useTls()}.
+   *
+   * @throws IllegalArgumentException if {@code cas} is empty
+   */
+  public ImmuClientBuilder trustCertificates(List<X509Certificate> cas) {
+    if (cas.isEmpty()) {
+      throw new IllegalArgumentException("the list of trusted certificates is empty");
+    }
+    this.trustedCertificates = List.copyOf(cas);
+    this.tls = true;
+    return this;
+  }
+
+  /**
+   * Presents a client certificate, as a server started with {@code --mtls} requires. {@code
+   * certificatePem} holds the chain, leaf first; {@code keyPem} its unencrypted PKCS#8 private key
+   * ({@code -----BEGIN PRIVATE KEY-----}; convert other forms with {@code openssl pkcs8 -topk8
+   * -nocrypt}). Implies {@link #useTls()}.
+   *
+   * @throws java.io.UncheckedIOException if a file can't be read
+   * @throws IllegalArgumentException if a file holds no usable PEM, or the key does not belong to
+   *     the certificate
+   */
+  public ImmuClientBuilder clientCertificate(Path certificatePem, Path keyPem) {
+    return clientCertificate(
+        ClientTls.readCertificates(certificatePem), ClientTls.readPkcs8Key(keyPem));
+  }
+
+  /**
+   * Presents {@code chain} (leaf first) with its private {@code key} for mutual TLS, for keys
+   * loaded by the caller (e.g. from a key store or a traditional OpenSSL PEM file). Implies {@link
+   * #useTls()}.
+   *
+   * @throws IllegalArgumentException if {@code chain} is empty or {@code key} does not belong to
+   *     its first certificate
+   */
+  public ImmuClientBuilder clientCertificate(List<X509Certificate> chain, PrivateKey key) {
+    Objects.requireNonNull(key, "key");
+    if (chain.isEmpty()) {
+      throw new IllegalArgumentException("the client certificate chain is empty");
+    }
+    ClientTls.checkKeyMatches(key, chain);
+    this.clientChain = List.copyOf(chain);
+    this.clientKey = key;
+    this.tls = true;
+    return this;
+  }
+
+  /**
+   * The name the server's certificate must carry, when it differs from the address (e.g. connecting
+   * to 10.0.0.5 whose certificate is for {@code db.example.com}). Also sent as the HTTP/2 {@code
+   * :authority}. Default: the address.
+   */
+  public ImmuClientBuilder serverName(String serverName) {
+    if (Objects.requireNonNull(serverName, "serverName").isBlank()) {
+      throw new IllegalArgumentException("serverName must not be blank");
+    }
+    this.serverName = serverName;
+    return this;
+  }
+
+  /** The channel these settings describe: plaintext, TLS or mutual TLS. */
+  ManagedChannel channel() {
+    NettyChannelBuilder b =
+        tls
+            ? NettyChannelBuilder.forAddress(
+                address, port, ClientTls.credentials(trustedCertificates, clientChain, clientKey))
+            : NettyChannelBuilder.forAddress(address, port).usePlaintext();
+    if (serverName != null) {
+      b.overrideAuthority(serverName);
+    }
+    return b.maxInboundMessageSize(maxInboundMessageSize).build();
   }
 
   /** A connected client (the connection is made lazily, on the first call). */

@@ -37,4 +37,25 @@ class StatusDecoderTest {
     assertThat(other.code()).isEqualTo(Status.Code.UNKNOWN);
     assertThat(other).hasMessage("some text");
   }
+
+  @Test
+  void localFailuresNameTheirInnermostCause() {
+    var handshake =
+        new javax.net.ssl.SSLHandshakeException("PKIX path building failed")
+            .initCause(new java.security.cert.CertPathValidatorException("untrusted CA"));
+    ImmuClientException e =
+        StatusDecoder.decode(
+            Status.UNAVAILABLE
+                .withDescription("io exception\nChannel Pipeline: [SslHandler#0]")
+                .withCause(handshake)
+                .asRuntimeException());
+    assertThat(e).isInstanceOf(ImmuClientException.UnavailableException.class);
+    assertThat(e).hasMessage("io exception: untrusted CA");
+    assertThat(
+            StatusDecoder.decode(
+                Status.UNAVAILABLE
+                    .withDescription("Network closed for unknown reason")
+                    .asRuntimeException()))
+        .hasMessageContaining("a TLS server does so to plaintext clients");
+  }
 }

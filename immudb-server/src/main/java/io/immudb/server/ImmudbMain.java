@@ -57,7 +57,17 @@ public final class ImmudbMain {
     out.println("listening on " + cfg.address() + ":" + server.port());
     server
         .metricsPort()
-        .ifPresent(p -> out.println("metrics on http://" + cfg.address() + ":" + p + "/metrics"));
+        .ifPresent(
+            p ->
+                out.println(
+                    "metrics on "
+                        + (cfg.metricsTls() ? "https" : "http")
+                        + "://"
+                        + cfg.address()
+                        + ":"
+                        + p
+                        + "/metrics"));
+    out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
     out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
     out.println("server identifier " + server.identifier());
     if (!cfg.auth()) {

@@ -15,6 +15,7 @@ import io.immudb.server.grpc.ImmuServices;
 import io.immudb.server.metrics.MetricsEndpoint;
 import io.immudb.server.metrics.ServerMetrics;
 import io.immudb.server.signing.StateSigner;
+import io.immudb.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -76,7 +77,11 @@ public final class ImmudbServer implements AutoCloseable {
 
   /** Opens the data directory and starts serving; the metrics endpoint, if on, speaks HTTP. */
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
-    return start(cfg, null);
+    return start(
+        cfg,
+        cfg.metricsTls()
+            ? cfg.tls().map(io.immudb.server.tls.ServerTls::sslContext).orElse(null)
+            : null);
   }
 
   /**
@@ -124,7 +129,7 @@ public final class ImmudbServer implements AutoCloseable {
         interceptors.add(serverMetrics.interceptor()); // outermost: counts refused calls too
       }
       Server server =
-          NettyServerBuilder.forAddress(new InetSocketAddress(cfg.address(), cfg.port()))
+          listener(cfg)
               .maxInboundMessageSize(cfg.maxRecvMsgSize())
               .executor(executor)
               .callExecutor(ImmuServices.callExecutors())
@@ -156,6 +161,21 @@ public final class ImmudbServer implements AutoCloseable {
       dir.close();
       throw e;
     }
+  }
+
+  /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
+  private static NettyServerBuilder listener(ServerConfig cfg) {
+    InetSocketAddress at = new InetSocketAddress(cfg.address(), cfg.port());
+    if (cfg.tls().isEmpty()) {
+      LOG.info("gRPC on {}:{} without TLS (plaintext)", cfg.address(), cfg.port());
+      return NettyServerBuilder.forAddress(at);
+    }
+    ServerTls tls = cfg.tls().get();
+    if (!tls.mutual() && cfg.clientCas().isPresent()) {
+      LOG.warn("--clientcas is ignored: client certificates are only checked with --mtls");
+    }
+    LOG.info("gRPC on {}:{} with {}", cfg.address(), cfg.port(), tls.describe());
+    return NettyServerBuilder.forAddress(at, tls.grpcCredentials());
   }
 
   /** The port the server listens on (useful with port 0). */

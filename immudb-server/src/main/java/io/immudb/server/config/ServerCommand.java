@@ -97,6 +97,35 @@ public final class ServerCommand {
   Path signingKey;
 
   @Option(
+      names = "--certificate",
+      description =
+          "PEM certificate chain of the server, leaf first; with --pkey, serves TLS (default:"
+              + " unset, plaintext)")
+  Path certificate;
+
+  @Option(
+      names = "--pkey",
+      description =
+          "PEM private key of --certificate: PKCS#8 or traditional RSA/EC, unencrypted (default:"
+              + " unset)")
+  Path pkey;
+
+  @Option(
+      names = "--clientcas",
+      description = "PEM bundle of the CAs that sign client certificates; used with --mtls")
+  Path clientCas;
+
+  @Option(
+      names = {"-m", "--mtls"},
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "mutual TLS: require a client certificate signed by --clientcas (default:"
+              + " ${DEFAULT-VALUE})")
+  boolean mtls;
+
+  @Option(
       names = "--token-expiry",
       defaultValue = "24h",
       converter = DurationConverter.class,
@@ -127,6 +156,16 @@ public final class ServerCommand {
       description =
           "disable collection of histogram metrics like query durations (default: ${DEFAULT-VALUE})")
   boolean noHistograms;
+
+  @Option(
+      names = "--metrics-tls",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "serve the metrics endpoint over HTTPS with --certificate/--pkey (no client certificate"
+              + " asked) (default: ${DEFAULT-VALUE})")
+  boolean metricsTls;
 
   /** The version line of {@code --version}, also reported by the metrics server's /version. */
   public static String version() {
@@ -182,6 +221,16 @@ public final class ServerCommand {
         .metricsServer(metricsServer)
         .metricsServerPort(metricsServerPort)
         .noHistograms(noHistograms)
+        .metricsTls(metricsTls)
+        .certificate(unlessEmpty(certificate))
+        .pkey(unlessEmpty(pkey))
+        .clientCas(unlessEmpty(clientCas))
+        .mtls(mtls)
         .build();
+  }
+
+  /** An empty path (e.g. {@code IMMUDB_CLIENTCAS=}) means the flag is unset. */
+  private static Path unlessEmpty(Path p) {
+    return p == null || p.toString().isEmpty() ? null : p;
   }
 }

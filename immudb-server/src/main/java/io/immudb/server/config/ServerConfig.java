@@ -1,5 +1,7 @@
 package io.immudb.server.config;
 
+import io.immudb.server.tls.ServerTls;
+import io.immudb.server.tls.TlsFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +30,14 @@ public final class ServerConfig {
   private final boolean metricsServer;
   private final int metricsServerPort;
   private final boolean noHistograms;
+  private final boolean metricsTls;
+  private final Path certificate;
+  private final Path pkey;
+  private final Path clientCas;
+  private final boolean mtls;
+  private final ServerTls tls;
 
-  private ServerConfig(Builder b) {
+  private ServerConfig(Builder b, ServerTls tls) {
     this.dir = b.dir;
     this.address = b.address;
     this.port = b.port;
@@ -44,6 +52,12 @@ public final class ServerConfig {
     this.metricsServer = b.metricsServer;
     this.metricsServerPort = b.metricsServerPort;
     this.noHistograms = b.noHistograms;
+    this.metricsTls = b.metricsTls;
+    this.certificate = b.certificate;
+    this.pkey = b.pkey;
+    this.clientCas = b.clientCas;
+    this.mtls = b.mtls;
+    this.tls = tls;
   }
 
   /**
@@ -120,6 +134,41 @@ public final class ServerConfig {
     return noHistograms;
   }
 
+  /**
+   * {@code --metrics-tls}: whether the metrics endpoint speaks HTTPS with the server's certificate.
+   */
+  public boolean metricsTls() {
+    return metricsTls;
+  }
+
+  /** {@code --certificate}: the server's PEM certificate chain, if configured. */
+  public Optional<Path> certificate() {
+    return Optional.ofNullable(certificate);
+  }
+
+  /** {@code --pkey}: the PEM private key of {@link #certificate()}, if configured. */
+  public Optional<Path> pkey() {
+    return Optional.ofNullable(pkey);
+  }
+
+  /** {@code --clientcas}: the PEM bundle of client CAs, if configured (used only with mTLS). */
+  public Optional<Path> clientCas() {
+    return Optional.ofNullable(clientCas);
+  }
+
+  /** {@code --mtls}: whether clients must present a certificate signed by a client CA. */
+  public boolean mtls() {
+    return mtls;
+  }
+
+  /**
+   * The TLS identity loaded (and checked) from {@code --certificate}, {@code --pkey} and, with
+   * {@code --mtls}, {@code --clientcas}; empty when the server speaks plaintext.
+   */
+  public Optional<ServerTls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -148,6 +197,14 @@ public final class ServerConfig {
         + metricsServerPort
         + ", noHistograms="
         + noHistograms
+        + ", certificate="
+        + certificate
+        + ", pkey="
+        + pkey
+        + ", clientCas="
+        + clientCas
+        + ", mtls="
+        + mtls
         + "}";
   }
 
@@ -167,6 +224,11 @@ public final class ServerConfig {
     private boolean metricsServer;
     private int metricsServerPort = 9497;
     private boolean noHistograms;
+    private boolean metricsTls;
+    private Path certificate;
+    private Path pkey;
+    private Path clientCas;
+    private boolean mtls;
 
     private Builder() {}
 
@@ -236,8 +298,37 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder metricsTls(boolean v) {
+      metricsTls = v;
+      return this;
+    }
+
     public Builder noHistograms(boolean v) {
       noHistograms = v;
+      return this;
+    }
+
+    /** Sets the server's PEM certificate chain; with {@link #pkey}, TLS. {@code null}: unset. */
+    public Builder certificate(Path v) {
+      certificate = v;
+      return this;
+    }
+
+    /** Sets the PEM private key of the certificate; {@code null}: unset. */
+    public Builder pkey(Path v) {
+      pkey = v;
+      return this;
+    }
+
+    /** Sets the PEM bundle of CAs that sign client certificates; {@code null}: unset. */
+    public Builder clientCas(Path v) {
+      clientCas = v;
+      return this;
+    }
+
+    /** Requires client certificates (needs certificate, pkey and clientCas). */
+    public Builder mtls(boolean v) {
+      mtls = v;
       return this;
     }
 
@@ -277,7 +368,17 @@ public final class ServerConfig {
         throw new ConfigException(
             "signingKey", "signingKey " + signingKey + " is not a readable file");
       }
-      return new ServerConfig(this);
+      ServerTls tls;
+      try {
+        tls = ServerTls.fromFlags(certificate, pkey, clientCas, mtls).orElse(null);
+      } catch (TlsFileException e) {
+        throw new ConfigException(e.flag(), e.getMessage());
+      }
+      if (metricsTls && tls == null) {
+        throw new ConfigException(
+            "metrics-tls", "metrics-tls needs --certificate and --pkey (the server's own)");
+      }
+      return new ServerConfig(this, tls);
     }
 
     private static void checkDirWritable(Path dir) {

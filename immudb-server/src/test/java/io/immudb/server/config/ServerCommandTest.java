@@ -157,4 +157,51 @@ class ServerCommandTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cannot be created");
   }
+
+  @Test
+  void tlsFlagsAndTheirEnvironmentVariables() throws Exception {
+    io.immudb.server.tls.TestPki.Setup pki =
+        io.immudb.server.tls.TestPki.writeSetup(tmp.resolve("pki"));
+    ServerConfig plain = ServerCommand.parse(new String[] {"--dir", tmp.toString()}, Map.of());
+    assertThat(plain.tls()).isEmpty();
+    assertThat(plain.mtls()).isFalse();
+
+    ServerConfig c =
+        ServerCommand.parse(
+            new String[] {"--dir", tmp.toString(), "-m"},
+            Map.of(
+                "IMMUDB_CERTIFICATE", pki.serverCert().toString(),
+                "IMMUDB_PKEY", pki.serverKey().toString(),
+                "IMMUDB_CLIENTCAS", pki.caCert().toString()));
+    assertThat(c.mtls()).isTrue();
+    assertThat(c.certificate()).contains(pki.serverCert());
+    assertThat(c.pkey()).contains(pki.serverKey());
+    assertThat(c.clientCas()).contains(pki.caCert());
+    assertThat(c.tls()).hasValueSatisfying(t -> assertThat(t.mutual()).isTrue());
+
+    // Empty variables (as in immudb's service template) mean unset.
+    ServerConfig empty =
+        ServerCommand.parse(
+            new String[] {"--dir", tmp.toString()},
+            Map.of("IMMUDB_CERTIFICATE", "", "IMMUDB_PKEY", "", "IMMUDB_MTLS", "false"));
+    assertThat(empty.tls()).isEmpty();
+  }
+
+  @Test
+  void tlsFlagErrorsAreConfigErrorsNamingTheFlag() throws Exception {
+    Path cert = Files.writeString(tmp.resolve("cert.pem"), "nothing");
+    assertThatThrownBy(
+            () ->
+                ServerCommand.parse(
+                    new String[] {"--dir", tmp.toString(), "--certificate", cert.toString()},
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("pkey"))
+        .hasMessage("--certificate needs --pkey: the PEM private key of the server certificate");
+    assertThatThrownBy(
+            () -> ServerCommand.parse(new String[] {"--dir", tmp.toString(), "--mtls"}, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("clientcas"))
+        .hasMessageStartingWith("--mtls needs --clientcas");
+  }
 }
