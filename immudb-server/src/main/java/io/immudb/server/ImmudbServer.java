@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.ops.PidFile;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
@@ -38,6 +39,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final DatabaseRegistry registry;
   private final Server grpc;
   private final ExecutorService executor;
+  private final PidFile pidFile; // null without --pidfile
   private boolean closed;
 
   /**
@@ -55,19 +57,32 @@ public final class ImmudbServer implements AutoCloseable {
   }
 
   private ImmudbServer(
-      DataDirectory dataDir, DatabaseRegistry registry, Server grpc, ExecutorService executor) {
+      DataDirectory dataDir,
+      DatabaseRegistry registry,
+      Server grpc,
+      ExecutorService executor,
+      PidFile pidFile) {
     this.executor = executor;
+    this.pidFile = pidFile;
     this.dataDir = dataDir;
     this.registry = registry;
     this.grpc = grpc;
   }
 
-  /** Opens the data directory and starts serving. */
+  /**
+   * Opens (and locks) the data directory, writes the pid file if configured, and starts serving.
+   *
+   * @throws io.immudb.ops.ProcessAlreadyRunningException if the pid file names a live process
+   */
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
     DataDirectory dir = DataDirectory.open(cfg.dir());
     DatabaseRegistry registry = null;
+    PidFile pidFile = null;
     ExecutorService executor = rpcExecutor();
     try {
+      if (cfg.pidfile().isPresent()) {
+        pidFile = PidFile.create(cfg.pidfile().get());
+      }
       registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
       users.ensureSysadmin(cfg.adminPassword());
@@ -97,11 +112,14 @@ public final class ImmudbServer implements AutoCloseable {
                       interceptors))
               .build()
               .start();
-      return new ImmudbServer(dir, registry, server, executor);
+      return new ImmudbServer(dir, registry, server, executor, pidFile);
     } catch (IOException | RuntimeException e) {
       executor.shutdown();
       if (registry != null) {
         registry.close();
+      }
+      if (pidFile != null) {
+        pidFile.close();
       }
       dir.close();
       throw e;
@@ -142,7 +160,13 @@ public final class ImmudbServer implements AutoCloseable {
     try {
       registry.close();
     } finally {
-      dataDir.close();
+      try {
+        if (pidFile != null) {
+          pidFile.close();
+        }
+      } finally {
+        dataDir.close();
+      }
     }
   }
 }

@@ -103,6 +103,45 @@ public final class ServerCommand {
       description = "lifetime of a login token, e.g. 24h, 90m (default: ${DEFAULT-VALUE})")
   Duration tokenExpiry;
 
+  // Process management and logging (docs/ops/process.md).
+  @Option(
+      names = "--pidfile",
+      description =
+          "write the server's process id to this file while it runs, e.g. /var/run/immudb.pid"
+              + " (default: none)")
+  Path pidfile;
+
+  @Option(
+      names = "--logfile",
+      description =
+          "append the log to this file instead of standard error, e.g. /var/log/immudb/immudb.log"
+              + " (default: none)")
+  Path logfile;
+
+  @Option(
+      names = "--logformat",
+      defaultValue = "text",
+      description = "log line format: text or json (default: ${DEFAULT-VALUE})")
+  String logFormat;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "info",
+      description =
+          "lowest level logged: error|warn|info|debug|trace; also read from LOG_LEVEL"
+              + " (default: ${DEFAULT-VALUE})")
+  String logLevel;
+
+  @Option(
+      names = {"-d", "--detached"},
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "run the server in the background; returns once it accepts connections"
+              + " (default: ${DEFAULT-VALUE})")
+  boolean detached;
+
   /**
    * A picocli command line over a fresh {@code ServerCommand}, reading defaults from {@code env}.
    */
@@ -149,6 +188,11 @@ public final class ServerCommand {
         .devMode(devMode)
         .signingKey(signingKey)
         .tokenExpiry(tokenExpiry)
+        .pidfile(pidfile)
+        .logfile(logfile)
+        .logFormat(LogFormat.parse(logFormat))
+        .logLevel(LogLevel.parse(logLevel))
+        .detached(detached)
         .build();
   }
 }
