@@ -83,7 +83,7 @@ public final class ImmudbMain {
       return new CommandLine.RunLast().execute(pr);
     } catch (CommandLine.ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      err.println("immudb " + e.getCommandLine().getCommandName() + ": " + cause.getMessage());
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + cause.getMessage());
       return 1;
     }
   }

@@ -63,6 +63,8 @@ class ServiceCommandTest {
     assertThat(root.resolve("var/lib/immudb")).isDirectory();
     assertThat(root.resolve("var/log/immudb")).isDirectory();
     assertThat(outBytes.toString(StandardCharsets.UTF_8))
+        .contains("would run: getent passwd immu")
+        .contains("would run: useradd --system --user-group --home-dir /var/lib/immudb")
         .contains("would run: systemctl daemon-reload")
         .contains("would run: systemctl enable immudb.service")
         .contains("would run: systemctl start immudb.service");
