@@ -101,7 +101,9 @@ public final class ImmudbMain {
     try {
       server = ImmudbServer.start(cfg);
     } catch (IOException | RuntimeException e) {
-      log.error("cannot start: {}", e.getMessage());
+      if (cfg.logfile().isPresent()) { // otherwise the log is stderr: say it once
+        log.error("cannot start: {}", e.getMessage());
+      }
       err.println("immudb: cannot start: " + e.getMessage());
       return 1;
     }
@@ -115,7 +117,6 @@ public final class ImmudbMain {
                     log.info("stopped");
                   } catch (IOException e) {
                     log.error("error while closing: {}", e.getMessage());
-                    err.println("immudb: error while closing: " + e.getMessage());
                   }
                 },
                 "immudb-shutdown"));

@@ -174,7 +174,7 @@ final class ServiceCommand {
   /** The configuration file written on first install: TOML, keys are flag names. */
   static String configContent() {
     return "# immudb server configuration, written by `immudb service install`.\n"
-        + "# Keys are the long flag names without dashes (see `immudb --help`).\n"
+        + "# Keys are the long flag names without their leading dashes (see `immudb --help`).\n"
         + "dir = \""
         + DATA_DIR
         + "\"\n"
