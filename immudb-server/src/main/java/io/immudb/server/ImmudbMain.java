@@ -81,6 +81,10 @@ public final class ImmudbMain {
   private static int runSubcommand(ParseResult pr, PrintStream err) {
     try {
       return new CommandLine.RunLast().execute(pr);
+    } catch (CommandLine.ParameterException e) { // e.g. `immudb service` without an action
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
     } catch (CommandLine.ExecutionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + cause.getMessage());

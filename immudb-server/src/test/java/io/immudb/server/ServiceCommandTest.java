@@ -112,6 +112,14 @@ class ServiceCommandTest {
   }
 
   @Test
+  void serviceWithoutAnActionIsAUsageError() throws Exception {
+    assertThat(ImmudbMain.run(new String[] {"service"}, Map.of(), out, err)).isEqualTo(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .contains("immudb service: Missing required subcommand")
+        .contains("Usage: immudb service");
+  }
+
+  @Test
   void effectiveUidIsReadOnLinux() {
     assertThat(ServiceCommand.effectiveUid()).isGreaterThanOrEqualTo(0);
   }
