@@ -1,17 +1,24 @@
 package io.immudb.server;
 
+import io.immudb.ops.ProcessCommandRunner;
 import io.immudb.server.config.ConfigException;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
+import io.immudb.server.logging.LogSetup;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code immudb}: starts the server with the flags (and {@code IMMUDB_*} environment variables) of
- * {@link ServerCommand}; SIGTERM and SIGINT shut it down gracefully.
+ * {@link ServerCommand}, in the foreground or, with {@code -d}, in the background ({@link
+ * DetachedStart}); SIGTERM and SIGINT shut it down gracefully. {@code immudb service ...} manages
+ * the systemd service instead ({@link ServiceCommand}).
  */
 public final class ImmudbMain {
   private ImmudbMain() {}
@@ -20,25 +27,87 @@ public final class ImmudbMain {
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
-  /** Runs the server until it is shut down; returns the exit status. */
+  /** The command line: the server's flags plus its subcommands, printing to out and err. */
+  static CommandLine commandLine(Map<String, String> env, PrintStream out, PrintStream err) {
+    return commandLine(
+        env,
+        out,
+        err,
+        new ServiceCommand(out, new ProcessCommandRunner(), ServiceCommand::effectiveUid));
+  }
+
+  /** As {@link #commandLine(Map, PrintStream, PrintStream)}, with the given service command. */
+  static CommandLine commandLine(
+      Map<String, String> env, PrintStream out, PrintStream err, ServiceCommand service) {
+    CommandLine cl = ServerCommand.commandLine(env);
+    cl.addSubcommand(service);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl;
+  }
+
+  /** Runs the server (or a subcommand) until it is done; returns the exit status. */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws InterruptedException {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      out.print(ServerCommand.usage(env));
+    CommandLine cl = commandLine(env, out, err);
+    ParseResult pr;
+    try {
+      pr = cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      err.println("immudb: " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
+    }
+    if (CommandLine.printHelpIfRequested(pr)) {
       return 0;
+    }
+    if (pr.hasSubcommand()) {
+      return runSubcommand(pr, err);
     }
     ServerConfig cfg;
     try {
-      cfg = ServerCommand.parse(args, env);
-    } catch (CommandLine.ParameterException | ConfigException e) {
+      cfg = ((ServerCommand) cl.getCommand()).toConfig();
+    } catch (ConfigException e) {
       err.println("immudb: " + e.getMessage());
-      err.print(ServerCommand.usage(env));
+      cl.usage(err);
       return 2;
     }
+    if (cfg.detached()) {
+      return DetachedStart.run(cfg, args, out, err);
+    }
+    return serve(cfg, out, err);
+  }
+
+  private static int runSubcommand(ParseResult pr, PrintStream err) {
+    try {
+      return new CommandLine.RunLast().execute(pr);
+    } catch (CommandLine.ParameterException e) { // e.g. `immudb service` without an action
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
+    } catch (CommandLine.ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + cause.getMessage());
+      return 1;
+    }
+  }
+
+  private static int serve(ServerConfig cfg, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    try {
+      LogSetup.configure(cfg.logLevel(), cfg.logFormat(), cfg.logfile());
+    } catch (IOException e) {
+      err.println("immudb: " + e.getMessage());
+      return 1;
+    }
+    Logger log = LoggerFactory.getLogger(ImmudbMain.class);
     ImmudbServer server;
     try {
       server = ImmudbServer.start(cfg);
     } catch (IOException | RuntimeException e) {
+      if (cfg.logfile().isPresent()) { // otherwise the log is stderr: say it once
+        log.error("cannot start: {}", e.getMessage());
+      }
       err.println("immudb: cannot start: " + e.getMessage());
       return 1;
     }
@@ -46,13 +115,24 @@ public final class ImmudbMain {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  log.info("shutting down");
                   try {
                     server.close();
+                    log.info("stopped");
                   } catch (IOException e) {
-                    err.println("immudb: error while closing: " + e.getMessage());
+                    log.error("error while closing: {}", e.getMessage());
                   }
                 },
                 "immudb-shutdown"));
+    String dir = cfg.dir().toAbsolutePath().normalize().toString();
+    log.info(
+        "immudb {} listening on {}:{}, data directory {}, server identifier {}{}",
+        io.immudb.server.grpc.ImmuServices.VERSION,
+        cfg.address(),
+        server.port(),
+        dir,
+        server.identifier(),
+        cfg.pidfile().map(p -> ", pidfile " + p).orElse(""));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
     out.println("listening on " + cfg.address() + ":" + server.port());
     server
@@ -68,7 +148,7 @@ public final class ImmudbMain {
                         + p
                         + "/metrics"));
     out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
-    out.println("data directory " + cfg.dir().toAbsolutePath().normalize());
+    out.println("data directory " + dir);
     out.println("server identifier " + server.identifier());
     if (!cfg.auth()) {
       out.println("authentication is disabled");

@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.ops.PidFile;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
@@ -46,6 +47,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final Server grpc;
   private final ExecutorService executor;
   private final MetricsEndpoint metrics;
+  private final PidFile pidFile; // null without --pidfile
   private boolean closed;
 
   /**
@@ -67,15 +69,22 @@ public final class ImmudbServer implements AutoCloseable {
       DatabaseRegistry registry,
       Server grpc,
       ExecutorService executor,
-      MetricsEndpoint metrics) {
+      MetricsEndpoint metrics,
+      PidFile pidFile) {
     this.executor = executor;
     this.metrics = metrics;
+    this.pidFile = pidFile;
     this.dataDir = dataDir;
     this.registry = registry;
     this.grpc = grpc;
   }
 
-  /** Opens the data directory and starts serving; the metrics endpoint, if on, speaks HTTP. */
+  /**
+   * Opens (and locks) the data directory, writes the pid file if configured, and starts serving;
+   * the metrics endpoint, if on, speaks HTTPS with {@code --metrics-tls}, HTTP otherwise.
+   *
+   * @throws io.immudb.ops.ProcessAlreadyRunningException if the pid file names a live process
+   */
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
     return start(
         cfg,
@@ -111,8 +120,12 @@ public final class ImmudbServer implements AutoCloseable {
       throw e;
     }
     DatabaseRegistry registry = null;
+    PidFile pidFile = null;
     ExecutorService executor = rpcExecutor();
     try {
+      if (cfg.pidfile().isPresent()) {
+        pidFile = PidFile.create(cfg.pidfile().get());
+      }
       registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
       users.ensureSysadmin(cfg.adminPassword());
@@ -149,7 +162,7 @@ public final class ImmudbServer implements AutoCloseable {
       if (endpoint != null) {
         endpoint.markReady();
       }
-      return new ImmudbServer(dir, registry, server, executor, endpoint);
+      return new ImmudbServer(dir, registry, server, executor, endpoint, pidFile);
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
@@ -157,6 +170,9 @@ public final class ImmudbServer implements AutoCloseable {
       executor.shutdown();
       if (registry != null) {
         registry.close();
+      }
+      if (pidFile != null) {
+        pidFile.close();
       }
       dir.close();
       throw e;
@@ -221,10 +237,16 @@ public final class ImmudbServer implements AutoCloseable {
       registry.close();
     } finally {
       try {
-        dataDir.close();
+        if (pidFile != null) {
+          pidFile.close();
+        }
       } finally {
-        if (metrics != null) {
-          metrics.close();
+        try {
+          dataDir.close();
+        } finally {
+          if (metrics != null) {
+            metrics.close();
+          }
         }
       }
     }

@@ -9,9 +9,14 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Supplies option defaults from environment variables: flag {@code --max-recv-msg-size} reads
  * {@code IMMUDB_MAX_RECV_MSG_SIZE}, {@code --signingKey} reads {@code IMMUDB_SIGNINGKEY}. When the
- * variable is unset, picocli falls back to the option's own default. Thread-safe (immutable).
+ * variable is unset, picocli falls back to the option's own default. A few flags also read an
+ * unprefixed variable that immudb honours, when their {@code IMMUDB_*} one is unset: {@code
+ * --log-level} reads {@code LOG_LEVEL}. Thread-safe (immutable).
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
+  /** {@code IMMUDB_*} variable -> the unprefixed variable read when it is unset. */
+  private static final Map<String, String> UNPREFIXED = Map.of("IMMUDB_LOG_LEVEL", "LOG_LEVEL");
+
   private final Map<String, String> env;
 
   EnvironmentDefaults(Map<String, String> env) {
@@ -29,6 +34,11 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
     if (!(argSpec instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
       return null;
     }
-    return env.get(variableFor(o.longestName()));
+    String name = variableFor(o.longestName());
+    String value = env.get(name);
+    if (value == null && UNPREFIXED.containsKey(name)) {
+      value = env.get(UNPREFIXED.get(name));
+    }
+    return value;
   }
 }

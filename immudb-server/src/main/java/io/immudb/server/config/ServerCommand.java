@@ -167,6 +167,45 @@ public final class ServerCommand {
               + " asked) (default: ${DEFAULT-VALUE})")
   boolean metricsTls;
 
+  // Process management and logging (docs/ops/process.md).
+  @Option(
+      names = "--pidfile",
+      description =
+          "write the server's process id to this file while it runs, e.g. /var/run/immudb.pid"
+              + " (default: none)")
+  Path pidfile;
+
+  @Option(
+      names = "--logfile",
+      description =
+          "append the log to this file instead of standard error, e.g. /var/log/immudb/immudb.log"
+              + " (default: none)")
+  Path logfile;
+
+  @Option(
+      names = "--logformat",
+      defaultValue = "text",
+      description = "log line format: text or json (default: ${DEFAULT-VALUE})")
+  String logFormat;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "info",
+      description =
+          "lowest level logged: error|warn|info|debug|trace; also read from LOG_LEVEL"
+              + " (default: ${DEFAULT-VALUE})")
+  String logLevel;
+
+  @Option(
+      names = {"-d", "--detached"},
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "run the server in the background; returns once it accepts connections"
+              + " (default: ${DEFAULT-VALUE})")
+  boolean detached;
+
   /** The version line of {@code --version}, also reported by the metrics server's /version. */
   public static String version() {
     return ServerCommand.class.getAnnotation(Command.class).version()[0];
@@ -226,6 +265,11 @@ public final class ServerCommand {
         .pkey(unlessEmpty(pkey))
         .clientCas(unlessEmpty(clientCas))
         .mtls(mtls)
+        .pidfile(pidfile)
+        .logfile(logfile)
+        .logFormat(LogFormat.parse(logFormat))
+        .logLevel(LogLevel.parse(logLevel))
+        .detached(detached)
         .build();
   }
 

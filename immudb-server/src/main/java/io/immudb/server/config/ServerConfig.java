@@ -27,6 +27,12 @@ public final class ServerConfig {
   private final boolean devMode;
   private final Path signingKey;
   private final Duration tokenExpiry;
+  // Process management and logging.
+  private final Path pidfile;
+  private final Path logfile;
+  private final LogFormat logFormat;
+  private final LogLevel logLevel;
+  private final boolean detached;
   private final boolean metricsServer;
   private final int metricsServerPort;
   private final boolean noHistograms;
@@ -49,6 +55,11 @@ public final class ServerConfig {
     this.devMode = b.devMode;
     this.signingKey = b.signingKey;
     this.tokenExpiry = b.tokenExpiry;
+    this.pidfile = b.pidfile;
+    this.logfile = b.logfile;
+    this.logFormat = b.logFormat;
+    this.logLevel = b.logLevel;
+    this.detached = b.detached;
     this.metricsServer = b.metricsServer;
     this.metricsServerPort = b.metricsServerPort;
     this.noHistograms = b.noHistograms;
@@ -169,6 +180,31 @@ public final class ServerConfig {
     return Optional.ofNullable(tls);
   }
 
+  /** The file holding the server's process id while it runs, if configured. */
+  public Optional<Path> pidfile() {
+    return Optional.ofNullable(pidfile);
+  }
+
+  /** The file the log is appended to, if configured; otherwise the log goes to stderr. */
+  public Optional<Path> logfile() {
+    return Optional.ofNullable(logfile);
+  }
+
+  /** The format of log lines. */
+  public LogFormat logFormat() {
+    return logFormat;
+  }
+
+  /** The lowest level logged. */
+  public LogLevel logLevel() {
+    return logLevel;
+  }
+
+  /** Whether {@code immudb} starts the server as a background process and returns. */
+  public boolean detached() {
+    return detached;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -191,6 +227,16 @@ public final class ServerConfig {
         + signingKey
         + ", tokenExpiry="
         + tokenExpiry
+        + ", pidfile="
+        + pidfile
+        + ", logfile="
+        + logfile
+        + ", logFormat="
+        + logFormat
+        + ", logLevel="
+        + logLevel
+        + ", detached="
+        + detached
         + ", metricsServer="
         + metricsServer
         + ", metricsServerPort="
@@ -221,6 +267,11 @@ public final class ServerConfig {
     private boolean devMode;
     private Path signingKey;
     private Duration tokenExpiry = Duration.ofHours(24);
+    private Path pidfile;
+    private Path logfile;
+    private LogFormat logFormat = LogFormat.TEXT;
+    private LogLevel logLevel = LogLevel.INFO;
+    private boolean detached;
     private boolean metricsServer;
     private int metricsServerPort = 9497;
     private boolean noHistograms;
@@ -332,6 +383,33 @@ public final class ServerConfig {
       return this;
     }
 
+    /** Sets the pid file; {@code null} means none. */
+    public Builder pidfile(Path v) {
+      pidfile = v;
+      return this;
+    }
+
+    /** Sets the log file; {@code null} means standard error. */
+    public Builder logfile(Path v) {
+      logfile = v;
+      return this;
+    }
+
+    public Builder logFormat(LogFormat v) {
+      logFormat = Objects.requireNonNull(v, "logFormat");
+      return this;
+    }
+
+    public Builder logLevel(LogLevel v) {
+      logLevel = Objects.requireNonNull(v, "logLevel");
+      return this;
+    }
+
+    public Builder detached(boolean v) {
+      detached = v;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -374,11 +452,24 @@ public final class ServerConfig {
       } catch (TlsFileException e) {
         throw new ConfigException(e.flag(), e.getMessage());
       }
+      checkNotADirectory("pidfile", pidfile);
+      checkNotADirectory("logfile", logfile);
+      if (detached && port == 0) {
+        throw new ConfigException(
+            "detached", "detached needs a fixed port to wait for; port 0 picks a random one");
+      }
       if (metricsTls && tls == null) {
         throw new ConfigException(
             "metrics-tls", "metrics-tls needs --certificate and --pkey (the server's own)");
       }
       return new ServerConfig(this, tls);
+    }
+
+    private static void checkNotADirectory(String setting, Path file) {
+      if (file != null && Files.isDirectory(file)) {
+        throw new ConfigException(
+            setting, setting + " " + file + " is a directory; give a file name");
+      }
     }
 
     private static void checkDirWritable(Path dir) {

@@ -1,0 +1,104 @@
+package io.immudb.server;
+
+import io.immudb.ops.DetachException;
+import io.immudb.ops.DetachLauncher;
+import io.immudb.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code immudb -d}: runs this same program again as a background process (same JVM, JVM options,
+ * class path and arguments, minus {@code -d}), with its output appended to the log file ({@code
+ * --logfile}, or {@code <dir>/immudb.log}), and returns once it accepts connections on its port.
+ */
+final class DetachedStart {
+  /** How long the background server gets to accept connections. */
+  static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private DetachedStart() {}
+
+  /** Starts the background server; prints its pid on {@code out}; returns the exit status. */
+  static int run(ServerConfig cfg, String[] args, PrintStream out, PrintStream err) {
+    Path output = cfg.logfile().orElse(cfg.dir().resolve("immudb.log"));
+    InetSocketAddress probe = new InetSocketAddress(probeHost(cfg.address()), cfg.port());
+    try {
+      long pid =
+          new DetachLauncher(TIMEOUT)
+              .launch(childCommand(args), Map.of("IMMUDB_DETACHED", "false"), output, probe);
+      out.println(pid);
+      err.println(
+          "immudb: running in the background as process "
+              + pid
+              + ", listening on "
+              + cfg.address()
+              + ":"
+              + cfg.port()
+              + ", output in "
+              + output.toAbsolutePath().normalize());
+      return 0;
+    } catch (DetachException e) {
+      err.println("immudb: cannot start in the background: " + e.getMessage());
+      if (!e.outputTail().isEmpty()) {
+        err.println("immudb: last lines of its output:");
+        e.outputTail().forEach(l -> err.println("  " + l));
+      }
+      return 1;
+    } catch (IOException e) {
+      err.println("immudb: cannot start in the background: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Where to check that a server bound to {@code address} listens: loopback for wildcards. */
+  static String probeHost(String address) {
+    return switch (address) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> address;
+    };
+  }
+
+  /** The java command line that runs this server again in the foreground. */
+  static List<String> childCommand(String[] args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(ImmudbMain.class.getName());
+    cmd.addAll(withoutDetach(args));
+    return cmd;
+  }
+
+  /**
+   * {@code args} without {@code -d}/{@code --detached} (and a {@code true}/{@code false} value
+   * after it, or an {@code =value} form).
+   */
+  static List<String> withoutDetach(String[] args) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-d") || a.equals("--detached")) {
+        if (i + 1 < args.length && isBoolean(args[i + 1])) {
+          i++;
+        }
+      } else if (!a.startsWith("--detached=") && !a.startsWith("-d=")) {
+        kept.add(a);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean isBoolean(String s) {
+    String v = s.toLowerCase(Locale.ROOT);
+    return v.equals("true") || v.equals("false");
+  }
+}
