@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     name = "immuclient",
     mixinStandardHelpOptions = true,
     versionProvider = Versions.class,
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, io.immudb.cli.audit.AuditCommand.class},
     description = "CLI client for immudb: read and write data, with verification.",
     footer = {
       "",

@@ -121,8 +121,12 @@ public final class ImmuClient implements AutoCloseable {
     return session;
   }
 
-  /** The server's identity, asking the server (Health) if no answer has carried it yet. */
-  String serverUuid() {
+  /**
+   * The server's identity (its {@code immudb-uuid} header, spec v1 §9.2), asking the server
+   * (Health) if no answer has carried it yet; a server that sends none is named by its address.
+   * Trusted states are kept under this name.
+   */
+  public String serverUuid() {
     String uuid = session.serverUuid();
     if (uuid == null) {
       health();

@@ -1,0 +1,56 @@
+package io.immudb.cli.audit;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Parses durations as immudb's flags write them ({@code 60s}, {@code 5m}, {@code 1h30m}, {@code
+ * 500ms}), or in ISO-8601 ({@code PT1M}). Stateless and thread-safe.
+ */
+final class DurationConverter implements ITypeConverter<Duration> {
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|h|m|s)");
+
+  @Override
+  public Duration convert(String value) {
+    return parse(value);
+  }
+
+  /**
+   * The duration {@code value} stands for.
+   *
+   * @throws TypeConversionException if it is not one
+   */
+  static Duration parse(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.startsWith("pt")) {
+      try {
+        return Duration.parse(v);
+      } catch (RuntimeException e) {
+        throw new TypeConversionException("invalid duration '" + value + "'");
+      }
+    }
+    Matcher m = PART.matcher(v);
+    Duration total = Duration.ZERO;
+    int pos = 0;
+    while (pos < v.length() && m.find(pos) && m.start() == pos) {
+      long n = Long.parseLong(m.group(1));
+      total =
+          switch (m.group(2)) {
+            case "h" -> total.plusHours(n);
+            case "m" -> total.plusMinutes(n);
+            case "s" -> total.plusSeconds(n);
+            default -> total.plusMillis(n);
+          };
+      pos = m.end();
+    }
+    if (v.isEmpty() || pos != v.length()) {
+      throw new TypeConversionException(
+          "invalid duration '" + value + "' (expected e.g. 60s, 5m, 1h30m, 500ms)");
+    }
+    return total;
+  }
+}
