@@ -121,6 +121,17 @@ class ToolConfigTest {
   }
 
   @Test
+  void oneOptionSetTwiceInTwoSpellingsIsRefused() throws Exception {
+    Path f = file("c.toml", "max-recv-msg-size = 1", "max_recv_msg_size = 2");
+    assertThatThrownBy(() -> parse(profile(), Map.of(), "--config", f.toString()))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(
+            "config file "
+                + f
+                + ", key 'max_recv_msg_size': sets the same option as 'max-recv-msg-size'");
+  }
+
+  @Test
   void aSubcommandsOwnOptionIsNotAKey() throws Exception {
     Path f = file("c.toml", "limit = 2");
     assertThatThrownBy(() -> parse(profile(), Map.of(), "--config", f.toString()))
