@@ -97,7 +97,7 @@ final class BackupCommands {
               Instant.now().toString(),
               trusted.txId(),
               trusted.txHash().toHex(),
-              Versions.line("immuadmin"));
+              "immuadmin " + io.immudb.ops.BuildInfo.current().version());
       HistoryChecker checker = new HistoryChecker(db);
       long n = 0;
       boolean done = false;

@@ -10,10 +10,20 @@ import picocli.CommandLine.ScopeType;
 /**
  * The connection and output options every immuclient and immuadmin command takes, before or after
  * the command name ({@code -a host get k} or {@code get k -a host}), also from the environment
- * ({@code IMMUCLIENT_*} / {@code IMMUADMIN_*}). Builds the SDK client and keeps the session token
- * in the token file between runs.
+ * ({@code IMMUCLIENT_*} / {@code IMMUADMIN_*}) and the tool's configuration file (key = the long
+ * flag name; see {@link Tools#profile}). Builds the SDK client and keeps the session token in the
+ * token file between runs.
  */
 public final class ClientOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "config file (default: ./configs/<tool>.toml, ~/.immudb/<tool>.toml or ~/<tool>.toml,"
+              + " the first that exists)")
+  Path config;
+
   @Option(
       names = {"-a", "--immudb-address"},
       defaultValue = "127.0.0.1",

@@ -9,6 +9,8 @@ import io.immudb.core.state.ImmuState;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.store.StoreOptions;
 import io.immudb.embedded.store.VerificationReport;
+import io.immudb.ops.BuildVersionProvider;
+import io.immudb.ops.VersionCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +31,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "immuadmin",
     mixinStandardHelpOptions = true,
-    versionProvider = Versions.class,
+    versionProvider = BuildVersionProvider.class,
     subcommands = {
       CommandLine.HelpCommand.class,
       StatsCommand.class,
+      VersionCommand.class,
       Immuadmin.UserCommands.class,
       Immuadmin.DatabaseCommands.class,
       BackupCommands.Backup.class,
@@ -42,7 +45,10 @@ import picocli.CommandLine.Parameters;
     description = "CLI admin client for immudb: users, databases, state, offline verification.",
     footer = {
       "",
-      "Environment: every flag also as IMMUADMIN_<FLAG>, e.g. IMMUADMIN_IMMUDB_ADDRESS=127.0.0.1.",
+      "Environment: every flag also as IMMUADMIN_<FLAG>, e.g. IMMUADMIN_IMMUDB_ADDRESS=127.0.0.1;",
+      "and as the key <flag> in the config file (--config, else ./configs/immuadmin.toml,",
+      "~/.immudb/immuadmin.toml or ~/immuadmin.toml), e.g. immudb-port = 3322.",
+      "Flags win over the environment, which wins over the file.",
       "Exit status: 0 success, 1 error, 2 bad usage, 3 verification failed."
     })
 public final class Immuadmin implements Callable<Integer> {
@@ -140,12 +146,6 @@ public final class Immuadmin implements Callable<Integer> {
     }
     out().records(out);
     return failed == 0 ? 0 : Tools.VERIFICATION_FAILED;
-  }
-
-  @Command(name = "version", description = "Show the immuadmin version")
-  int version() {
-    out().line(Versions.line("immuadmin"));
-    return 0;
   }
 
   static Permission parsePermission(String name) {
@@ -303,7 +303,7 @@ public final class Immuadmin implements Callable<Integer> {
 
   /** Runs immuadmin with {@code args}; returns the exit status. */
   public static int run(String[] args, Map<String, String> env) {
-    return Tools.run(new Immuadmin(), "immuadmin", "IMMUADMIN_", args, env);
+    return Tools.run(new Immuadmin(), "immuadmin", args, env);
   }
 
   public static void main(String[] args) {

@@ -7,6 +7,8 @@ import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
+import io.immudb.ops.BuildVersionProvider;
+import io.immudb.ops.VersionCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,13 +27,20 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "immuclient",
     mixinStandardHelpOptions = true,
-    versionProvider = Versions.class,
-    subcommands = {CommandLine.HelpCommand.class, io.immudb.cli.audit.AuditCommand.class},
+    versionProvider = BuildVersionProvider.class,
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      VersionCommand.class,
+      io.immudb.cli.audit.AuditCommand.class
+    },
     description = "CLI client for immudb: read and write data, with verification.",
     footer = {
       "",
       "Environment: every flag also as IMMUCLIENT_<FLAG>, e.g. IMMUCLIENT_IMMUDB_ADDRESS=127.0.0.1,",
-      "IMMUCLIENT_IMMUDB_PORT=3322. Keys and values are UTF-8 text unless --encoding says otherwise.",
+      "IMMUCLIENT_IMMUDB_PORT=3322; and as the key <flag> in the config file (--config, else",
+      "./configs/immuclient.toml, ~/.immudb/immuclient.toml or ~/immuclient.toml), e.g.",
+      "immudb-port = 3322. Flags win over the environment, which wins over the file.",
+      "Keys and values are UTF-8 text unless --encoding says otherwise.",
       "Exit status: 0 success, 1 error, 2 bad usage, 3 verification failed."
     })
 public final class Immuclient implements Callable<Integer> {
@@ -337,18 +346,12 @@ public final class Immuclient implements Callable<Integer> {
         java.nio.file.Path.of(System.getProperty("user.home"), ".immudb", "immuclient_history"));
   }
 
-  @Command(name = "version", description = "Show the immuclient version")
-  int version() {
-    out().line(Versions.line("immuclient"));
-    return 0;
-  }
-
   /** Runs immuclient with {@code args}; returns the exit status. */
   public static int run(String[] args, java.util.Map<String, String> env) {
     Immuclient c = new Immuclient();
     c.originalArgs = args.clone();
     c.env = Map.copyOf(env);
-    return Tools.run(c, "immuclient", "IMMUCLIENT_", args, env);
+    return Tools.run(c, "immuclient", args, env);
   }
 
   public static void main(String[] args) {

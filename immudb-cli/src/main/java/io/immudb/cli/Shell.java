@@ -73,12 +73,7 @@ final class Shell {
         }
         List<String> args = new ArrayList<>(globalArgs);
         args.addAll(words);
-        Tools.run(
-            newCommand.get(),
-            tool,
-            tool.toUpperCase(java.util.Locale.ROOT) + "_",
-            args.toArray(String[]::new),
-            env);
+        Tools.run(newCommand.get(), tool, args.toArray(String[]::new), env);
         System.out.flush();
       }
     }

@@ -2,28 +2,96 @@ package io.immudb.cli;
 
 import io.immudb.client.ImmuClientException;
 import io.immudb.core.proof.VerificationException;
+import io.immudb.ops.ConfigProfile;
+import io.immudb.ops.ToolConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Runs a command-line tool: environment defaults, one-line errors (stack traces with {@code
- * --debug}), exit codes 0 (success), 1 (error), 2 (bad usage), 3 (verification failed).
+ * Runs a command-line tool: defaults from {@code <TOOL>_*} environment variables and the tool's
+ * configuration file ({@link #profile}), one-line errors (stack traces with {@code --debug}), exit
+ * codes 0 (success), 1 (error), 2 (bad usage or configuration), 3 (verification failed).
  */
 final class Tools {
   static final int ERROR = 1;
+  static final int USAGE = 2;
   static final int VERIFICATION_FAILED = 3;
+
+  /** Settings of immudb's immuclient with no equivalent here; accepted in files with a warning. */
+  private static final Set<String> IMMUDB_CLIENT_KEYS =
+      Set.of(
+          "auth",
+          "prometheus-port",
+          "prometheus-host",
+          "dir",
+          "audit-username",
+          "audit-password",
+          "audit-databases",
+          "audit-signature",
+          "audit-notification-url",
+          "audit-notification-username",
+          "audit-notification-password");
+
+  /** Settings of immudb's immuadmin with no equivalent here (none so far). */
+  private static final Set<String> IMMUDB_ADMIN_KEYS = Set.of();
 
   private Tools() {}
 
+  /**
+   * Where {@code tool} ({@code immuclient} or {@code immuadmin}) finds its configuration: {@code
+   * <TOOL>_*} variables; {@code ./configs/<tool>.toml}, {@code ~/.immudb/<tool>.toml}, {@code
+   * ~/<tool>.toml}, the first that exists.
+   */
+  static ConfigProfile profile(String tool) {
+    Path home = Path.of(System.getProperty("user.home"));
+    return new ConfigProfile(
+        tool,
+        tool.toUpperCase(Locale.ROOT) + "_",
+        List.of(
+            Path.of("configs", tool + ".toml"),
+            home.resolve(".immudb").resolve(tool + ".toml"),
+            home.resolve(tool + ".toml")),
+        tool.equals("immuadmin") ? IMMUDB_ADMIN_KEYS : IMMUDB_CLIENT_KEYS);
+  }
+
+  static int run(Object command, String name, String[] args, Map<String, String> env) {
+    return run(command, name, profile(name), args, env);
+  }
+
   static int run(
-      Object command, String name, String envPrefix, String[] args, Map<String, String> env) {
+      Object command, String name, ConfigProfile profile, String[] args, Map<String, String> env) {
     CommandLine cl = new CommandLine(command);
     ClientOptions mixin = options(cl);
     if (mixin != null) {
       mixin.tool(name);
     }
-    cl.setDefaultValueProvider(new EnvDefaults(envPrefix, env));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    ToolConfig config =
+        ToolConfig.install(
+            cl, profile, args, env, w -> System.err.println(name + ": warning: " + w));
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          Optional<String> fromDefaults = config.explain(e);
+          if (fromDefaults.isEmpty()) {
+            return usage.handleParseException(e, a);
+          }
+          System.err.println(name + ": " + fromDefaults.get());
+          return USAGE;
+        });
+    cl.setExecutionStrategy(
+        parsed -> {
+          if (config.error().isPresent() && !ToolConfig.isInformational(parsed)) {
+            System.err.println(name + ": " + config.error().get().getMessage());
+            return USAGE;
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           ClientOptions opts = options(line);

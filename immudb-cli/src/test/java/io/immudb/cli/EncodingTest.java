@@ -3,7 +3,6 @@ package io.immudb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EncodingTest {
@@ -22,12 +21,5 @@ class EncodingTest {
     assertThat(Encoding.BASE64.decode("AP9h")).isEqualTo(bytes);
     assertThatThrownBy(() -> Encoding.HEX.decode("zz"))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void flagsReadTheirEnvironmentVariable() {
-    EnvDefaults d = new EnvDefaults("IMMUCLIENT_", Map.of());
-    assertThat(d.variableFor("--immudb-address")).isEqualTo("IMMUCLIENT_IMMUDB_ADDRESS");
-    assertThat(d.variableFor("--max-recv-msg-size")).isEqualTo("IMMUCLIENT_MAX_RECV_MSG_SIZE");
   }
 }

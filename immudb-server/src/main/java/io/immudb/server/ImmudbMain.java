@@ -1,6 +1,8 @@
 package io.immudb.server;
 
+import io.immudb.ops.ConfigProfile;
 import io.immudb.ops.ProcessCommandRunner;
+import io.immudb.ops.ToolConfig;
 import io.immudb.server.config.ConfigException;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
@@ -9,22 +11,34 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code immudb}: starts the server with the flags (and {@code IMMUDB_*} environment variables) of
- * {@link ServerCommand}, in the foreground or, with {@code -d}, in the background ({@link
- * DetachedStart}); SIGTERM and SIGINT shut it down gracefully. {@code immudb service ...} manages
- * the systemd service instead ({@link ServiceCommand}).
+ * {@code immudb}: starts the server with the flags of {@link ServerCommand}, falling back to {@code
+ * IMMUDB_*} environment variables and the configuration file ({@link ServerCommand#PROFILE}), in
+ * the foreground or, with {@code -d}, in the background ({@link DetachedStart}); SIGTERM and SIGINT
+ * shut it down gracefully. {@code immudb version} (or {@code --version}) prints the build
+ * information; {@code immudb service ...} manages the systemd service ({@link ServiceCommand}).
+ * Exit status: 0 after a clean shutdown, 1 if the server cannot start, 2 on a bad flag, variable,
+ * configuration file or value.
  */
 public final class ImmudbMain {
   private ImmudbMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    System.exit(
+        run(
+            args,
+            System.getenv(),
+            System.out,
+            System.err,
+            ServerCommand.PROFILE,
+            LoggerFactory.getLogger(ImmudbMain.class)::warn));
   }
 
   /** The command line: the server's flags plus its subcommands, printing to out and err. */
@@ -36,7 +50,10 @@ public final class ImmudbMain {
         new ServiceCommand(out, new ProcessCommandRunner(), ServiceCommand::effectiveUid));
   }
 
-  /** As {@link #commandLine(Map, PrintStream, PrintStream)}, with the given service command. */
+  /**
+   * As {@link #commandLine(Map, PrintStream, PrintStream)}, with the given service command and
+   * defaults from {@code env} only (no configuration file).
+   */
   static CommandLine commandLine(
       Map<String, String> env, PrintStream out, PrintStream err, ServiceCommand service) {
     CommandLine cl = ServerCommand.commandLine(env);
@@ -46,36 +63,73 @@ public final class ImmudbMain {
     return cl;
   }
 
-  /** Runs the server (or a subcommand) until it is done; returns the exit status. */
+  /**
+   * {@link #run(String[], Map, PrintStream, PrintStream, ConfigProfile, Consumer)} as main does.
+   */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
       throws InterruptedException {
-    CommandLine cl = commandLine(env, out, err);
-    ParseResult pr;
+    return run(
+        args,
+        env,
+        out,
+        err,
+        ServerCommand.PROFILE,
+        LoggerFactory.getLogger(ImmudbMain.class)::warn);
+  }
+
+  /** Runs the server (or a subcommand) until it is done; returns the exit status. */
+  static int run(
+      String[] args,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      ConfigProfile profile,
+      Consumer<String> warnings)
+      throws InterruptedException {
+    CommandLine cl = ServerCommand.commandLine();
+    cl.addSubcommand(
+        new ServiceCommand(out, new ProcessCommandRunner(), ServiceCommand::effectiveUid));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    ToolConfig config =
+        ToolConfig.install(cl, profile, args, ServerCommand.environment(env), warnings);
+    ParseResult parsed;
     try {
-      pr = cl.parseArgs(args);
+      parsed = cl.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      err.println("immudb: " + e.getMessage());
-      e.getCommandLine().usage(err);
+      Optional<String> fromDefaults = config.explain(e);
+      if (fromDefaults.isPresent()) {
+        err.println("immudb: " + fromDefaults.get());
+      } else {
+        err.println("immudb: " + e.getMessage());
+        e.getCommandLine().usage(err);
+      }
       return 2;
     }
-    if (CommandLine.printHelpIfRequested(pr)) {
+    if (CommandLine.printHelpIfRequested(parsed)) {
       return 0;
     }
-    if (pr.hasSubcommand()) {
-      return runSubcommand(pr, err);
+    if (ToolConfig.isInformational(parsed)) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    if (parsed.hasSubcommand()) {
+      return runSubcommand(parsed, err);
+    }
+    if (config.error().isPresent()) {
+      err.println("immudb: " + config.error().get().getMessage());
+      return 2;
     }
     ServerConfig cfg;
     try {
-      cfg = ((ServerCommand) cl.getCommand()).toConfig();
+      cfg = ServerCommand.toConfig(cl, config);
     } catch (ConfigException e) {
       err.println("immudb: " + e.getMessage());
-      cl.usage(err);
       return 2;
     }
     if (cfg.detached()) {
       return DetachedStart.run(cfg, args, out, err);
     }
-    return serve(cfg, out, err);
+    return serve(cfg, config.file(), out, err);
   }
 
   private static int runSubcommand(ParseResult pr, PrintStream err) {
@@ -92,7 +146,8 @@ public final class ImmudbMain {
     }
   }
 
-  private static int serve(ServerConfig cfg, PrintStream out, PrintStream err)
+  private static int serve(
+      ServerConfig cfg, Optional<java.nio.file.Path> configFile, PrintStream out, PrintStream err)
       throws InterruptedException {
     try {
       LogSetup.configure(cfg.logLevel(), cfg.logFormat(), cfg.logfile());
@@ -134,6 +189,7 @@ public final class ImmudbMain {
         server.identifier(),
         cfg.pidfile().map(p -> ", pidfile " + p).orElse(""));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
+    configFile.ifPresent(f -> out.println("config file " + f.toAbsolutePath().normalize()));
     out.println("listening on " + cfg.address() + ":" + server.port());
     server
         .metricsPort()

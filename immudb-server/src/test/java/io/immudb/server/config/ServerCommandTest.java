@@ -3,6 +3,7 @@ package io.immudb.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.immudb.ops.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,9 +101,11 @@ class ServerCommandTest {
 
   @Test
   void variableNames() {
-    assertThat(EnvironmentDefaults.variableFor("--max-recv-msg-size"))
+    var spec = ServerCommand.commandLine().getCommandSpec();
+    assertThat(ConfigKeys.variableOf("IMMUDB_", spec.findOption("--max-recv-msg-size")))
         .isEqualTo("IMMUDB_MAX_RECV_MSG_SIZE");
-    assertThat(EnvironmentDefaults.variableFor("--signingKey")).isEqualTo("IMMUDB_SIGNINGKEY");
+    assertThat(ConfigKeys.variableOf("IMMUDB_", spec.findOption("--signingKey")))
+        .isEqualTo("IMMUDB_SIGNINGKEY");
   }
 
   @Test

@@ -1,0 +1,136 @@
+package io.immudb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.immudb.server.ImmudbServer;
+import io.immudb.server.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code bin/immuclient} and {@code bin/immuadmin} (child processes, run from a scratch
+ * directory with no {@code IMMUCLIENT_*} / {@code IMMUADMIN_*} variables) reading the server's port
+ * from their configuration files.
+ */
+class ClientConfigIT {
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  @TempDir Path tmp;
+  private ImmudbServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server =
+        ImmudbServer.start(
+            ServerConfig.builder()
+                .dir(tmp.resolve("data"))
+                .address("127.0.0.1")
+                .port(0)
+                .synced(false)
+                .build());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  record Run(int status, String out, String err) {}
+
+  private Run run(String tool, Map<String, String> extraEnv, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("IMMUCLIENT_") || k.startsWith("IMMUADMIN_"));
+    env.put("IMMUDB_NO_BUILD", "1"); // the module was just packaged by this build
+    env.putAll(extraEnv);
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void immuclientReadsItsPortFromConfigsImmuclientToml() throws Exception {
+    Path configs = Files.createDirectories(tmp.resolve("configs"));
+    Files.writeString(
+        configs.resolve("immuclient.toml"),
+        String.join(
+            "\n",
+            "immudb-address = \"127.0.0.1\"",
+            "immudb-port = " + server.port(),
+            "tokenfile = \"" + tmp.resolve("token") + "\"",
+            "roots_filepath = \"" + tmp.resolve("roots") + "\"",
+            "mtls = false",
+            ""));
+    Run login = run("immuclient", Map.of(), "login", "immudb", "--password", "immudb");
+    assertThat(login.status()).as(login.err()).isZero();
+    assertThat(login.err()).contains("key 'mtls': an immudb setting immuclient does not use");
+    assertThat(Files.exists(tmp.resolve("token"))).isTrue();
+    Run set = run("immuclient", Map.of(), "safeset", "k", "v");
+    assertThat(set.status()).as(set.err()).isZero();
+    assertThat(set.out()).containsPattern("verified:\\s+true");
+
+    // The environment beats the file: a port where nothing listens fails.
+    Run env = run("immuclient", Map.of("IMMUCLIENT_IMMUDB_PORT", "1"), "status");
+    assertThat(env.status()).isEqualTo(1);
+    assertThat(env.err()).contains("UNAVAILABLE");
+  }
+
+  @Test
+  void immuadminReadsTheFileNamedByConfig() throws Exception {
+    Path file =
+        Files.writeString(
+            tmp.resolve("admin.toml"),
+            "immudb_port = "
+                + server.port()
+                + "\nimmudb-address = \"127.0.0.1\"\ntokenfile = \""
+                + tmp.resolve("admin-token")
+                + "\"\n");
+    Run status = run("immuadmin", Map.of(), "--config", file.toString(), "status");
+    assertThat(status.status()).as(status.err()).isZero();
+    assertThat(status.out()).containsPattern("status:\\s+ok");
+    // After the command works too, and so does IMMUADMIN_CONFIG.
+    assertThat(run("immuadmin", Map.of(), "status", "--config", file.toString()).status()).isZero();
+    assertThat(run("immuadmin", Map.of("IMMUADMIN_CONFIG", file.toString()), "status").status())
+        .isZero();
+  }
+
+  @Test
+  void aBadConfigFileIsAUsageError() throws Exception {
+    Path bad = Files.writeString(tmp.resolve("bad.toml"), "immudb-port = \"many\"\n");
+    Run r = run("immuclient", Map.of(), "--config", bad.toString(), "status");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "immuclient: config file "
+                + bad
+                + ", key 'immudb-port': invalid value 'many': 'many' is not an int\n");
+    Files.writeString(bad, "immudb-prot = 1\n");
+    r = run("immuadmin", Map.of(), "--config", bad.toString(), "status");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("immuadmin: config file " + bad + ", key 'immudb-prot': unknown key");
+    // version still works, and prints the build.
+    for (String tool : new String[] {"immuclient", "immuadmin"}) {
+      Run v = run(tool, Map.of(), "--config", bad.toString(), "version");
+      assertThat(v.status()).as(v.err()).isZero();
+      assertThat(v.out())
+          .startsWith(tool + " ")
+          .contains("Protocol : immudb 1.1.0", "Commit   : ", "Built at : ", "Java     : ");
+      assertThat(run(tool, Map.of(), "--version").out()).isEqualTo(v.out());
+    }
+  }
+}

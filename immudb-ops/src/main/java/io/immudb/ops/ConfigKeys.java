@@ -1,0 +1,104 @@
+package io.immudb.ops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The configuration keys of a picocli command, derived from its options: the key of an option is
+ * its longest name without the leading dashes ({@code --max-recv-msg-size} → {@code
+ * max-recv-msg-size}, {@code --signingKey} → {@code signingKey}), and its environment variable is
+ * the tool's prefix plus that key in upper case with {@code -} turned into {@code _} ({@code
+ * IMMUDB_MAX_RECV_MSG_SIZE}, {@code IMMUDB_SIGNINGKEY}). Keys in a file are matched ignoring case,
+ * {@code -} and {@code _}, so {@code max_recv_msg_size}, {@code maxrecvmsgsize} and {@code
+ * signingkey} (immudb's own spellings) all work. Help, version and {@code --config} are not keys.
+ * Immutable and thread-safe once built.
+ */
+public final class ConfigKeys {
+  /** The option naming the configuration file. */
+  public static final String CONFIG_OPTION = "--config";
+
+  private final CommandSpec command;
+  private final Map<String, OptionSpec> byNormalKey;
+
+  private ConfigKeys(CommandSpec command, Map<String, OptionSpec> byNormalKey) {
+    this.command = command;
+    this.byNormalKey = byNormalKey;
+  }
+
+  /**
+   * The keys of {@code command}'s own options (including mixed-in ones), in declaration order.
+   *
+   * @throws IllegalStateException if two options would have the same key
+   */
+  public static ConfigKeys of(CommandSpec command) {
+    Objects.requireNonNull(command, "command");
+    Map<String, OptionSpec> keys = new LinkedHashMap<>();
+    for (OptionSpec o : command.options()) {
+      if (!isConfigurable(o)) {
+        continue;
+      }
+      OptionSpec clash = keys.put(normalize(keyOf(o)), o);
+      if (clash != null && clash != o) {
+        throw new IllegalStateException(
+            "options " + clash.longestName() + " and " + o.longestName() + " share a config key");
+      }
+    }
+    return new ConfigKeys(command, keys);
+  }
+
+  /** Whether {@code o} can be set from the environment or a file: not help, version or config. */
+  static boolean isConfigurable(OptionSpec o) {
+    return !o.usageHelp()
+        && !o.versionHelp()
+        && !List.of(o.names()).contains(CONFIG_OPTION)
+        && o.longestName().startsWith("-");
+  }
+
+  /** The key of option {@code o}: its longest name without leading dashes. */
+  public static String keyOf(OptionSpec o) {
+    return o.longestName().replaceFirst("^-+", "");
+  }
+
+  /**
+   * The environment variable of option {@code o} for a tool whose variables start {@code prefix}.
+   */
+  public static String variableOf(String prefix, OptionSpec o) {
+    return prefix + keyOf(o).toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** {@code key} in the form keys are compared in: lower case, without {@code -} and {@code _}. */
+  public static String normalize(String key) {
+    return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  /** The command these keys belong to. */
+  public CommandSpec command() {
+    return command;
+  }
+
+  /** The option a key (in any accepted spelling) sets, if any. */
+  public Optional<OptionSpec> find(String key) {
+    return Optional.ofNullable(byNormalKey.get(normalize(key)));
+  }
+
+  /** The options that have a key, in declaration order. */
+  public List<OptionSpec> options() {
+    return List.copyOf(byNormalKey.values());
+  }
+
+  /** The canonical keys, in declaration order. */
+  public List<String> keys() {
+    List<String> out = new ArrayList<>();
+    for (OptionSpec o : byNormalKey.values()) {
+      out.add(keyOf(o));
+    }
+    return out;
+  }
+}
