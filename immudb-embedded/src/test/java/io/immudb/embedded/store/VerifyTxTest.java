@@ -47,6 +47,7 @@ class VerifyTxTest {
         s.commit(
             List.of(new KeyValue(b("k" + t), b("value-" + t)), new KeyValue(b("x" + t), b(""))));
       }
+      s.awaitIndexed(s.lastTxId());
     }
   }
 
