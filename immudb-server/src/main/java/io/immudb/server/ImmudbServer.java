@@ -8,6 +8,8 @@ import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.config.ServerConfig;
+import io.immudb.server.consistency.ConsistencyCheckOptions;
+import io.immudb.server.consistency.ConsistencyChecker;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
@@ -17,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final DatabaseRegistry registry;
   private final Server grpc;
   private final ExecutorService executor;
+  private final ConsistencyChecker checker;
   private boolean closed;
 
   /**
@@ -55,7 +60,12 @@ public final class ImmudbServer implements AutoCloseable {
   }
 
   private ImmudbServer(
-      DataDirectory dataDir, DatabaseRegistry registry, Server grpc, ExecutorService executor) {
+      DataDirectory dataDir,
+      DatabaseRegistry registry,
+      Server grpc,
+      ExecutorService executor,
+      ConsistencyChecker checker) {
+    this.checker = checker;
     this.executor = executor;
     this.dataDir = dataDir;
     this.registry = registry;
@@ -97,7 +107,20 @@ public final class ImmudbServer implements AutoCloseable {
                       interceptors))
               .build()
               .start();
-      return new ImmudbServer(dir, registry, server, executor);
+      ConsistencyChecker checker = null;
+      if (cfg.consistencyCheck()) {
+        checker =
+            new ConsistencyChecker(
+                registry,
+                new ConsistencyCheckOptions(
+                    cfg.consistencyCheckInterval(),
+                    cfg.consistencyCheckTxs(),
+                    cfg.consistencyCheckSamples(),
+                    ConsistencyCheckOptions.DEFAULT_BYTES_PER_ROUND),
+                new SplittableRandom());
+        checker.start();
+      }
+      return new ImmudbServer(dir, registry, server, executor, checker);
     } catch (IOException | RuntimeException e) {
       executor.shutdown();
       if (registry != null) {
@@ -116,6 +139,16 @@ public final class ImmudbServer implements AutoCloseable {
   /** The server's identity, sent as {@code immudb-uuid}. */
   public String identifier() {
     return dataDir.identifier();
+  }
+
+  /** The background consistency checker, unless {@code --consistency-check=false}. */
+  public Optional<ConsistencyChecker> consistencyChecker() {
+    return Optional.ofNullable(checker);
+  }
+
+  /** The databases this server serves. */
+  public DatabaseRegistry registry() {
+    return registry;
   }
 
   /** Blocks until the server has shut down. */
@@ -139,6 +172,9 @@ public final class ImmudbServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     executor.shutdown();
+    if (checker != null) {
+      checker.close();
+    }
     try {
       registry.close();
     } finally {

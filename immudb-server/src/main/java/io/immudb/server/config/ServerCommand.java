@@ -103,6 +103,40 @@ public final class ServerCommand {
       description = "lifetime of a login token, e.g. 24h, 90m (default: ${DEFAULT-VALUE})")
   Duration tokenExpiry;
 
+  // ---- consistency checker (docs/ops/consistency-checker.md)
+  @Option(
+      names = "--consistency-check",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "enable consistency check monitor routine. To disable: --consistency-check=false"
+              + " (default: ${DEFAULT-VALUE})")
+  boolean consistencyCheck;
+
+  @Option(
+      names = "--consistency-check-interval",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "pause between two rounds of the consistency check (default: ${DEFAULT-VALUE})")
+  Duration consistencyCheckInterval;
+
+  @Option(
+      names = "--consistency-check-txs",
+      defaultValue = "2000",
+      description =
+          "most newly committed txs re-verified per database per round (default: ${DEFAULT-VALUE})")
+  int consistencyCheckTxs;
+
+  @Option(
+      names = "--consistency-check-samples",
+      defaultValue = "16",
+      description =
+          "older txs re-verified at random per database per round (default: ${DEFAULT-VALUE})")
+  int consistencyCheckSamples;
+
+  // ---- end of consistency checker
+
   /**
    * A picocli command line over a fresh {@code ServerCommand}, reading defaults from {@code env}.
    */
@@ -149,6 +183,10 @@ public final class ServerCommand {
         .devMode(devMode)
         .signingKey(signingKey)
         .tokenExpiry(tokenExpiry)
+        .consistencyCheck(consistencyCheck)
+        .consistencyCheckInterval(consistencyCheckInterval)
+        .consistencyCheckTxs(consistencyCheckTxs)
+        .consistencyCheckSamples(consistencyCheckSamples)
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.immudb.server.config;
 
+import io.immudb.server.consistency.ConsistencyCheckOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,10 @@ public final class ServerConfig {
   private final boolean devMode;
   private final Path signingKey;
   private final Duration tokenExpiry;
+  private final boolean consistencyCheck;
+  private final Duration consistencyCheckInterval;
+  private final int consistencyCheckTxs;
+  private final int consistencyCheckSamples;
 
   private ServerConfig(Builder b) {
     this.dir = b.dir;
@@ -38,6 +43,10 @@ public final class ServerConfig {
     this.devMode = b.devMode;
     this.signingKey = b.signingKey;
     this.tokenExpiry = b.tokenExpiry;
+    this.consistencyCheck = b.consistencyCheck;
+    this.consistencyCheckInterval = b.consistencyCheckInterval;
+    this.consistencyCheckTxs = b.consistencyCheckTxs;
+    this.consistencyCheckSamples = b.consistencyCheckSamples;
   }
 
   /** A builder holding every default of {@link ServerCommand}. */
@@ -95,6 +104,26 @@ public final class ServerConfig {
     return tokenExpiry;
   }
 
+  /** Whether the background consistency checker runs. */
+  public boolean consistencyCheck() {
+    return consistencyCheck;
+  }
+
+  /** The consistency checker's pause between rounds. */
+  public Duration consistencyCheckInterval() {
+    return consistencyCheckInterval;
+  }
+
+  /** Most newly committed txs the consistency checker re-verifies per database per round. */
+  public int consistencyCheckTxs() {
+    return consistencyCheckTxs;
+  }
+
+  /** Older txs the consistency checker re-verifies at random per database per round. */
+  public int consistencyCheckSamples() {
+    return consistencyCheckSamples;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -117,6 +146,14 @@ public final class ServerConfig {
         + signingKey
         + ", tokenExpiry="
         + tokenExpiry
+        + ", consistencyCheck="
+        + consistencyCheck
+        + ", consistencyCheckInterval="
+        + consistencyCheckInterval
+        + ", consistencyCheckTxs="
+        + consistencyCheckTxs
+        + ", consistencyCheckSamples="
+        + consistencyCheckSamples
         + "}";
   }
 
@@ -133,6 +170,10 @@ public final class ServerConfig {
     private boolean devMode;
     private Path signingKey;
     private Duration tokenExpiry = Duration.ofHours(24);
+    private boolean consistencyCheck = true;
+    private Duration consistencyCheckInterval = ConsistencyCheckOptions.DEFAULT_INTERVAL;
+    private int consistencyCheckTxs = ConsistencyCheckOptions.DEFAULT_TXS_PER_ROUND;
+    private int consistencyCheckSamples = ConsistencyCheckOptions.DEFAULT_SAMPLES_PER_ROUND;
 
     private Builder() {}
 
@@ -192,6 +233,26 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder consistencyCheck(boolean v) {
+      consistencyCheck = v;
+      return this;
+    }
+
+    public Builder consistencyCheckInterval(Duration v) {
+      consistencyCheckInterval = Objects.requireNonNull(v, "consistencyCheckInterval");
+      return this;
+    }
+
+    public Builder consistencyCheckTxs(int v) {
+      consistencyCheckTxs = v;
+      return this;
+    }
+
+    public Builder consistencyCheckSamples(int v) {
+      consistencyCheckSamples = v;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -214,12 +275,31 @@ public final class ServerConfig {
       if (adminPassword.isEmpty()) {
         throw new ConfigException("admin-password", "admin-password must not be empty");
       }
+      checkConsistencyCheck();
       checkDirWritable(dir);
       if (signingKey != null && !Files.isReadable(signingKey)) {
         throw new ConfigException(
             "signingKey", "signingKey " + signingKey + " is not a readable file");
       }
       return new ServerConfig(this);
+    }
+
+    private void checkConsistencyCheck() {
+      if (consistencyCheckInterval.isNegative() || consistencyCheckInterval.isZero()) {
+        throw new ConfigException(
+            "consistency-check-interval",
+            "consistency-check-interval must be > 0, got " + consistencyCheckInterval);
+      }
+      if (consistencyCheckTxs <= 0) {
+        throw new ConfigException(
+            "consistency-check-txs",
+            "consistency-check-txs must be > 0, got " + consistencyCheckTxs);
+      }
+      if (consistencyCheckSamples < 0) {
+        throw new ConfigException(
+            "consistency-check-samples",
+            "consistency-check-samples must be >= 0, got " + consistencyCheckSamples);
+      }
     }
 
     private static void checkDirWritable(Path dir) {

@@ -136,7 +136,15 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
       throw new ImmuException(
           ErrorCode.INVALID_ARGUMENT, "operation not allowed in maintenance mode");
     }
-    return db(method);
+    Database db = db(method);
+    registry
+        .readOnlyReason(db.name())
+        .ifPresent(
+            why -> {
+              throw new ImmuException(
+                  ErrorCode.FAILED_PRECONDITION, "database " + db.name() + " is read-only: " + why);
+            });
+    return db;
   }
 
   private static String str(ByteString b) {
