@@ -103,6 +103,8 @@ public final class ConsistencyChecker implements AutoCloseable {
    */
   public List<ConsistencyStatus> runRound() {
     List<ConsistencyStatus> found = new ArrayList<>();
+    long started = System.nanoTime();
+    long txsBefore = txsChecked() + samplesChecked();
     synchronized (roundLock) {
       if (closed) {
         return found;
@@ -138,6 +140,12 @@ public final class ConsistencyChecker implements AutoCloseable {
           found.add(check.status());
         }
       }
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "consistency check round: {} txs re-verified in {} ms",
+          txsChecked() + samplesChecked() - txsBefore,
+          (System.nanoTime() - started) / 1_000_000);
     }
     return found;
   }
