@@ -452,6 +452,21 @@ public final class ImmuStore implements TxChain, AutoCloseable {
         .verifyTx(txId, committed.txId());
   }
 
+  /**
+   * As {@link #verifyTx}, for a caller that checks txs in commit order: instead of an inclusion
+   * proof in the latest tree it checks the stored hash tree nodes that the tx's leaf completes,
+   * which, with the {@code blRoot} check of tx {@code txId + 1}, ties the Alh into the tree at a
+   * fraction of the cost. Requires 1 ≤ txId ≤ {@link #lastTxId()}.
+   *
+   * @return bytes of tx and value records read
+   * @throws CorruptedDataException as {@link #verifyTx}
+   * @throws TxNotFoundException if {@code txId} is not committed
+   */
+  public long verifyTxInSequence(long txId) {
+    checkTx(txId);
+    return new TxChecker(reader, aht, vlog, txlog, clog, this::onCorruption).verifyInSequence(txId);
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   private void ensureOpen() {

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Checks of one committed tx as read back from the logs, bypassing every in-memory cache: the
- * per-tx part of {@link StoreVerifier} ({@link #checkRecords}) and the random-access check of the
- * online consistency checker ({@link #verifyTx}).
+ * per-tx part of {@link StoreVerifier} ({@link #checkRecords}) and the checks of the online
+ * consistency checker ({@link #verifyInSequence}, {@link #verifyTx}).
  *
  * <p>Thread-safe: stateless over {@link TxReader} and the logs' positional reads; callers pass the
  * hasher. A failed check calls the corruption handler (which switches the store to read-only) and
@@ -99,32 +99,31 @@ final class TxChecker {
   }
 
   /**
-   * Checks tx {@code id} on its own, as the online checker does: {@link #checkRecords}, then the
-   * chain link ({@code prevAlh} equals the commit log's Alh of tx {@code id − 1}), {@code blTxId =
-   * id − 1} and {@code blRoot} equal to the root of the stored hash tree over txs {@code 1..id−1},
-   * the stored leaf {@code LEAF(Alh)}, and the inclusion of the Alh in the stored tree of size
-   * {@code last − 1} under the {@code blRoot} of tx {@code last} (spec v1 §6.3). Requires 1 ≤ id ≤
-   * last ≤ committed txs.
+   * Checks tx {@code id} for a caller that checks txs in commit order: {@link #checkRecords}, then
+   * the chain link ({@code prevAlh} equals the commit log's Alh of tx {@code id − 1}), {@code
+   * blTxId = id − 1} and {@code blRoot} equal to the root of the stored hash tree over txs {@code
+   * 1..id−1}, the stored leaf {@code LEAF(Alh)} and every stored node that leaf completes ({@code
+   * NODE(left, right)} of the stored children). With the {@code blRoot} check of tx {@code id + 1}
+   * this ties the Alh into the tree. Requires 1 ≤ id ≤ committed txs.
+   *
+   * @return bytes of tx and value records read
+   */
+  long verifyInSequence(long id) {
+    Sha256Hasher h = Sha256Hasher.create();
+    return checkLinks(id, checkRecords(id, h), aht.storedNodes(), h).bytesRead();
+  }
+
+  /**
+   * Checks tx {@code id} on its own: {@link #verifyInSequence}, plus the inclusion of its Alh in
+   * the stored tree of size {@code last − 1} under the {@code blRoot} of tx {@code last} (spec v1
+   * §6.3), as read from the tx log. Requires 1 ≤ id ≤ last ≤ committed txs.
    *
    * @return bytes of tx and value records read
    */
   long verifyTx(long id, long last) {
     Sha256Hasher h = Sha256Hasher.create();
-    Checked c = checkRecords(id, h);
-    TxHeader hdr = c.header();
-    String where = txlog.describe(c.commit().txOff());
-    Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : reader.commitRecord(id - 1).alh();
-    if (!hdr.prevAlh().equals(prevAlh)) {
-      throw corrupted(where, "prevAlh does not match the Alh of tx " + (id - 1));
-    }
     AhtNodes stored = aht.storedNodes();
-    Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : AhtProofs.root(stored, id - 1, h);
-    if (hdr.blTxId() != id - 1 || !hdr.blRoot().equals(blRoot)) {
-      throw corrupted(where, "blTxId/blRoot do not match the hash tree of the previous txs");
-    }
-    if (!stored.node(0, id - 1).equals(h.leaf(c.alh()))) {
-      throw corrupted(aht.describeNode(0, id - 1), "stored hash tree leaf differs from the Alh");
-    }
+    Checked c = checkLinks(id, checkRecords(id, h), stored, h);
     if (id < last) {
       TxHeader target = reader.header(last);
       List<Sha256Digest> path = AhtProofs.inclusion(stored, id, last - 1, h);
@@ -137,6 +136,35 @@ final class TxChecker {
       }
     }
     return c.bytesRead();
+  }
+
+  private Checked checkLinks(long id, Checked c, AhtNodes stored, Sha256Hasher h) {
+    TxHeader hdr = c.header();
+    String where = txlog.describe(c.commit().txOff());
+    Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : reader.commitRecord(id - 1).alh();
+    if (!hdr.prevAlh().equals(prevAlh)) {
+      throw corrupted(where, "prevAlh does not match the Alh of tx " + (id - 1));
+    }
+    Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : AhtProofs.root(stored, id - 1, h);
+    if (hdr.blTxId() != id - 1 || !hdr.blRoot().equals(blRoot)) {
+      throw corrupted(where, "blTxId/blRoot do not match the hash tree of the previous txs");
+    }
+    long n = id - 1;
+    Sha256Digest node = stored.node(0, n);
+    if (!node.equals(h.leaf(c.alh()))) {
+      throw corrupted(aht.describeNode(0, n), "stored hash tree leaf differs from the Alh");
+    }
+    // The nodes leaf n completes: (l, n >> l) for each trailing one bit of n.
+    for (int l = 1; (n >>> (l - 1) & 1) == 1; l++) {
+      long k = n >>> l;
+      Sha256Digest left = stored.node(l - 1, 2 * k);
+      Sha256Digest parent = stored.node(l, k);
+      if (!parent.equals(h.node(left, node))) {
+        throw corrupted(aht.describeNode(l, k), "stored hash tree node differs from its children");
+      }
+      node = parent;
+    }
+    return c;
   }
 
   private CorruptedDataException corrupted(String location, String what) {

@@ -56,10 +56,13 @@ class VerifyTxTest {
     try (ImmuStore s = ImmuStore.open(dir, options())) {
       for (long id = 1; id <= TXS; id++) {
         assertThat(s.verifyTx(id)).as("bytes read for tx %d", id).isPositive();
+        assertThat(s.verifyTxInSequence(id)).isPositive();
       }
       assertThat(s.isReadOnly()).isFalse();
       assertThatThrownBy(() -> s.verifyTx(TXS + 1)).isInstanceOf(TxNotFoundException.class);
       assertThatThrownBy(() -> s.verifyTx(0)).isInstanceOf(TxNotFoundException.class);
+      assertThatThrownBy(() -> s.verifyTxInSequence(TXS + 1))
+          .isInstanceOf(TxNotFoundException.class);
     }
   }
 
@@ -113,16 +116,7 @@ class VerifyTxTest {
 
   @Test
   void aRewrittenHashTreeLeafIsFound() throws IOException {
-    long ordinal = FileAhTree.nodeCount(20 - 1);
-    long off = ordinal * FileAhTree.RECORD_LENGTH;
-    Path aht = dir.resolve("aht/00000000.seg");
-    ByteBuffer node = ByteBuffer.allocate(FileAhTree.RECORD_LENGTH);
-    Sha256Digest.of(new byte[32]).writeTo(node);
-    CRC32C crc = new CRC32C();
-    crc.update(ByteBuffer.allocate(8).putLong(0, ordinal));
-    crc.update(node.array(), 0, Sha256Digest.LENGTH);
-    node.putInt((int) crc.getValue()).flip();
-    write(aht, off, node);
+    long off = rewriteTreeNode(FileAhTree.nodeCount(20 - 1));
     try (ImmuStore s = ImmuStore.open(dir, options())) {
       assertThat(s.verifyTx(3)).isPositive();
       assertThatThrownBy(() -> s.verifyTx(20))
@@ -131,6 +125,38 @@ class VerifyTxTest {
               e -> assertThat(e.location()).contains("aht/00000000.seg at offset " + off));
       assertThat(s.isReadOnly()).isTrue();
     }
+  }
+
+  @Test
+  void aRewrittenInnerTreeNodeIsFoundInSequence() throws IOException {
+    // Node (1, 5) covers leaves 11 and 12 and is completed by tx 12.
+    long off = rewriteTreeNode(FileAhTree.nodeCount(12 - 1) + 1);
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      for (long id = 1; id < 12; id++) {
+        s.verifyTxInSequence(id);
+      }
+      assertThatThrownBy(() -> s.verifyTxInSequence(12))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> {
+                assertThat(e.location()).contains("aht/00000000.seg at offset " + off);
+                assertThat(e.what()).isEqualTo("stored hash tree node differs from its children");
+              });
+      assertThat(s.isReadOnly()).isTrue();
+    }
+  }
+
+  /** Overwrites node record {@code ordinal} with zeros and a valid checksum; returns its offset. */
+  private long rewriteTreeNode(long ordinal) throws IOException {
+    long off = ordinal * FileAhTree.RECORD_LENGTH;
+    ByteBuffer node = ByteBuffer.allocate(FileAhTree.RECORD_LENGTH);
+    Sha256Digest.of(new byte[32]).writeTo(node);
+    CRC32C crc = new CRC32C();
+    crc.update(ByteBuffer.allocate(8).putLong(0, ordinal));
+    crc.update(node.array(), 0, Sha256Digest.LENGTH);
+    node.putInt((int) crc.getValue()).flip();
+    write(dir.resolve("aht/00000000.seg"), off, node);
+    return off;
   }
 
   private void assertReadOnlyButReadable(ImmuStore s) {

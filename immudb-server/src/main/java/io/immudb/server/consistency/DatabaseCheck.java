@@ -58,7 +58,7 @@ final class DatabaseCheck {
           return Optional.empty();
         }
         id = cursor + 1;
-        bytes += store.verifyTx(id);
+        bytes += store.verifyTxInSequence(id);
         cursor = id;
         txsChecked++;
       }
