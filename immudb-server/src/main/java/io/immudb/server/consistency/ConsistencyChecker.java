@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * already refused further commits). The database is not checked again until the server is
  * restarted.
  *
+ * <p>Besides the budgets, the pause after a round is stretched so that rounds take at most {@link
+ * #MAX_BUSY_SHARE} (2%) of the wall time: a round that took 100 ms is followed by a pause of at
+ * least 4.9 s.
+ *
  * <p>The first time the checker sees a database it starts after that database's last tx: older txs
  * are covered by the random sample. Reads are bounded per round by the options' tx and byte
  * budgets, so under a sustained write load faster than {@code txsPerRound / interval} the in-order
@@ -42,6 +46,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsistencyChecker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsistencyChecker.class);
+
+  /** Most of the wall time that rounds may take: 2%. */
+  static final double MAX_BUSY_SHARE = 0.02;
 
   private final DatabaseRegistry registry;
   private final ConsistencyCheckOptions options;
@@ -80,8 +87,7 @@ public final class ConsistencyChecker implements AutoCloseable {
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
-    long every = options.interval().toNanos();
-    executor.scheduleWithFixedDelay(this::runRoundLogged, every, every, TimeUnit.NANOSECONDS);
+    executor.schedule(this::runRoundLogged, options.interval().toNanos(), TimeUnit.NANOSECONDS);
     LOG.info(
         "consistency checker started: every {}, {} new and {} sampled txs per database per round",
         options.interval(),
@@ -89,13 +95,32 @@ public final class ConsistencyChecker implements AutoCloseable {
         options.samplesPerRound());
   }
 
+  /** Runs a round, then schedules the next one after {@link #pauseAfter} its duration. */
   private void runRoundLogged() {
+    long started = System.nanoTime();
     try {
       runRound();
     } catch (RuntimeException e) {
-      // A failed round must not cancel the schedule.
+      // A failed round must not end the schedule.
       LOG.warn("consistency check round failed; retrying next round: {}", e.toString());
     }
+    long pause = pauseAfter(System.nanoTime() - started, options.interval().toNanos());
+    synchronized (this) {
+      if (!closed && !executor.isShutdown()) {
+        executor.schedule(this::runRoundLogged, pause, TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /**
+   * The pause after a round that took {@code roundNanos} (wall time): the interval, or longer so
+   * that rounds take at most {@link #MAX_BUSY_SHARE} of the time. Wall time includes waiting for a
+   * CPU, so the checker backs off further when the machine is busy.
+   */
+  static long pauseAfter(long roundNanos, long intervalNanos) {
+    double share = MAX_BUSY_SHARE;
+    long byShare = (long) Math.min(Long.MAX_VALUE / 2, roundNanos * ((1 - share) / share));
+    return Math.max(intervalNanos, byShare);
   }
 
   /**
@@ -105,6 +130,9 @@ public final class ConsistencyChecker implements AutoCloseable {
   public List<ConsistencyStatus> runRound() {
     List<ConsistencyStatus> found = new ArrayList<>();
     long started = System.nanoTime();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     long txsBefore = txsChecked() + samplesChecked();
     synchronized (roundLock) {
       if (closed) {
@@ -144,9 +172,10 @@ public final class ConsistencyChecker implements AutoCloseable {
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
-          "consistency check round: {} txs re-verified in {} ms",
+          "consistency check round: {} txs re-verified in {} ms ({} µs of CPU)",
           txsChecked() + samplesChecked() - txsBefore,
-          (System.nanoTime() - started) / 1_000_000);
+          (System.nanoTime() - started) / 1_000_000,
+          (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000);
     }
     return found;
   }

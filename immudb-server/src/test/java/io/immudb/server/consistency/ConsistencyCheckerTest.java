@@ -124,6 +124,42 @@ class ConsistencyCheckerTest {
     }
   }
 
+  @Test
+  void roundsTakeAtMostTwoPercentOfTheTime() {
+    long second = 1_000_000_000L;
+    assertThat(ConsistencyChecker.pauseAfter(second / 10, 5 * second)).isEqualTo(5 * second);
+    assertThat(ConsistencyChecker.pauseAfter(second, 5 * second)).isEqualTo(49 * second);
+    assertThat(ConsistencyChecker.pauseAfter(0, second)).isEqualTo(second);
+  }
+
+  @Test
+  void startAndCloseRunRoundsInTheBackground() throws Exception {
+    try (DatabaseRegistry r = DatabaseRegistry.open(dir, false)) {
+      ConsistencyChecker c =
+          new ConsistencyChecker(
+              r,
+              new ConsistencyCheckOptions(Duration.ofMillis(10), 100, 1, 1 << 20),
+              new SplittableRandom(3));
+      c.start();
+      Database db = r.get("defaultdb");
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (c.status("defaultdb").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      write(db, 0, 5);
+      long last = db.store().lastTxId();
+      while (c.status("defaultdb").orElseThrow().lastCheckedTx() < last
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      c.close();
+      c.close();
+      assertThat(c.status("defaultdb").orElseThrow().lastCheckedTx()).isEqualTo(last);
+      assertThat(c.runRound()).isEmpty();
+      assertThatThrownBy(c::start).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
   private static void assertReadOnlyButReadable(DatabaseRegistry r, long bad) {
     Database db = r.get("defaultdb");
     assertThat(r.readOnlyReason("defaultdb")).contains("corruption detected at tx " + bad);
