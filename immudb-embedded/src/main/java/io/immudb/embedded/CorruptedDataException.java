@@ -13,6 +13,7 @@ import io.immudb.core.ImmuException;
 public final class CorruptedDataException extends ImmuException {
   private static final long serialVersionUID = 1L;
   private final String location;
+  private final String what;
 
   /**
    * @param location the file and offset, as given by {@code Appendable.describe}
@@ -21,10 +22,16 @@ public final class CorruptedDataException extends ImmuException {
   public CorruptedDataException(String location, String what) {
     super(ErrorCode.DATA_LOSS, "corrupted data in " + location + ": " + what);
     this.location = location;
+    this.what = what;
   }
 
   /** The file and offset of the bad record. */
   public String location() {
     return location;
+  }
+
+  /** What did not match, without the location. */
+  public String what() {
+    return what;
   }
 }

@@ -10,6 +10,8 @@ import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
+import io.immudb.server.consistency.ConsistencyCheckOptions;
+import io.immudb.server.consistency.ConsistencyChecker;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
@@ -22,7 +24,9 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +52,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final ExecutorService executor;
   private final MetricsEndpoint metrics;
   private final PidFile pidFile; // null without --pidfile
+  private final ConsistencyChecker checker; // null with --consistency-check=false
   private boolean closed;
 
   /**
@@ -70,7 +75,9 @@ public final class ImmudbServer implements AutoCloseable {
       Server grpc,
       ExecutorService executor,
       MetricsEndpoint metrics,
-      PidFile pidFile) {
+      PidFile pidFile,
+      ConsistencyChecker checker) {
+    this.checker = checker;
     this.executor = executor;
     this.metrics = metrics;
     this.pidFile = pidFile;
@@ -159,10 +166,26 @@ public final class ImmudbServer implements AutoCloseable {
                       interceptors))
               .build()
               .start();
+      ConsistencyChecker checker = null;
+      if (cfg.consistencyCheck()) {
+        checker =
+            new ConsistencyChecker(
+                registry,
+                new ConsistencyCheckOptions(
+                    cfg.consistencyCheckInterval(),
+                    cfg.consistencyCheckTxs(),
+                    cfg.consistencyCheckSamples(),
+                    ConsistencyCheckOptions.DEFAULT_BYTES_PER_ROUND),
+                new SplittableRandom());
+        checker.start();
+      }
+      if (serverMetrics != null && checker != null) {
+        serverMetrics.bindConsistencyChecker(checker);
+      }
       if (endpoint != null) {
         endpoint.markReady();
       }
-      return new ImmudbServer(dir, registry, server, executor, endpoint, pidFile);
+      return new ImmudbServer(dir, registry, server, executor, endpoint, pidFile, checker);
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
@@ -209,6 +232,16 @@ public final class ImmudbServer implements AutoCloseable {
     return dataDir.identifier();
   }
 
+  /** The background consistency checker, unless {@code --consistency-check=false}. */
+  public Optional<ConsistencyChecker> consistencyChecker() {
+    return Optional.ofNullable(checker);
+  }
+
+  /** The databases this server serves. */
+  public DatabaseRegistry registry() {
+    return registry;
+  }
+
   /** Blocks until the server has shut down. */
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
@@ -233,6 +266,9 @@ public final class ImmudbServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     executor.shutdown();
+    if (checker != null) {
+      checker.close();
+    }
     try {
       registry.close();
     } finally {

@@ -141,11 +141,34 @@ public final class FileAhTree implements AhtNodes {
 
   @Override
   public Sha256Digest node(int level, long index) {
+    checkComplete(level, index);
+    return readNode(level, index);
+  }
+
+  private void checkComplete(int level, long index) {
     if (level < 0 || level > 62 || index < 0 || ((index + 1) << level) > size) {
       throw new IllegalArgumentException(
           "node (" + level + ", " + index + ") is not complete in a tree of " + size + " leaves");
     }
-    return readNode(level, index);
+  }
+
+  /**
+   * A view of the published tree that reads every node from the log, bypassing the node cache: for
+   * checks of what is on disk. Thread-safe, as {@link #node}.
+   */
+  public AhtNodes storedNodes() {
+    return new AhtNodes() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public Sha256Digest node(int level, long index) {
+        checkComplete(level, index);
+        return readNodeFromLog(level, index, ordinal(level, index));
+      }
+    };
   }
 
   private Sha256Digest readNode(int level, long index) {

@@ -474,6 +474,39 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return new StoreVerifier(reader, aht, vlog, txlog, clog).verify(committed.txId());
   }
 
+  /**
+   * Re-reads committed tx {@code txId} from the logs, bypassing every in-memory cache, and checks
+   * it on its own: record checksums, every value against its hash, {@code eH}, the Alh against the
+   * commit log, {@code prevAlh} against the Alh of tx {@code txId − 1}, {@code blRoot} against the
+   * stored hash tree, and the inclusion of the Alh in the stored tree under the {@code blRoot} of
+   * the last tx. Takes no lock the writer holds. Requires 1 ≤ txId ≤ {@link #lastTxId()}.
+   *
+   * @return bytes of tx and value records read
+   * @throws CorruptedDataException naming the file and offset of the first failed check; the store
+   *     has switched to read-only before it is thrown
+   * @throws TxNotFoundException if {@code txId} is not committed
+   */
+  public long verifyTx(long txId) {
+    checkTx(txId);
+    return new TxChecker(reader, aht, vlog, txlog, clog, this::onCorruption)
+        .verifyTx(txId, committed.txId());
+  }
+
+  /**
+   * As {@link #verifyTx}, for a caller that checks txs in commit order: instead of an inclusion
+   * proof in the latest tree it checks the stored hash tree nodes that the tx's leaf completes,
+   * which, with the {@code blRoot} check of tx {@code txId + 1}, ties the Alh into the tree at a
+   * fraction of the cost. Requires 1 ≤ txId ≤ {@link #lastTxId()}.
+   *
+   * @return bytes of tx and value records read
+   * @throws CorruptedDataException as {@link #verifyTx}
+   * @throws TxNotFoundException if {@code txId} is not committed
+   */
+  public long verifyTxInSequence(long txId) {
+    checkTx(txId);
+    return new TxChecker(reader, aht, vlog, txlog, clog, this::onCorruption).verifyInSequence(txId);
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   private void ensureOpen() {

@@ -2,8 +2,6 @@ package io.immudb.embedded.store;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
-import io.immudb.core.tx.HTree;
-import io.immudb.core.tx.TxEntry;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
 import io.immudb.embedded.ahtree.FileAhTree;
@@ -11,16 +9,13 @@ import io.immudb.embedded.appendable.Appendable;
 import io.immudb.embedded.store.VerificationReport.Problem;
 import io.immudb.embedded.txlog.CommitRecord;
 import io.immudb.embedded.txlog.TxRecord;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Full verification of a store: every committed tx is re-read and every hash recomputed — value
- * hashes, entry digests and {@code eH}, the Alh chain against the commit log, the hash tree's roots
- * against each header's {@code blRoot} and every stored tree node — and the logs' ends are checked
- * against the last tx. Stops at the first problem.
+ * hashes, entry digests and {@code eH} ({@link TxChecker#checkRecords}), the Alh chain against the
+ * commit log, the hash tree's roots against each header's {@code blRoot} and every stored tree node
+ * — and the logs' ends are checked against the last tx. Stops at the first problem.
  *
  * <p>Not thread-safe; one verification per instance. Runs beside live commits: it checks the
  * transactions committed when it started.
@@ -31,6 +26,7 @@ final class StoreVerifier {
   private final Appendable vlog;
   private final Appendable txlog;
   private final Appendable clog;
+  private final TxChecker txChecker;
   private final Sha256Hasher h = Sha256Hasher.create();
   private final Sha256Digest[] peaks = new Sha256Digest[64];
   private long leaves;
@@ -44,6 +40,8 @@ final class StoreVerifier {
     this.vlog = vlog;
     this.txlog = txlog;
     this.clog = clog;
+    // Offline verification reports what it finds rather than switching the store to read-only.
+    this.txChecker = new TxChecker(reader, aht, vlog, txlog, clog, e -> {});
   }
 
   VerificationReport verify(long lastTxId) {
@@ -67,7 +65,7 @@ final class StoreVerifier {
         return fail(lastTxId, clog.describe(clog.size()), "commit log ends early");
       }
     } catch (CorruptedDataException e) {
-      return fail(id, e.location(), e.getMessage());
+      return fail(id, e.location(), e.what());
     } catch (Mismatch m) {
       return fail(id, m.location, m.getMessage());
     }
@@ -80,27 +78,11 @@ final class StoreVerifier {
   }
 
   private Sha256Digest verifyTx(long id, Sha256Digest prevAlh) {
-    CommitRecord c = reader.commitRecord(id);
-    String where = txlog.describe(c.txOff());
-    TxRecord rec = reader.txRecord(c);
-    TxHeader hdr = rec.header();
-    ByteBuffer values = reader.valueRecord(id, rec.valuesOff(), rec.valuesLen());
-    List<Sha256Digest> digests = new ArrayList<>(hdr.nEntries());
-    for (int i = 0; i < hdr.nEntries(); i++) {
-      TxEntry e = rec.entries().get(i);
-      int pos = Math.toIntExact(rec.vOff(i) - rec.valuesOff());
-      Sha256Digest hv = h.hash(values.array(), pos, e.vLen());
-      if (!hv.equals(e.hValue())) {
-        throw new Mismatch(
-            vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
-      }
-      digests.add(e.digest(h));
-      valueBytes += e.vLen();
-    }
+    TxChecker.Checked checked = txChecker.checkRecords(id, h);
+    TxHeader hdr = checked.header();
+    String where = txlog.describe(checked.commit().txOff());
+    valueBytes += checked.valueBytes();
     entries += hdr.nEntries();
-    if (!HTree.build(digests, h).root().equals(hdr.eh())) {
-      throw new Mismatch(where, "eH does not match the entries");
-    }
     if (!hdr.prevAlh().equals(prevAlh)) {
       throw new Mismatch(where, "prevAlh does not match the Alh of tx " + (id - 1));
     }
@@ -108,11 +90,7 @@ final class StoreVerifier {
     if (hdr.blTxId() != leaves || !hdr.blRoot().equals(expectedBlRoot)) {
       throw new Mismatch(where, "blTxId/blRoot do not match the hash tree of the previous txs");
     }
-    Sha256Digest alh = hdr.alh(h);
-    if (!alh.equals(c.alh())) {
-      throw new Mismatch(
-          clog.describe(CommitRecord.offsetOf(id)), "Alh differs from the commit log");
-    }
+    Sha256Digest alh = checked.alh();
     appendLeaf(alh);
     return alh;
   }

@@ -60,7 +60,6 @@ public final class ServerCommand {
               // immudb v0.8/v1.1 settings without an equivalent here.
               "network",
               "dbname",
-              "consistency-check",
               "token-expiry-time",
               "web-server",
               "web-server-port",
@@ -212,6 +211,38 @@ public final class ServerCommand {
           "serve the metrics endpoint over HTTPS with --certificate/--pkey (no client certificate"
               + " asked) (default: ${DEFAULT-VALUE})")
   boolean metricsTls;
+
+  // ---- consistency checker (docs/ops/consistency-checker.md)
+  @Option(
+      names = "--consistency-check",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "re-verify stored data in the background; a mismatch turns the database read-only"
+              + " (default: ${DEFAULT-VALUE})")
+  boolean consistencyCheck;
+
+  @Option(
+      names = "--consistency-check-interval",
+      defaultValue = "5s",
+      converter = DurationConverter.class,
+      description = "pause between two rounds of the consistency check (default: ${DEFAULT-VALUE})")
+  Duration consistencyCheckInterval;
+
+  @Option(
+      names = "--consistency-check-txs",
+      defaultValue = "2000",
+      description =
+          "most newly committed txs re-verified per database per round (default: ${DEFAULT-VALUE})")
+  int consistencyCheckTxs;
+
+  @Option(
+      names = "--consistency-check-samples",
+      defaultValue = "16",
+      description =
+          "older txs re-verified at random per database per round (default: ${DEFAULT-VALUE})")
+  int consistencyCheckSamples;
 
   // Process management and logging (docs/ops/process.md).
   @Option(
@@ -385,6 +416,10 @@ public final class ServerCommand {
         .logFormat(LogFormat.parse(logFormat))
         .logLevel(LogLevel.parse(logLevel))
         .detached(detached)
+        .consistencyCheck(consistencyCheck)
+        .consistencyCheckInterval(consistencyCheckInterval)
+        .consistencyCheckTxs(consistencyCheckTxs)
+        .consistencyCheckSamples(consistencyCheckSamples)
         .build();
   }
 

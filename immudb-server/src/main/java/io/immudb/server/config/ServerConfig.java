@@ -1,5 +1,6 @@
 package io.immudb.server.config;
 
+import io.immudb.server.consistency.ConsistencyCheckOptions;
 import io.immudb.server.tls.ServerTls;
 import io.immudb.server.tls.TlsFileException;
 import java.nio.file.Files;
@@ -33,6 +34,10 @@ public final class ServerConfig {
   private final LogFormat logFormat;
   private final LogLevel logLevel;
   private final boolean detached;
+  private final boolean consistencyCheck;
+  private final Duration consistencyCheckInterval;
+  private final int consistencyCheckTxs;
+  private final int consistencyCheckSamples;
   private final boolean metricsServer;
   private final int metricsServerPort;
   private final boolean noHistograms;
@@ -60,6 +65,10 @@ public final class ServerConfig {
     this.logFormat = b.logFormat;
     this.logLevel = b.logLevel;
     this.detached = b.detached;
+    this.consistencyCheck = b.consistencyCheck;
+    this.consistencyCheckInterval = b.consistencyCheckInterval;
+    this.consistencyCheckTxs = b.consistencyCheckTxs;
+    this.consistencyCheckSamples = b.consistencyCheckSamples;
     this.metricsServer = b.metricsServer;
     this.metricsServerPort = b.metricsServerPort;
     this.noHistograms = b.noHistograms;
@@ -205,6 +214,26 @@ public final class ServerConfig {
     return detached;
   }
 
+  /** Whether the background consistency checker runs. */
+  public boolean consistencyCheck() {
+    return consistencyCheck;
+  }
+
+  /** The consistency checker's pause between rounds. */
+  public Duration consistencyCheckInterval() {
+    return consistencyCheckInterval;
+  }
+
+  /** Most newly committed txs the consistency checker re-verifies per database per round. */
+  public int consistencyCheckTxs() {
+    return consistencyCheckTxs;
+  }
+
+  /** Older txs the consistency checker re-verifies at random per database per round. */
+  public int consistencyCheckSamples() {
+    return consistencyCheckSamples;
+  }
+
   @Override
   public String toString() {
     return "ServerConfig{dir="
@@ -237,6 +266,14 @@ public final class ServerConfig {
         + logLevel
         + ", detached="
         + detached
+        + ", consistencyCheck="
+        + consistencyCheck
+        + ", consistencyCheckInterval="
+        + consistencyCheckInterval
+        + ", consistencyCheckTxs="
+        + consistencyCheckTxs
+        + ", consistencyCheckSamples="
+        + consistencyCheckSamples
         + ", metricsServer="
         + metricsServer
         + ", metricsServerPort="
@@ -272,6 +309,10 @@ public final class ServerConfig {
     private LogFormat logFormat = LogFormat.TEXT;
     private LogLevel logLevel = LogLevel.INFO;
     private boolean detached;
+    private boolean consistencyCheck = true;
+    private Duration consistencyCheckInterval = ConsistencyCheckOptions.DEFAULT_INTERVAL;
+    private int consistencyCheckTxs = ConsistencyCheckOptions.DEFAULT_TXS_PER_ROUND;
+    private int consistencyCheckSamples = ConsistencyCheckOptions.DEFAULT_SAMPLES_PER_ROUND;
     private boolean metricsServer;
     private int metricsServerPort = 9497;
     private boolean noHistograms;
@@ -410,6 +451,26 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder consistencyCheck(boolean v) {
+      consistencyCheck = v;
+      return this;
+    }
+
+    public Builder consistencyCheckInterval(Duration v) {
+      consistencyCheckInterval = Objects.requireNonNull(v, "consistencyCheckInterval");
+      return this;
+    }
+
+    public Builder consistencyCheckTxs(int v) {
+      consistencyCheckTxs = v;
+      return this;
+    }
+
+    public Builder consistencyCheckSamples(int v) {
+      consistencyCheckSamples = v;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -441,6 +502,7 @@ public final class ServerConfig {
       if (adminPassword.isEmpty()) {
         throw new ConfigException("admin-password", "admin-password must not be empty");
       }
+      checkConsistencyCheck();
       checkDirWritable(dir);
       if (signingKey != null && !Files.isReadable(signingKey)) {
         throw new ConfigException(
@@ -463,6 +525,24 @@ public final class ServerConfig {
             "metrics-tls", "metrics-tls needs --certificate and --pkey (the server's own)");
       }
       return new ServerConfig(this, tls);
+    }
+
+    private void checkConsistencyCheck() {
+      if (consistencyCheckInterval.isNegative() || consistencyCheckInterval.isZero()) {
+        throw new ConfigException(
+            "consistency-check-interval",
+            "consistency-check-interval must be > 0, got " + consistencyCheckInterval);
+      }
+      if (consistencyCheckTxs <= 0) {
+        throw new ConfigException(
+            "consistency-check-txs",
+            "consistency-check-txs must be > 0, got " + consistencyCheckTxs);
+      }
+      if (consistencyCheckSamples < 0) {
+        throw new ConfigException(
+            "consistency-check-samples",
+            "consistency-check-samples must be >= 0, got " + consistencyCheckSamples);
+      }
     }
 
     private static void checkNotADirectory(String setting, Path file) {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,9 @@ public final class DatabaseRegistry implements AutoCloseable {
 
   /** The open user databases and their order, replaced as a whole on each create. */
   private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+
+  /** Databases marked read-only, with the reason. */
+  private final Map<String, String> readOnly = new ConcurrentHashMap<>();
 
   private long nextSeq;
   private volatile boolean closed;
@@ -248,6 +253,19 @@ public final class DatabaseRegistry implements AutoCloseable {
   /** Whether any user database exists besides {@code defaultdb} (immudb's multi-database mode). */
   public boolean hasUserDatabases() {
     return snapshot.order().size() > 1;
+  }
+
+  /**
+   * Marks database {@code name} read-only for the rest of this server's life: the server refuses
+   * writes to it with {@code database <name> is read-only: <reason>}. The first reason stays.
+   */
+  public void markReadOnly(String name, String reason) {
+    readOnly.putIfAbsent(Objects.requireNonNull(name, "name"), Objects.requireNonNull(reason));
+  }
+
+  /** Why database {@code name} is read-only, if it was marked so ({@link #markReadOnly}). */
+  public Optional<String> readOnlyReason(String name) {
+    return Optional.ofNullable(readOnly.get(name));
   }
 
   /** The internal database holding users and settings. */

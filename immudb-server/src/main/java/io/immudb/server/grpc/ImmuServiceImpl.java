@@ -131,12 +131,24 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     return caller.database(method);
   }
 
-  private Database writable(String method) {
+  private void notInMaintenance() {
     if (maintenance) {
       throw new ImmuException(
           ErrorCode.INVALID_ARGUMENT, "operation not allowed in maintenance mode");
     }
-    return db(method);
+  }
+
+  private Database writable(String method) {
+    notInMaintenance();
+    Database db = db(method);
+    registry
+        .readOnlyReason(db.name())
+        .ifPresent(
+            why -> {
+              throw new ImmuException(
+                  ErrorCode.FAILED_PRECONDITION, "database " + db.name() + " is read-only: " + why);
+            });
+    return db;
   }
 
   private static String str(ByteString b) {
@@ -504,7 +516,8 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   public StreamObserver<io.immudb.proto.ImportRequest> importDatabase(
       StreamObserver<ImmutableState> out) {
     try {
-      writable("ImportDatabase");
+      notInMaintenance();
+      db("ImportDatabase"); // the permission check (sysadmin); the target is a new database
       return BackupRpcs.importDatabase(registry, out);
     } catch (RuntimeException e) {
       fail(out, e);

@@ -26,6 +26,7 @@ public final class ServerMetrics {
   private final GrpcMetrics grpc;
   private volatile DatabaseRegistry databases;
   private volatile TokenManager tokens;
+  private volatile io.immudb.server.consistency.ConsistencyChecker checker;
 
   /**
    * Registers every metric; {@code histograms} false leaves out {@code
@@ -53,6 +54,43 @@ public final class ServerMetrics {
     new DatabaseGauges(registry, () -> databases);
     grpc = new GrpcMetrics(registry, histograms, new ClientActivity(registry, clock));
     JvmMetrics.builder().register(registry);
+    consistencyGauge(
+        "immudb_consistency_check_last_checked_tx_id",
+        "Last transaction the consistency checker re-verified in order, per database.",
+        io.immudb.server.consistency.ConsistencyStatus::lastCheckedTx);
+    consistencyGauge(
+        "immudb_consistency_check_txs_checked",
+        "Transactions the consistency checker re-verified (in order and sampled), per database.",
+        s -> s.txsChecked() + s.samplesChecked());
+    consistencyGauge(
+        "immudb_consistency_check_mismatches",
+        "Mismatches the consistency checker found; above 0 the database is read-only.",
+        io.immudb.server.consistency.ConsistencyStatus::mismatches);
+  }
+
+  private void consistencyGauge(
+      String name,
+      String help,
+      java.util.function.ToLongFunction<io.immudb.server.consistency.ConsistencyStatus> value) {
+    GaugeWithCallback.builder()
+        .name(name)
+        .help(help)
+        .labelNames("db")
+        .callback(
+            cb -> {
+              io.immudb.server.consistency.ConsistencyChecker c = checker;
+              if (c != null) {
+                for (io.immudb.server.consistency.ConsistencyStatus s : c.status()) {
+                  cb.call(value.applyAsLong(s), s.database());
+                }
+              }
+            })
+        .register(registry);
+  }
+
+  /** Attaches the consistency checker; its gauges read it from now on. */
+  public void bindConsistencyChecker(io.immudb.server.consistency.ConsistencyChecker checker) {
+    this.checker = Objects.requireNonNull(checker, "checker");
   }
 
   /** Attaches the open databases and the session store; the gauges read them from now on. */

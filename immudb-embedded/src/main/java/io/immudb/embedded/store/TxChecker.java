@@ -1,0 +1,175 @@
+package io.immudb.embedded.store;
+
+import io.immudb.core.ahtree.AhtNodes;
+import io.immudb.core.ahtree.AhtProofs;
+import io.immudb.core.ahtree.AhtVerifier;
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.VerificationException;
+import io.immudb.core.tx.HTree;
+import io.immudb.core.tx.TxEntry;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.txlog.TxRecord;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Checks of one committed tx as read back from the logs, bypassing every in-memory cache: the
+ * per-tx part of {@link StoreVerifier} ({@link #checkRecords}) and the checks of the online
+ * consistency checker ({@link #verifyInSequence}, {@link #verifyTx}).
+ *
+ * <p>Thread-safe: stateless over {@link TxReader} and the logs' positional reads; callers pass the
+ * hasher. A failed check calls the corruption handler (which switches the store to read-only) and
+ * throws {@link CorruptedDataException} naming the file and offset. Callers MUST only ask for
+ * committed transactions.
+ */
+final class TxChecker {
+  private final TxReader reader;
+  private final FileAhTree aht;
+  private final Appendable vlog;
+  private final Appendable txlog;
+  private final Appendable clog;
+  private final Consumer<CorruptedDataException> onCorruption;
+
+  TxChecker(
+      TxReader reader,
+      FileAhTree aht,
+      Appendable vlog,
+      Appendable txlog,
+      Appendable clog,
+      Consumer<CorruptedDataException> onCorruption) {
+    this.reader = reader;
+    this.aht = aht;
+    this.vlog = vlog;
+    this.txlog = txlog;
+    this.clog = clog;
+    this.onCorruption = onCorruption;
+  }
+
+  /**
+   * What {@link #checkRecords} read and recomputed.
+   *
+   * @param commit the tx's commit record
+   * @param header the tx's header, from the tx log
+   * @param alh the Alh recomputed from the header (equal to the commit log's)
+   * @param valueBytes bytes of values re-hashed
+   * @param bytesRead bytes of tx and value records read
+   */
+  record Checked(
+      CommitRecord commit, TxHeader header, Sha256Digest alh, long valueBytes, long bytesRead) {}
+
+  /**
+   * Reads tx {@code id}'s commit, tx and value records (checksums) and checks every value against
+   * its {@code hValue}, {@code eH} against the entries (spec v1 §4) and the Alh recomputed from the
+   * header (spec v1 §5.3) against the commit log.
+   */
+  Checked checkRecords(long id, Sha256Hasher h) {
+    CommitRecord c = reader.commitRecord(id);
+    String where = txlog.describe(c.txOff());
+    TxRecord rec = reader.txRecord(c);
+    TxHeader hdr = rec.header();
+    ByteBuffer values = reader.valueRecord(id, rec.valuesOff(), rec.valuesLen());
+    List<Sha256Digest> digests = new ArrayList<>(hdr.nEntries());
+    long valueBytes = 0;
+    for (int i = 0; i < hdr.nEntries(); i++) {
+      TxEntry e = rec.entries().get(i);
+      int pos = Math.toIntExact(rec.vOff(i) - rec.valuesOff());
+      Sha256Digest hv = h.hash(values.array(), pos, e.vLen());
+      if (!hv.equals(e.hValue())) {
+        throw corrupted(
+            vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
+      }
+      digests.add(e.digest(h));
+      valueBytes += e.vLen();
+    }
+    if (!HTree.build(digests, h).root().equals(hdr.eh())) {
+      throw corrupted(where, "eH does not match the entries");
+    }
+    Sha256Digest alh = hdr.alh(h);
+    if (!alh.equals(c.alh())) {
+      throw corrupted(clog.describe(CommitRecord.offsetOf(id)), "Alh differs from the commit log");
+    }
+    return new Checked(c, hdr, alh, valueBytes, (long) c.txLen() + rec.valuesLen());
+  }
+
+  /**
+   * Checks tx {@code id} for a caller that checks txs in commit order: {@link #checkRecords}, then
+   * the chain link ({@code prevAlh} equals the commit log's Alh of tx {@code id − 1}), {@code
+   * blTxId = id − 1} and {@code blRoot} equal to the root of the stored hash tree over txs {@code
+   * 1..id−1}, the stored leaf {@code LEAF(Alh)} and every stored node that leaf completes ({@code
+   * NODE(left, right)} of the stored children). With the {@code blRoot} check of tx {@code id + 1}
+   * this ties the Alh into the tree. Requires 1 ≤ id ≤ committed txs.
+   *
+   * @return bytes of tx and value records read
+   */
+  long verifyInSequence(long id) {
+    Sha256Hasher h = Sha256Hasher.create();
+    return checkLinks(id, checkRecords(id, h), aht.storedNodes(), h).bytesRead();
+  }
+
+  /**
+   * Checks tx {@code id} on its own: {@link #verifyInSequence}, plus the inclusion of its Alh in
+   * the stored tree of size {@code last − 1} under the {@code blRoot} of tx {@code last} (spec v1
+   * §6.3), as read from the tx log. Requires 1 ≤ id ≤ last ≤ committed txs.
+   *
+   * @return bytes of tx and value records read
+   */
+  long verifyTx(long id, long last) {
+    Sha256Hasher h = Sha256Hasher.create();
+    AhtNodes stored = aht.storedNodes();
+    Checked c = checkLinks(id, checkRecords(id, h), stored, h);
+    if (id < last) {
+      TxHeader target = reader.header(last);
+      List<Sha256Digest> path = AhtProofs.inclusion(stored, id, last - 1, h);
+      try {
+        AhtVerifier.verifyInclusion(path, id, last - 1, c.alh(), target.blRoot());
+      } catch (VerificationException e) {
+        throw corrupted(
+            aht.describeNode(0, id - 1),
+            "the Alh is not included in the hash tree under the blRoot of tx " + last);
+      }
+    }
+    return c.bytesRead();
+  }
+
+  private Checked checkLinks(long id, Checked c, AhtNodes stored, Sha256Hasher h) {
+    TxHeader hdr = c.header();
+    String where = txlog.describe(c.commit().txOff());
+    Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : reader.commitRecord(id - 1).alh();
+    if (!hdr.prevAlh().equals(prevAlh)) {
+      throw corrupted(where, "prevAlh does not match the Alh of tx " + (id - 1));
+    }
+    Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : AhtProofs.root(stored, id - 1, h);
+    if (hdr.blTxId() != id - 1 || !hdr.blRoot().equals(blRoot)) {
+      throw corrupted(where, "blTxId/blRoot do not match the hash tree of the previous txs");
+    }
+    long n = id - 1;
+    Sha256Digest node = stored.node(0, n);
+    if (!node.equals(h.leaf(c.alh()))) {
+      throw corrupted(aht.describeNode(0, n), "stored hash tree leaf differs from the Alh");
+    }
+    // The nodes leaf n completes: (l, n >> l) for each trailing one bit of n.
+    for (int l = 1; (n >>> (l - 1) & 1) == 1; l++) {
+      long k = n >>> l;
+      Sha256Digest left = stored.node(l - 1, 2 * k);
+      Sha256Digest parent = stored.node(l, k);
+      if (!parent.equals(h.node(left, node))) {
+        throw corrupted(aht.describeNode(l, k), "stored hash tree node differs from its children");
+      }
+      node = parent;
+    }
+    return c;
+  }
+
+  private CorruptedDataException corrupted(String location, String what) {
+    CorruptedDataException e = new CorruptedDataException(location, what);
+    onCorruption.accept(e);
+    return e;
+  }
+}

@@ -1,0 +1,217 @@
+package io.immudb.embedded.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.StoreStateException;
+import io.immudb.embedded.TxNotFoundException;
+import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.txlog.TxRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link ImmuStore#verifyTx}: a clean store passes, and damage on disk to a tx that the reopened
+ * store has never cached is found with its file and offset and turns the store read-only.
+ */
+class VerifyTxTest {
+  private static final int TXS = 40;
+  private static final long SEGMENT_SIZE = 1 << 20;
+
+  @TempDir Path dir;
+
+  private static StoreOptions options() {
+    return StoreOptions.builder().synced(false).segmentSize(SEGMENT_SIZE).build();
+  }
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @BeforeEach
+  void fill() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      for (int t = 1; t <= TXS; t++) {
+        s.commit(
+            List.of(new KeyValue(b("k" + t), b("value-" + t)), new KeyValue(b("x" + t), b(""))));
+      }
+      s.awaitIndexed(s.lastTxId());
+    }
+  }
+
+  @Test
+  void aCleanStorePassesEveryTx() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      for (long id = 1; id <= TXS; id++) {
+        assertThat(s.verifyTx(id)).as("bytes read for tx %d", id).isPositive();
+        assertThat(s.verifyTxInSequence(id)).isPositive();
+      }
+      assertThat(s.isReadOnly()).isFalse();
+      assertThatThrownBy(() -> s.verifyTx(TXS + 1)).isInstanceOf(TxNotFoundException.class);
+      assertThatThrownBy(() -> s.verifyTx(0)).isInstanceOf(TxNotFoundException.class);
+      assertThatThrownBy(() -> s.verifyTxInSequence(TXS + 1))
+          .isInstanceOf(TxNotFoundException.class);
+    }
+  }
+
+  @Test
+  void aFlippedValueByteIsFoundAndTheStoreTurnsReadOnly() throws IOException {
+    long valuesOff = locate(7).valuesOff();
+    flip(dir.resolve("val/00000000.seg"), locate(7).vOff(0) + 2);
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThat(s.verifyTx(6)).isPositive();
+      assertThatThrownBy(() -> s.verifyTx(7))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e ->
+                  assertThat(e.location())
+                      .as("the value record's checksum fails first")
+                      .endsWith("val/00000000.seg at offset " + valuesOff));
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aRewrittenValueWithAValidChecksumFailsItsHash() throws IOException {
+    TxRecord rec = locate(9);
+    Path val = dir.resolve("val/00000000.seg");
+    flip(val, rec.vOff(0));
+    fixCrc(val, rec.valuesOff(), rec.valuesLen());
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThatThrownBy(() -> s.verifyTx(9))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> {
+                assertThat(e.location()).endsWith("val/00000000.seg at offset " + rec.vOff(0));
+                assertThat(e.what()).isEqualTo("value of entry 0 does not match its hash");
+              });
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aFlippedTxRecordByteIsFound() throws IOException {
+    long txOff = txOffset(12);
+    flip(dir.resolve("tx/00000000.seg"), txOff + 40);
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThatThrownBy(() -> s.verifyTx(12))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> assertThat(e.location()).endsWith("tx/00000000.seg at offset " + txOff));
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aRewrittenHashTreeLeafIsFound() throws IOException {
+    long off = rewriteTreeNode(FileAhTree.nodeCount(20 - 1));
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThat(s.verifyTx(3)).isPositive();
+      assertThatThrownBy(() -> s.verifyTx(20))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> assertThat(e.location()).contains("aht/00000000.seg at offset " + off));
+      assertThat(s.isReadOnly()).isTrue();
+    }
+  }
+
+  @Test
+  void aRewrittenInnerTreeNodeIsFoundInSequence() throws IOException {
+    // Node (1, 5) covers leaves 11 and 12 and is completed by tx 12.
+    long off = rewriteTreeNode(FileAhTree.nodeCount(12 - 1) + 1);
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      for (long id = 1; id < 12; id++) {
+        s.verifyTxInSequence(id);
+      }
+      assertThatThrownBy(() -> s.verifyTxInSequence(12))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> {
+                assertThat(e.location()).contains("aht/00000000.seg at offset " + off);
+                assertThat(e.what()).isEqualTo("stored hash tree node differs from its children");
+              });
+      assertThat(s.isReadOnly()).isTrue();
+    }
+  }
+
+  /** Overwrites node record {@code ordinal} with zeros and a valid checksum; returns its offset. */
+  private long rewriteTreeNode(long ordinal) throws IOException {
+    long off = ordinal * FileAhTree.RECORD_LENGTH;
+    ByteBuffer node = ByteBuffer.allocate(FileAhTree.RECORD_LENGTH);
+    Sha256Digest.of(new byte[32]).writeTo(node);
+    CRC32C crc = new CRC32C();
+    crc.update(ByteBuffer.allocate(8).putLong(0, ordinal));
+    crc.update(node.array(), 0, Sha256Digest.LENGTH);
+    node.putInt((int) crc.getValue()).flip();
+    write(dir.resolve("aht/00000000.seg"), off, node);
+    return off;
+  }
+
+  private void assertReadOnlyButReadable(ImmuStore s) {
+    assertThat(s.isReadOnly()).isTrue();
+    assertThatThrownBy(() -> s.commit(List.of(new KeyValue(b("new"), b("v")))))
+        .isInstanceOf(StoreStateException.class);
+    TxRecord other = s.txRecord(3);
+    assertThat(s.readValue(other, 0)).isEqualTo(b("value-3"));
+  }
+
+  /** Where tx {@code id}'s values are, read with a throw-away open of the store. */
+  private TxRecord locate(long id) throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      return s.txRecord(id);
+    }
+  }
+
+  /** The tx-log offset of tx {@code id}, from its commit record. */
+  private long txOffset(long id) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir.resolve("commit/00000000.seg"))) {
+      ByteBuffer b = ByteBuffer.allocate(CommitRecord.LENGTH);
+      ch.read(b, CommitRecord.offsetOf(id));
+      return CommitRecord.decode(b.flip(), id).txOff();
+    } catch (io.immudb.embedded.txlog.RecordException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void flip(Path file, long offset) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, offset);
+      b.put(0, (byte) (b.get(0) ^ 0x10));
+      ch.write(b.rewind(), offset);
+    }
+  }
+
+  /**
+   * Recomputes the trailing CRC32C of the record at {@code off}, as a deliberate tamperer would.
+   */
+  private static void fixCrc(Path file, long off, int len) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(len);
+      ch.read(b, off);
+      CRC32C crc = new CRC32C();
+      crc.update(b.array(), 0, len - 4);
+      ch.write(ByteBuffer.allocate(4).putInt(0, (int) crc.getValue()), off + len - 4);
+    }
+  }
+
+  private static void write(Path file, long off, ByteBuffer b) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(b, off);
+    }
+  }
+}
