@@ -73,11 +73,11 @@ class ClientConfigIT {
             "immudb-port = " + server.port(),
             "tokenfile = \"" + tmp.resolve("token") + "\"",
             "roots_filepath = \"" + tmp.resolve("roots") + "\"",
-            "mtls = false",
+            "dir = \"/tmp\"",
             ""));
     Run login = run("immuclient", Map.of(), "login", "immudb", "--password", "immudb");
     assertThat(login.status()).as(login.err()).isZero();
-    assertThat(login.err()).contains("key 'mtls': an immudb setting immuclient does not use");
+    assertThat(login.err()).contains("key 'dir': an immudb setting immuclient does not use");
     assertThat(Files.exists(tmp.resolve("token"))).isTrue();
     Run set = run("immuclient", Map.of(), "safeset", "k", "v");
     assertThat(set.status()).as(set.err()).isZero();
