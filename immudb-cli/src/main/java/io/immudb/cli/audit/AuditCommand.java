@@ -260,7 +260,7 @@ public final class AuditCommand implements Callable<Integer> {
       log = new PrintStream(new FileOutputStream(abs.toFile(), true), true, StandardCharsets.UTF_8);
     }
     try (PidFile pid = pidfile == null ? null : PidFile.create(pidfile)) {
-      return runForeground(o, log != null ? log : System.out, log != null ? log : System.err);
+      return runForeground(o, log != null ? log : System.out, log != null ? log : System.err, pid);
     } finally {
       if (log != null) {
         log.close();
@@ -277,7 +277,12 @@ public final class AuditCommand implements Callable<Integer> {
     return root.getParseResult().originalArgs().toArray(new String[0]);
   }
 
-  private int runForeground(AuditorOptions o, PrintStream out, PrintStream err) throws IOException {
+  /**
+   * Runs the auditor until its rounds are done or the JVM is asked to stop; {@code pid} (may be
+   * null) is removed by the shutdown hook too, as the JVM ends without finishing this method then.
+   */
+  private int runForeground(AuditorOptions o, PrintStream out, PrintStream err, PidFile pid)
+      throws IOException {
     try (Auditor auditor = new Auditor(o, out, err)) {
       err.println(
           "immuclient audit-mode: auditing "
@@ -297,8 +302,13 @@ public final class AuditCommand implements Callable<Integer> {
                 auditor.stop();
                 try {
                   auditor.awaitFinished(Duration.ofSeconds(30));
+                  if (pid != null) {
+                    pid.close();
+                  }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                  err.println("immuclient audit-mode: cannot remove " + pid.path() + ": " + e);
                 }
               },
               "immuclient-audit-stop");
