@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
@@ -218,13 +216,13 @@ public final class AuditCommand implements Callable<Integer> {
         "json".equalsIgnoreCase(output));
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 
   /** The value of one of immuclient's global (inherited) flags, or null if it has none. */
   @SuppressWarnings("unchecked")
-  private <T> T global(String name) {
+  <T> T global(String name) {
     OptionSpec o = spec.findOption(name);
     return o == null ? null : (T) o.getValue();
   }
@@ -410,33 +408,6 @@ public final class AuditCommand implements Callable<Integer> {
   private io.immudb.ops.SystemdServiceInstaller installer(Path root, boolean needsRoot, Path exe)
       throws IOException {
     return AuditService.installer(
-        root, needsRoot, exe, serviceSettings(), runner, euid.getAsLong(), out);
-  }
-
-  /**
-   * The settings the service's configuration file holds: the connection and audit flags in effect
-   * now, with the service's own states directory; null values are left out of the file.
-   */
-  Map<String, Object> serviceSettings() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("immudb-address", global("--immudb-address"));
-    m.put("immudb-port", global("--immudb-port"));
-    m.put("max-recv-msg-size", global("--max-recv-msg-size"));
-    Path key = global("--server-signing-pub-key");
-    m.put("server-signing-pub-key", key == null ? null : key.toAbsolutePath().toString());
-    m.put("roots-filepath", AuditService.ROOTS_DIR);
-    m.put("audit-username", username);
-    m.put("audit-password", password);
-    m.put("audit-databases", databases.isEmpty() ? null : String.join(",", databases));
-    long ms = interval.toMillis();
-    m.put("audit-interval", ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms");
-    m.put("audit-signature", signature.toLowerCase(Locale.ROOT));
-    m.put("audit-verify-values", verifyValues);
-    m.put("audit-notification-url", blankToNull(notificationUrl));
-    m.put("audit-notification-username", blankToNull(notificationUsername));
-    m.put("audit-notification-password", blankToNull(notificationPassword));
-    m.put("audit-monitoring-host", monitoringHost);
-    m.put("audit-monitoring-port", monitoringPort);
-    return m;
+        root, needsRoot, exe, AuditService.settings(this), runner, euid.getAsLong(), out);
   }
 }

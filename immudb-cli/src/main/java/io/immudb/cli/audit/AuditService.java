@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,6 +65,34 @@ final class AuditService {
     Path program = launcher != null ? launcher : Path.of("/usr/bin/immuclient");
     return new SystemdServiceInstaller(
         definition(program, settings), root == null ? Path.of("/") : root, r, out);
+  }
+
+  /**
+   * The settings the service's configuration file holds: the connection and audit flags of {@code
+   * c} in effect now, with the service's own states directory; null values are left out of the
+   * file.
+   */
+  static Map<String, Object> settings(AuditCommand c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("immudb-address", c.global("--immudb-address"));
+    m.put("immudb-port", c.global("--immudb-port"));
+    m.put("max-recv-msg-size", c.global("--max-recv-msg-size"));
+    Path key = c.global("--server-signing-pub-key");
+    m.put("server-signing-pub-key", key == null ? null : key.toAbsolutePath().toString());
+    m.put("roots-filepath", AuditService.ROOTS_DIR);
+    m.put("audit-username", c.username);
+    m.put("audit-password", c.password);
+    m.put("audit-databases", c.databases.isEmpty() ? null : String.join(",", c.databases));
+    long ms = c.interval.toMillis();
+    m.put("audit-interval", ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms");
+    m.put("audit-signature", c.signature.toLowerCase(Locale.ROOT));
+    m.put("audit-verify-values", c.verifyValues);
+    m.put("audit-notification-url", AuditCommand.blankToNull(c.notificationUrl));
+    m.put("audit-notification-username", AuditCommand.blankToNull(c.notificationUsername));
+    m.put("audit-notification-password", AuditCommand.blankToNull(c.notificationPassword));
+    m.put("audit-monitoring-host", c.monitoringHost);
+    m.put("audit-monitoring-port", c.monitoringPort);
+    return m;
   }
 
   /** The service's definition, running {@code launcher}. */
