@@ -24,18 +24,10 @@ final class Tools {
 
   /** Settings of immudb's immuclient with no equivalent here; accepted in files with a warning. */
   private static final Set<String> IMMUDB_CLIENT_KEYS =
-      Set.of(
-          "auth",
-          "prometheus-port",
-          "prometheus-host",
-          "dir",
-          "audit-username",
-          "audit-password",
-          "audit-databases",
-          "audit-signature",
-          "audit-notification-url",
-          "audit-notification-username",
-          "audit-notification-password");
+      Set.of("auth", "prometheus-port", "prometheus-host", "dir");
+
+  /** immuclient's subcommands whose own options are also keys of its configuration file. */
+  static final Set<String> CLIENT_FILE_SUBCOMMANDS = Set.of("audit-mode");
 
   /** Settings of immudb's immuadmin with no equivalent here (none so far). */
   private static final Set<String> IMMUDB_ADMIN_KEYS = Set.of();
@@ -45,7 +37,8 @@ final class Tools {
   /**
    * Where {@code tool} ({@code immuclient} or {@code immuadmin}) finds its configuration: {@code
    * <TOOL>_*} variables; {@code ./configs/<tool>.toml}, {@code ~/.immudb/<tool>.toml}, {@code
-   * ~/<tool>.toml}, the first that exists.
+   * ~/<tool>.toml}, the first that exists. immuclient's file also holds the options of {@code
+   * audit-mode}.
    */
   static ConfigProfile profile(String tool) {
     Path home = Path.of(System.getProperty("user.home"));
@@ -56,7 +49,8 @@ final class Tools {
             Path.of("configs", tool + ".toml"),
             home.resolve(".immudb").resolve(tool + ".toml"),
             home.resolve(tool + ".toml")),
-        tool.equals("immuadmin") ? IMMUDB_ADMIN_KEYS : IMMUDB_CLIENT_KEYS);
+        tool.equals("immuadmin") ? IMMUDB_ADMIN_KEYS : IMMUDB_CLIENT_KEYS,
+        tool.equals("immuadmin") ? Set.of() : CLIENT_FILE_SUBCOMMANDS);
   }
 
   static int run(Object command, String name, String[] args, Map<String, String> env) {

@@ -35,7 +35,7 @@ class ClientConfigTest {
       Path sample = Path.of("..", "configs", tool + ".toml");
       String text = Files.readString(sample);
       CommandLine cl = new CommandLine(command(tool));
-      ConfigKeys keys = ConfigKeys.of(cl.getCommandSpec());
+      ConfigKeys keys = ConfigKeys.of(cl.getCommandSpec(), Tools.profile(tool).fileSubcommands());
       for (OptionSpec o : keys.options()) {
         assertThat(text)
             .as("configs/%s.toml lists %s", tool, ConfigKeys.keyOf(o))
@@ -76,6 +76,57 @@ class ClientConfigTest {
     assertThat(c.opts.address).isEqualTo("envhost");
     assertThat(c.opts.output).isEqualTo("json");
     assertThat(c.opts.encoding).isEqualTo("text");
+  }
+
+  @Test
+  void auditModeReadsItsOptionsFromTheFile() throws Exception {
+    Path f =
+        Files.writeString(
+            tmp.resolve("c.toml"),
+            "immudb-port = 1001\n"
+                + "audit-interval = \"90s\"\n"
+                + "audit_password = \"frompw\"\n"
+                + "audit-databases = \"a, b\"\n"
+                + "audit-verify-values = true\n"
+                + "audit-monitoring-port = 9999\n");
+    Immuclient c = new Immuclient();
+    CommandLine cl = new CommandLine(c);
+    String[] args = {"--config", f.toString(), "audit-mode", "--audit-monitoring-port", "9000"};
+    ToolConfig config =
+        ToolConfig.install(
+            cl,
+            Tools.profile("immuclient").withSearchPath(List.of()),
+            args,
+            Map.of("IMMUCLIENT_AUDIT_DATABASES", "envdb"),
+            warnings::add);
+    assertThat(config.error()).isEmpty();
+    assertThat(warnings).isEmpty();
+    cl.parseArgs(args);
+    var audit = cl.getSubcommands().get("audit-mode").getCommandSpec();
+    assertThat((Object) audit.findOption("--audit-interval").getValue())
+        .isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat((Object) audit.findOption("--audit-password").getValue()).isEqualTo("frompw");
+    assertThat((Object) audit.findOption("--audit-databases").getValue())
+        .isEqualTo(List.of("envdb")); // the environment beats the file
+    assertThat((Object) audit.findOption("--audit-verify-values").getValue()).isEqualTo(true);
+    assertThat((Object) audit.findOption("--audit-monitoring-port").getValue())
+        .isEqualTo(9000); // a flag beats the file
+    assertThat(c.opts.port).isEqualTo(1001);
+  }
+
+  @Test
+  void aBadAuditValueInTheFileIsRefusedUpFront() throws Exception {
+    Path f = Files.writeString(tmp.resolve("c.toml"), "audit-interval = \"soon\"\n");
+    ToolConfig config =
+        ToolConfig.install(
+            new CommandLine(new Immuclient()),
+            Tools.profile("immuclient").withSearchPath(List.of()),
+            new String[] {"--config", f.toString(), "status"},
+            Map.of(),
+            warnings::add);
+    assertThat(config.error()).isPresent();
+    assertThat(config.error().get().getMessage())
+        .contains("key 'audit-interval': invalid value 'soon'");
   }
 
   @Test

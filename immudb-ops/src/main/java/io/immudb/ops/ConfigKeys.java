@@ -2,11 +2,14 @@ package io.immudb.ops;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -18,17 +21,21 @@ import picocli.CommandLine.Model.OptionSpec;
  * IMMUDB_MAX_RECV_MSG_SIZE}, {@code IMMUDB_SIGNINGKEY}). Keys in a file are matched ignoring case,
  * {@code -} and {@code _}, so {@code max_recv_msg_size}, {@code maxrecvmsgsize} and {@code
  * signingkey} (immudb's own spellings) all work. Help, version and {@code --config} are not keys.
- * Immutable and thread-safe once built.
+ * The keys may also include the own options of chosen direct subcommands ({@link #of(CommandSpec,
+ * Set)}), in one flat namespace with the root's. Immutable and thread-safe once built.
  */
 public final class ConfigKeys {
   /** The option naming the configuration file. */
   public static final String CONFIG_OPTION = "--config";
 
   private final CommandSpec command;
+  private final Set<CommandSpec> commands;
   private final Map<String, OptionSpec> byNormalKey;
 
-  private ConfigKeys(CommandSpec command, Map<String, OptionSpec> byNormalKey) {
+  private ConfigKeys(
+      CommandSpec command, Set<CommandSpec> commands, Map<String, OptionSpec> byNormalKey) {
     this.command = command;
+    this.commands = commands;
     this.byNormalKey = byNormalKey;
   }
 
@@ -38,10 +45,37 @@ public final class ConfigKeys {
    * @throws IllegalStateException if two options would have the same key
    */
   public static ConfigKeys of(CommandSpec command) {
+    return of(command, Set.of());
+  }
+
+  /**
+   * The keys of {@code command}'s own options, then those of its direct subcommands named in {@code
+   * subcommands} (their inherited options excluded: they are the root's).
+   *
+   * @throws IllegalArgumentException if {@code command} has no subcommand of one of those names
+   * @throws IllegalStateException if two options would have the same key
+   */
+  public static ConfigKeys of(CommandSpec command, Set<String> subcommands) {
     Objects.requireNonNull(command, "command");
     Map<String, OptionSpec> keys = new LinkedHashMap<>();
+    Set<CommandSpec> specs = new LinkedHashSet<>();
+    specs.add(command);
+    add(keys, command);
+    for (String name : subcommands) {
+      CommandLine sub = command.subcommands().get(name);
+      if (sub == null) {
+        throw new IllegalArgumentException(
+            "command " + command.name() + " has no subcommand " + name);
+      }
+      specs.add(sub.getCommandSpec());
+      add(keys, sub.getCommandSpec());
+    }
+    return new ConfigKeys(command, Set.copyOf(specs), keys);
+  }
+
+  private static void add(Map<String, OptionSpec> keys, CommandSpec command) {
     for (OptionSpec o : command.options()) {
-      if (!isConfigurable(o)) {
+      if (!isConfigurable(o) || o.inherited()) {
         continue;
       }
       OptionSpec clash = keys.put(normalize(keyOf(o)), o);
@@ -50,7 +84,6 @@ public final class ConfigKeys {
             "options " + clash.longestName() + " and " + o.longestName() + " share a config key");
       }
     }
-    return new ConfigKeys(command, keys);
   }
 
   /** Whether {@code o} can be set from the environment or a file: not help, version or config. */
@@ -81,6 +114,14 @@ public final class ConfigKeys {
   /** The command these keys belong to. */
   public CommandSpec command() {
     return command;
+  }
+
+  /**
+   * Whether the file keys apply to option {@code o}: it is one of the keyed options, or an
+   * inherited copy of one of the root's.
+   */
+  public boolean covers(OptionSpec o) {
+    return commands.contains(o.command()) || o.inherited();
   }
 
   /** The option a key (in any accepted spelling) sets, if any. */

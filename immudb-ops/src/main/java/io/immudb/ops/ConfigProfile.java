@@ -15,15 +15,28 @@ import java.util.stream.Collectors;
  *     exists is read, and none existing means no file
  * @param foreignKeys keys of the original immudb's files for this tool that have no option here;
  *     they are accepted with a warning (a key that names an option is never foreign)
+ * @param fileSubcommands names of direct subcommands whose own options are also file keys (e.g.
+ *     {@code audit-mode}); the options of other subcommands are set by environment variables only
  */
 public record ConfigProfile(
-    String tool, String envPrefix, List<Path> searchPath, Set<String> foreignKeys) {
+    String tool,
+    String envPrefix,
+    List<Path> searchPath,
+    Set<String> foreignKeys,
+    Set<String> fileSubcommands) {
   /** Copies the lists; foreign keys are kept in {@link ConfigKeys#normalize normal} form. */
   public ConfigProfile {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(envPrefix, "envPrefix");
     searchPath = List.copyOf(searchPath);
     foreignKeys = foreignKeys.stream().map(ConfigKeys::normalize).collect(Collectors.toSet());
+    fileSubcommands = Set.copyOf(fileSubcommands);
+  }
+
+  /** A profile whose file keys are the root command's options only. */
+  public ConfigProfile(
+      String tool, String envPrefix, List<Path> searchPath, Set<String> foreignKeys) {
+    this(tool, envPrefix, searchPath, foreignKeys, Set.of());
   }
 
   /** The environment variable that names the configuration file, e.g. {@code IMMUDB_CONFIG}. */
@@ -38,6 +51,6 @@ public record ConfigProfile(
 
   /** This profile with another search path (tests use an empty one). */
   public ConfigProfile withSearchPath(List<Path> path) {
-    return new ConfigProfile(tool, envPrefix, path, foreignKeys);
+    return new ConfigProfile(tool, envPrefix, path, foreignKeys, fileSubcommands);
   }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * ({@link ConfigKeys#variableOf}), then the configuration file's key, then (by returning {@code
  * null}) the option's built-in default. A flag on the command line beats all three, as picocli
  * consults this provider only for options not given. Environment variables apply to every option,
- * subcommands' included; file keys only to the options of the command the {@link ConfigKeys} were
- * taken from (and their inherited copies in subcommands). Immutable and thread-safe.
+ * subcommands' included; file keys only to the options the {@link ConfigKeys} cover (the root's,
+ * their inherited copies in subcommands, and those of the subcommands chosen for file keys).
+ * Immutable and thread-safe.
  */
 public final class LayeredDefaults implements IDefaultValueProvider {
   private final String envPrefix;
@@ -72,7 +73,7 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     if (file == null || !ConfigKeys.isConfigurable(o)) {
       return Optional.empty();
     }
-    boolean commandOption = o.command() == keys.command() || o.inherited();
+    boolean commandOption = keys.covers(o);
     String written = fileKeys.get(ConfigKeys.normalize(ConfigKeys.keyOf(o)));
     if (!commandOption || written == null || keys.find(written).isEmpty()) {
       return Optional.empty();

@@ -182,10 +182,19 @@ public final class SystemdServiceInstaller {
     }
   }
 
+  /**
+   * Writes {@code file} atomically with permissions {@code mode}; the file is created with them, so
+   * a secret in it (e.g. a password in a configuration file) is never readable by others.
+   */
   private static void writeFile(Path file, String content, String mode) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
+    }
     Files.writeString(tmp, content);
-    setMode(tmp, mode);
+    setMode(tmp, mode); // createFile's mode is narrowed by the umask
     Files.move(
         tmp,
         file,

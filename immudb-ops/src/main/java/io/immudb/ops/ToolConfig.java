@@ -69,7 +69,7 @@ public final class ToolConfig {
     Objects.requireNonNull(cl, "cl");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(warnings, "warnings");
-    ConfigKeys keys = ConfigKeys.of(cl.getCommandSpec());
+    ConfigKeys keys = ConfigKeys.of(cl.getCommandSpec(), profile.fileSubcommands());
     LayeredDefaults envOnly = new LayeredDefaults(profile.envPrefix(), env, keys, Optional.empty());
     try {
       Optional<String> named = configArgument(args).or(() -> nonBlank(env, profile));
@@ -80,7 +80,7 @@ public final class ToolConfig {
       }
       ConfigFile file = ConfigFile.read(path.get());
       checkKeys(file, keys, profile, warnings);
-      checkValues(cl, file, keys);
+      checkValues(cl, file, keys, profile);
       LayeredDefaults all = new LayeredDefaults(profile.envPrefix(), env, keys, Optional.of(file));
       cl.setDefaultValueProvider(all);
       return new ToolConfig(all, keys, file, null);
@@ -158,21 +158,27 @@ public final class ToolConfig {
 
   /**
    * Converts every value of the file with its option's own converter by parsing an empty command
-   * line with the file as the only source of defaults; picocli resets the command at the next
-   * parse.
+   * line, then one naming each file-keyed subcommand, with the file as the only source of defaults;
+   * picocli resets the command at the next parse.
    */
-  private static void checkValues(CommandLine cl, ConfigFile file, ConfigKeys keys) {
+  private static void checkValues(
+      CommandLine cl, ConfigFile file, ConfigKeys keys, ConfigProfile profile) {
     LayeredDefaults fileOnly = new LayeredDefaults("", Map.of(), keys, Optional.of(file));
     cl.setDefaultValueProvider(fileOnly);
-    try {
-      cl.parseArgs();
-    } catch (ParameterException e) {
-      if (e.getArgSpec() instanceof OptionSpec o && fileOnly.describeSource(o).isPresent()) {
-        String written = writtenKey(file, o);
-        throw new ConfigFileException(
-            file.path(), written, "invalid value '" + e.getValue() + "': " + cause(e));
+    List<String[]> lines = new java.util.ArrayList<>();
+    lines.add(new String[0]);
+    profile.fileSubcommands().stream().sorted().forEach(s -> lines.add(new String[] {s}));
+    for (String[] line : lines) {
+      try {
+        cl.parseArgs(line);
+      } catch (ParameterException e) {
+        if (e.getArgSpec() instanceof OptionSpec o && fileOnly.describeSource(o).isPresent()) {
+          String written = writtenKey(file, o);
+          throw new ConfigFileException(
+              file.path(), written, "invalid value '" + e.getValue() + "': " + cause(e));
+        }
+        // Anything else (e.g. a missing required option) is for the real parse to report.
       }
-      // Anything else (e.g. a missing required option) is for the real parse to report.
     }
   }
 

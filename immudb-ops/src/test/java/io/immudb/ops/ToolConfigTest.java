@@ -132,6 +132,55 @@ class ToolConfigTest {
   }
 
   @Test
+  void theOptionsOfASubcommandNamedInTheProfileAreKeys() throws Exception {
+    ConfigProfile withGet =
+        new ConfigProfile("sample", "SAMPLE_", List.of(), Set.of(), Set.of("get"));
+    Path f = file("c.toml", "limit = 2", "port = 7");
+    CommandLine cl = new CommandLine(new SampleCommand());
+    String[] args = {"--config", f.toString(), "get"};
+    ToolConfig config = ToolConfig.install(cl, withGet, args, Map.of(), warnings::add);
+    assertThat(config.error()).isEmpty();
+    assertThat(config.keys().keys()).contains("port", "limit");
+    CommandLine.ParseResult r = cl.parseArgs(args);
+    SampleCommand.Get g = r.subcommand().commandSpec().commandLine().getCommand();
+    assertThat(g.limit).isEqualTo(2);
+    assertThat(((SampleCommand) cl.getCommand()).port).isEqualTo(7);
+    // The environment still wins over the file; a flag over both.
+    cl = new CommandLine(new SampleCommand());
+    ToolConfig.install(cl, withGet, args, Map.of("SAMPLE_LIMIT", "5"), warnings::add);
+    r = cl.parseArgs(args);
+    assertThat(((SampleCommand.Get) r.subcommand().commandSpec().commandLine().getCommand()).limit)
+        .isEqualTo(5);
+    String[] flagged = {"--config", f.toString(), "get", "--limit", "9"};
+    r = cl.parseArgs(flagged);
+    assertThat(((SampleCommand.Get) r.subcommand().commandSpec().commandLine().getCommand()).limit)
+        .isEqualTo(9);
+  }
+
+  @Test
+  void aBadValueOfASubcommandKeyIsRefusedUpFront() throws Exception {
+    ConfigProfile withGet =
+        new ConfigProfile("sample", "SAMPLE_", List.of(), Set.of(), Set.of("get"));
+    Path f = file("c.toml", "limit = \"many\"");
+    CommandLine cl = new CommandLine(new SampleCommand());
+    ToolConfig config =
+        ToolConfig.install(
+            cl, withGet, new String[] {"--config", f.toString()}, Map.of(), warnings::add);
+    assertThat(config.error()).isPresent();
+    assertThat(config.error().get().getMessage()).contains("key 'limit': invalid value 'many'");
+  }
+
+  @Test
+  void anUnknownSubcommandInTheProfileIsAProgrammingError() {
+    assertThatThrownBy(
+            () ->
+                ConfigKeys.of(
+                    new CommandLine(new SampleCommand()).getCommandSpec(), Set.of("nosuch")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no subcommand nosuch");
+  }
+
+  @Test
   void aSubcommandsOwnOptionIsNotAKey() throws Exception {
     Path f = file("c.toml", "limit = 2");
     assertThatThrownBy(() -> parse(profile(), Map.of(), "--config", f.toString()))

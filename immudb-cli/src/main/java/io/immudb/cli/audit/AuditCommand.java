@@ -1,13 +1,22 @@
 package io.immudb.cli.audit;
 
+import io.immudb.ops.CommandRunner;
+import io.immudb.ops.PidFile;
+import io.immudb.ops.ProcessCommandRunner;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code --audit-rounds} rounds). Takes immuclient's connection flags ({@code -a}, {@code -p},
  * {@code --roots-filepath}, {@code --server-signing-pub-key}, {@code --max-recv-msg-size}, {@code
  * --output}) and its own {@code --audit-*} flags, also as {@code IMMUCLIENT_AUDIT_*} variables.
- * Service management ({@code install}, {@code start}, …) is meant to be added as subcommands.
+ * With {@code -d} it runs in the background ({@link AuditDetach}); {@code install}, {@code
+ * uninstall}, {@code start}, {@code stop}, {@code restart} and {@code status} manage it as the
+ * systemd service {@value AuditService#NAME} ({@link AuditService}).
  */
 @Command(
     name = "audit-mode",
@@ -36,10 +47,38 @@ import picocli.CommandLine.Spec;
           + " data); error (-1: the server could not be asked).",
       "Trusted states: in --roots-filepath, by default ~/.immudb/audit-roots (not the states of"
           + " the other immuclient commands).",
-      "Exit status with --audit-rounds: 0 all ok, 1 some error, 3 some tampering; 2 bad usage."
+      "Exit status with --audit-rounds: 0 all ok, 1 some error, 3 some tampering; 2 bad usage.",
+      "Background: -d starts it as a child process and returns once its metrics port answers.",
+      "Service (Linux, systemd): immuclient audit-mode [--audit-* flags] install writes the"
+          + " service "
+          + AuditService.NAME
+          + " with those settings in "
+          + AuditService.CONFIG
+          + "."
     })
 public final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  private final PrintStream out;
+  private final CommandRunner runner;
+  private final LongSupplier euid;
+
+  /** The command as immuclient runs it: real commands, this process's user id. */
+  public AuditCommand() {
+    this(System.out, new ProcessCommandRunner(), AuditService::effectiveUid);
+  }
+
+  /**
+   * @param out receives the service actions' progress lines
+   * @param runner runs useradd, chown and systemctl for the service actions (without {@code
+   *     --root})
+   * @param euid the effective user id of this process
+   */
+  AuditCommand(PrintStream out, CommandRunner runner, LongSupplier euid) {
+    this.out = out;
+    this.runner = runner;
+    this.euid = euid;
+  }
 
   @Option(
       names = "--audit-username",
@@ -109,6 +148,26 @@ public final class AuditCommand implements Callable<Integer> {
       description = "stop after this many rounds; 0 runs until interrupted (default: 0)")
   long rounds;
 
+  @Option(
+      names = {"-d", "--detached"},
+      description =
+          "run in the background: start the auditor as a child process, print its pid once its"
+              + " metrics port answers, and return")
+  boolean detached;
+
+  @Option(
+      names = "--audit-logfile",
+      paramLabel = "FILE",
+      description =
+          "append the auditor's output to FILE (with -d default: <roots-filepath>/audit.log)")
+  Path logfile;
+
+  @Option(
+      names = "--audit-pidfile",
+      paramLabel = "FILE",
+      description = "write the auditor's process id to FILE while it runs")
+  Path pidfile;
+
   /** The flags, validated. */
   AuditorOptions options() {
     String mode = signature.toLowerCase(Locale.ROOT);
@@ -157,27 +216,73 @@ public final class AuditCommand implements Callable<Integer> {
         "json".equalsIgnoreCase(output));
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 
   /** The value of one of immuclient's global (inherited) flags, or null if it has none. */
   @SuppressWarnings("unchecked")
-  private <T> T global(String name) {
+  <T> T global(String name) {
     OptionSpec o = spec.findOption(name);
     return o == null ? null : (T) o.getValue();
   }
 
-  @Override
-  public Integer call() throws IOException {
-    AuditorOptions o;
+  /** The flags, validated; a bad one is a usage error. */
+  private AuditorOptions checkedOptions() {
     try {
-      o = options();
+      AuditorOptions o = options();
+      if (detached && o.monitoringPort() == 0) {
+        throw new IllegalArgumentException(
+            "--audit-monitoring-port must not be 0 with -d/--detached: the port shows that the"
+                + " auditor is up");
+      }
+      return o;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (Auditor auditor = new Auditor(o, System.out, System.err)) {
-      System.err.println(
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    AuditorOptions o = checkedOptions();
+    if (detached) {
+      Path log = logfile != null ? logfile : o.statesDir().resolve("audit.log");
+      return AuditDetach.run(o, log, rootArgs(), System.out, System.err);
+    }
+    PrintStream log = null;
+    if (logfile != null) {
+      Path abs = logfile.toAbsolutePath();
+      if (abs.getParent() != null) {
+        Files.createDirectories(abs.getParent());
+      }
+      log = new PrintStream(new FileOutputStream(abs.toFile(), true), true, StandardCharsets.UTF_8);
+    }
+    try (PidFile pid = pidfile == null ? null : PidFile.create(pidfile)) {
+      return runForeground(o, log != null ? log : System.out, log != null ? log : System.err, pid);
+    } finally {
+      if (log != null) {
+        log.close();
+      }
+    }
+  }
+
+  /** The command-line arguments immuclient was started with (for the background child). */
+  private String[] rootArgs() {
+    CommandLine root = spec.commandLine();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    return root.getParseResult().originalArgs().toArray(new String[0]);
+  }
+
+  /**
+   * Runs the auditor until its rounds are done or the JVM is asked to stop; {@code pid} (may be
+   * null) is removed by the shutdown hook too, as the JVM ends without finishing this method then.
+   */
+  private int runForeground(AuditorOptions o, PrintStream out, PrintStream err, PidFile pid)
+      throws IOException {
+    try (Auditor auditor = new Auditor(o, out, err)) {
+      err.println(
           "immuclient audit-mode: auditing "
               + o.serverAddress()
               + (o.databases().isEmpty() ? "" : " " + String.join(",", o.databases()))
@@ -195,8 +300,13 @@ public final class AuditCommand implements Callable<Integer> {
                 auditor.stop();
                 try {
                   auditor.awaitFinished(Duration.ofSeconds(30));
+                  if (pid != null) {
+                    pid.close();
+                  }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                  err.println("immuclient audit-mode: cannot remove " + pid.path() + ": " + e);
                 }
               },
               "immuclient-audit-stop");
@@ -211,5 +321,93 @@ public final class AuditCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------ service
+
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description =
+          "Install, enable and start the "
+              + AuditService.NAME
+              + " systemd service with the audit-mode settings given (flags, environment, file).")
+  int install(
+      @Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root,
+      @Option(
+              names = "--executable",
+              paramLabel = "PATH",
+              description =
+                  "the program the service runs (default: bin/immuclient of this installation)")
+          Path executable)
+      throws IOException {
+    checkedOptions();
+    Path exe = executable != null ? executable : AuditService.defaultLauncher().orElse(null);
+    if (exe == null) {
+      throw new IOException("cannot tell which launcher the service should run; use --executable");
+    }
+    exe = exe.toAbsolutePath().normalize();
+    if (root == null && !Files.isExecutable(exe)) {
+      throw new IOException("--executable " + exe + " is not an executable file");
+    }
+    installer(root, true, exe).install();
+    return 0;
+  }
+
+  @Command(
+      name = "uninstall",
+      mixinStandardHelpOptions = true,
+      description =
+          "Stop, disable and remove the service; keep its states and configuration unless"
+              + " --remove-data.")
+  int uninstall(
+      @Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root,
+      @Option(
+              names = "--remove-data",
+              description = "also delete " + AuditService.HOME_DIR + " and " + AuditService.CONFIG)
+          boolean removeData)
+      throws IOException {
+    installer(root, true, null).uninstall(removeData);
+    return 0;
+  }
+
+  @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the service.")
+  int start(@Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root)
+      throws IOException {
+    installer(root, true, null).control("start");
+    return 0;
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the service.")
+  int stop(@Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root)
+      throws IOException {
+    installer(root, true, null).control("stop");
+    return 0;
+  }
+
+  @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart the service.")
+  int restart(@Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root)
+      throws IOException {
+    installer(root, true, null).control("restart");
+    return 0;
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show the service's status (systemctl status); exit 3 when it is not running.")
+  int status(@Option(names = "--root", paramLabel = "DIR", description = ROOT_HELP) Path root)
+      throws IOException {
+    return installer(root, false, null).status();
+  }
+
+  private static final String ROOT_HELP =
+      "install under DIR instead of / and print the commands instead of running them"
+          + " (for staging and tests)";
+
+  private io.immudb.ops.SystemdServiceInstaller installer(Path root, boolean needsRoot, Path exe)
+      throws IOException {
+    return AuditService.installer(
+        root, needsRoot, exe, AuditService.settings(this), runner, euid.getAsLong(), out);
   }
 }
