@@ -172,4 +172,41 @@ public final class DetachLauncher {
     lines = lines.stream().filter(l -> !l.isBlank()).toList();
     return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
   }
+
+  /** Where to check that an endpoint bound to {@code host} listens: loopback for wildcards. */
+  public static String probeHost(String host) {
+    return switch (host) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> host;
+    };
+  }
+
+  /**
+   * The java command line that runs {@code mainClass} of this JVM's class path again, with this
+   * JVM's options and {@code args}.
+   */
+  public static List<String> relaunch(Class<?> mainClass, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass.getName());
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /**
+   * Reports a failed background start on {@code err} as {@code tool: cannot start in the
+   * background: ...}, with the child's last output lines when there are any; returns exit status 1.
+   */
+  public static int reportFailure(String tool, IOException e, java.io.PrintStream err) {
+    err.println(tool + ": cannot start in the background: " + e.getMessage());
+    if (e instanceof DetachException d && !d.outputTail().isEmpty()) {
+      err.println(tool + ": last lines of its output:");
+      d.outputTail().forEach(l -> err.println("  " + l));
+    }
+    return 1;
+  }
 }

@@ -1,11 +1,9 @@
 package io.immudb.server;
 
-import io.immudb.ops.DetachException;
 import io.immudb.ops.DetachLauncher;
 import io.immudb.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,38 +42,19 @@ final class DetachedStart {
               + ", output in "
               + output.toAbsolutePath().normalize());
       return 0;
-    } catch (DetachException e) {
-      err.println("immudb: cannot start in the background: " + e.getMessage());
-      if (!e.outputTail().isEmpty()) {
-        err.println("immudb: last lines of its output:");
-        e.outputTail().forEach(l -> err.println("  " + l));
-      }
-      return 1;
     } catch (IOException e) {
-      err.println("immudb: cannot start in the background: " + e.getMessage());
-      return 1;
+      return DetachLauncher.reportFailure("immudb", e, err);
     }
   }
 
-  /** Where to check that a server bound to {@code address} listens: loopback for wildcards. */
-  static String probeHost(String address) {
-    return switch (address) {
-      case "0.0.0.0", "" -> "127.0.0.1";
-      case "::", "[::]" -> "::1";
-      default -> address;
-    };
+  /** Where to check that an endpoint bound to {@code host} listens. */
+  static String probeHost(String host) {
+    return DetachLauncher.probeHost(host);
   }
 
   /** The java command line that runs this server again in the foreground. */
   static List<String> childCommand(String[] args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(ImmudbMain.class.getName());
-    cmd.addAll(withoutDetach(args));
-    return cmd;
+    return DetachLauncher.relaunch(ImmudbMain.class, withoutDetach(args));
   }
 
   /**

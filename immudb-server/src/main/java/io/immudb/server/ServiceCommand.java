@@ -191,15 +191,7 @@ final class ServiceCommand {
    * <checkout>/immudb-server/target/}.
    */
   static Optional<Path> defaultLauncher() {
-    try {
-      Path code =
-          Path.of(ImmudbMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path checkout = code.getParent().getParent().getParent();
-      Path launcher = checkout.resolve("bin").resolve("immudb");
-      return Files.isExecutable(launcher) ? Optional.of(launcher) : Optional.empty();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return io.immudb.ops.Launchers.checkoutLauncher(ImmudbMain.class, "immudb");
   }
 
   /** Warns when the service account probably cannot reach the launcher (e.g. under /root). */
@@ -228,15 +220,6 @@ final class ServiceCommand {
    * cannot be read.
    */
   static long effectiveUid() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("Uid:")) {
-          return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through: unknown
-    }
-    return -1;
+    return io.immudb.ops.Launchers.effectiveUid();
   }
 }

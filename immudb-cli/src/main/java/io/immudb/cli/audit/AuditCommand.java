@@ -1,6 +1,7 @@
 package io.immudb.cli.audit;
 
 import io.immudb.ops.CommandRunner;
+import io.immudb.ops.DurationConverter;
 import io.immudb.ops.PidFile;
 import io.immudb.ops.ProcessCommandRunner;
 import java.io.FileOutputStream;

@@ -1,11 +1,9 @@
 package io.immudb.cli.audit;
 
 import io.immudb.cli.Immuclient;
-import io.immudb.ops.DetachException;
 import io.immudb.ops.DetachLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,38 +52,19 @@ final class AuditDetach {
               + "/metrics, output in "
               + output);
       return 0;
-    } catch (DetachException e) {
-      err.println("immuclient audit-mode: cannot start in the background: " + e.getMessage());
-      if (!e.outputTail().isEmpty()) {
-        err.println("immuclient audit-mode: last lines of its output:");
-        e.outputTail().forEach(l -> err.println("  " + l));
-      }
-      return 1;
     } catch (IOException e) {
-      err.println("immuclient audit-mode: cannot start in the background: " + e.getMessage());
-      return 1;
+      return DetachLauncher.reportFailure("immuclient audit-mode", e, err);
     }
   }
 
-  /** Where to check that an endpoint bound to {@code host} listens: loopback for wildcards. */
+  /** Where to check that an endpoint bound to {@code host} listens. */
   static String probeHost(String host) {
-    return switch (host) {
-      case "0.0.0.0", "" -> "127.0.0.1";
-      case "::", "[::]" -> "::1";
-      default -> host;
-    };
+    return DetachLauncher.probeHost(host);
   }
 
   /** The java command line that runs this immuclient command again in the foreground. */
   static List<String> childCommand(String[] args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Immuclient.class.getName());
-    cmd.addAll(withoutDetach(args));
-    return cmd;
+    return DetachLauncher.relaunch(Immuclient.class, withoutDetach(args));
   }
 
   /**

@@ -166,14 +166,7 @@ final class AuditService {
    * <checkout>/immudb-cli/target/}.
    */
   static Optional<Path> defaultLauncher() {
-    try {
-      Path code =
-          Path.of(Immuclient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path launcher = code.getParent().getParent().getParent().resolve("bin").resolve("immuclient");
-      return Files.isExecutable(launcher) ? Optional.of(launcher) : Optional.empty();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return io.immudb.ops.Launchers.checkoutLauncher(Immuclient.class, "immuclient");
   }
 
   /**
@@ -181,15 +174,6 @@ final class AuditService {
    * cannot be read.
    */
   static long effectiveUid() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("Uid:")) {
-          return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through: unknown
-    }
-    return -1;
+    return io.immudb.ops.Launchers.effectiveUid();
   }
 }

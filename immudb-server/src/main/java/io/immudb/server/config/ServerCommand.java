@@ -3,6 +3,7 @@ package io.immudb.server.config;
 import io.immudb.ops.BuildVersionProvider;
 import io.immudb.ops.ConfigKeys;
 import io.immudb.ops.ConfigProfile;
+import io.immudb.ops.DurationConverter;
 import io.immudb.ops.LayeredDefaults;
 import io.immudb.ops.ToolConfig;
 import io.immudb.ops.VersionCommand;

@@ -7,7 +7,6 @@ import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.state.ImmuState;
-import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.store.ExportedTx;
 import io.immudb.embedded.store.ImmuStore;
@@ -18,7 +17,6 @@ import io.immudb.proto.FlushIndexRequest;
 import io.immudb.proto.FlushIndexResponse;
 import io.immudb.proto.ImmutableState;
 import io.immudb.proto.ImportRequest;
-import io.immudb.proto.TxMetadata;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.db.DatabaseRestore;
 import java.util.ArrayList;
@@ -143,14 +141,17 @@ final class BackupRpcs {
               throw invalid("the import must end at a tx id of 1 or more");
             }
             txId = req.getBegin().getTxId();
-            alh = digest(req.getBegin().getTxHash(), "txHash");
+            alh = WireCodec.digest(req.getBegin().getTxHash(), "txHash");
             restore = registry.beginRestore(req.getBegin().getDatabaseName());
           } else if (req.hasTx()) {
             if (restore == null) {
               throw invalid("the import stream must start with a begin message");
             }
             io.immudb.proto.ExportedTx tx = req.getTx();
-            restore.replicate(header(tx.getHeader()), entries(tx));
+            if (tx.getHeader().getNentries() < 1) {
+              throw invalid("tx " + tx.getHeader().getId() + " has no entries");
+            }
+            restore.replicate(WireCodec.txHeader(tx.getHeader()), entries(tx));
           } else {
             throw invalid("an import message holds neither begin nor tx");
           }
@@ -210,31 +211,6 @@ final class BackupRpcs {
 
   private static ImmuException invalid(String message) {
     return new ImmuException(ErrorCode.INVALID_ARGUMENT, message);
-  }
-
-  private static Sha256Digest digest(ByteString b, String what) {
-    if (b.size() != Sha256Digest.LENGTH) {
-      throw invalid(what + " must have 32 bytes, got " + b.size());
-    }
-    return Sha256Digest.of(b.toByteArray());
-  }
-
-  private static TxHeader header(TxMetadata m) {
-    if (m.getNentries() < 1) {
-      throw invalid("tx " + m.getId() + " has no entries");
-    }
-    try {
-      return new TxHeader(
-          m.getId(),
-          digest(m.getPrevAlh(), "prevAlh"),
-          m.getTs(),
-          m.getNentries(),
-          digest(m.getEH(), "eH"),
-          m.getBlTxId(),
-          digest(m.getBlRoot(), "blRoot"));
-    } catch (IllegalArgumentException e) {
-      throw invalid("tx " + m.getId() + " has an invalid header: " + e.getMessage());
-    }
   }
 
   private static List<KeyValue> entries(io.immudb.proto.ExportedTx tx) {

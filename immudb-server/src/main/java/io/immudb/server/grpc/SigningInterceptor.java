@@ -9,7 +9,6 @@ import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.proto.ImmutableState;
-import io.immudb.proto.TxMetadata;
 import io.immudb.proto.VerifiableEntry;
 import io.immudb.proto.VerifiableTx;
 import io.immudb.server.signing.StateSigner;
@@ -64,16 +63,7 @@ final class SigningInterceptor implements ServerInterceptor {
   }
 
   private VerifiableTx signTx(VerifiableTx v, String auth) {
-    TxMetadata t = v.getDualProof().getTargetTxMetadata();
-    TxHeader h =
-        new TxHeader(
-            t.getId(),
-            Sha256Digest.of(t.getPrevAlh().toByteArray()),
-            t.getTs(),
-            t.getNentries(),
-            Sha256Digest.of(t.getEH().toByteArray()),
-            t.getBlTxId(),
-            Sha256Digest.of(t.getBlRoot().toByteArray()));
+    TxHeader h = WireCodec.txHeader(v.getDualProof().getTargetTxMetadata());
     ImmuState state = new ImmuState(databaseOfAuthorization.apply(auth), h.id(), h.alh());
     return v.toBuilder().setSignature(signer.sign(state)).build();
   }

@@ -48,6 +48,41 @@ public final class WireCodec {
         .build();
   }
 
+  /**
+   * A header sent by a client; a digest of the wrong length or an impossible field is refused.
+   *
+   * @throws io.immudb.core.ImmuException {@code INVALID_ARGUMENT} naming the field
+   */
+  public static TxHeader txHeader(TxMetadata m) {
+    try {
+      return new TxHeader(
+          m.getId(),
+          digest(m.getPrevAlh(), "prevAlh"),
+          m.getTs(),
+          m.getNentries(),
+          digest(m.getEH(), "eH"),
+          m.getBlTxId(),
+          digest(m.getBlRoot(), "blRoot"));
+    } catch (IllegalArgumentException e) {
+      throw new io.immudb.core.ImmuException(
+          io.immudb.core.ErrorCode.INVALID_ARGUMENT,
+          "tx " + m.getId() + " has an invalid header: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A SHA-256 digest sent by a client.
+   *
+   * @throws io.immudb.core.ImmuException {@code INVALID_ARGUMENT} if it has not 32 bytes
+   */
+  static Sha256Digest digest(ByteString b, String what) {
+    if (b.size() != Sha256Digest.LENGTH) {
+      throw new io.immudb.core.ImmuException(
+          io.immudb.core.ErrorCode.INVALID_ARGUMENT, what + " must have 32 bytes, got " + b.size());
+    }
+    return Sha256Digest.of(b.toByteArray());
+  }
+
   /** {@code Tx}: header and entries in commit order (spec v1 §5.5). */
   public static io.immudb.proto.Tx tx(io.immudb.core.tx.Tx tx) {
     io.immudb.proto.Tx.Builder b =

@@ -1,4 +1,4 @@
-package io.immudb.server.config;
+package io.immudb.ops;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -8,18 +8,24 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses durations written as Go does ({@code 24h}, {@code 90m}, {@code 1h30m}, {@code 45s}, {@code
- * 500ms}) or in ISO-8601 ({@code PT24H}). Stateless and thread-safe.
+ * Parses durations as immudb's flags write them, Go style ({@code 24h}, {@code 90m}, {@code 1h30m},
+ * {@code 45s}, {@code 500ms}), or in ISO-8601 ({@code PT24H}): the converter of every duration
+ * option of the server and the tools. Stateless and thread-safe.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+public final class DurationConverter implements ITypeConverter<Duration> {
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|h|m|s)");
 
   @Override
   public Duration convert(String value) {
     return parse(value);
   }
 
-  static Duration parse(String value) {
+  /**
+   * The duration {@code value} stands for.
+   *
+   * @throws TypeConversionException if it is not one
+   */
+  public static Duration parse(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.startsWith("pt")) {
       try {
@@ -42,9 +48,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
           };
       pos = m.end();
     }
-    if (pos != v.length() || v.isEmpty()) {
+    if (v.isEmpty() || pos != v.length()) {
       throw new TypeConversionException(
-          "invalid duration '" + value + "' (expected e.g. 24h, 90m, 1h30m, 45s)");
+          "invalid duration '" + value + "' (expected e.g. 24h, 90m, 1h30m, 45s, 500ms)");
     }
     return total;
   }
