@@ -43,6 +43,9 @@ public final class DatabaseRestore implements AutoCloseable {
   /** Transactions replayed but not yet known to be committed; the writer groups them. */
   private static final int WINDOW = 512;
 
+  /** How long {@link #finish} waits for the index of a large restored history. */
+  private static final java.time.Duration INDEX_WAIT = java.time.Duration.ofHours(1);
+
   private final DatabaseRegistry registry;
   private final String name;
   private final Path dir;
@@ -144,6 +147,8 @@ public final class DatabaseRestore implements AutoCloseable {
               + " with Alh "
               + alh.toHex());
     }
+    // Readable at once: the index catches up before the store becomes the database.
+    store.awaitIndexed(txId, INDEX_WAIT);
     try {
       store.close();
       Database db = registry.adoptRestored(name, dir);
