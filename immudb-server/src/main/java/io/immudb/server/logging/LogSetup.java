@@ -37,6 +37,9 @@ public final class LogSetup {
   public static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger - %msg%n";
 
+  /** The loggers that {@code --log-level} sets exactly: the server's own. */
+  static final String OWN_LOGGERS = "io.immudb";
+
   private LogSetup() {}
 
   /**
@@ -83,13 +86,23 @@ public final class LogSetup {
     appender.setEncoder(encoder);
     appender.start();
     Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(level.name()));
+    root.setLevel(libraryLevel(level));
     root.addAppender(appender);
+    ctx.getLogger(OWN_LOGGERS).setLevel(Level.toLevel(level.name()));
     for (Status s : ctx.getStatusManager().getCopyOfStatusList()) {
       if (s.getLevel() == Status.ERROR && s.getTimestamp() >= since) {
         throw new IOException("cannot set up logging: " + s.getMessage());
       }
     }
+  }
+
+  /**
+   * The level of the libraries' loggers (gRPC, Netty, …) for {@code level}: the same, but never
+   * below INFO, since at debug Netty logs every HTTP/2 frame (gigabytes a minute under load). A
+   * full logback configuration ({@code -Dlogback.configurationFile}) can still lower them.
+   */
+  static Level libraryLevel(LogLevel level) {
+    return level.compareTo(LogLevel.INFO) > 0 ? Level.INFO : Level.toLevel(level.name());
   }
 
   static Layout<ILoggingEvent> layout(LoggerContext ctx, LogFormat format) {

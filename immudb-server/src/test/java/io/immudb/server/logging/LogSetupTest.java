@@ -79,6 +79,19 @@ class LogSetupTest {
   }
 
   @Test
+  void debugIsForTheServersOwnLoggersLibrariesStayAtInfo() throws Exception {
+    Path file = tmp.resolve("immudb.log");
+    LogSetup.configure(LogLevel.DEBUG, LogFormat.TEXT, Optional.of(file));
+    LoggerFactory.getLogger("io.netty.handler.codec.http2.Http2FrameLogger").debug("a frame");
+    LoggerFactory.getLogger("io.grpc.netty.NettyServerHandler").info("library info");
+    LoggerFactory.getLogger("io.immudb.server.Own").debug("own debug");
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).endsWith(" - library info");
+    assertThat(lines.get(1)).endsWith(" - own debug");
+  }
+
+  @Test
   void aLogFileThatCannotBeOpenedIsReported() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("adir"));
     assertThatThrownBy(() -> LogSetup.configure(LogLevel.INFO, LogFormat.TEXT, Optional.of(dir)))
