@@ -23,8 +23,7 @@ final class Tools {
   static final int VERIFICATION_FAILED = 3;
 
   /** Settings of immudb's immuclient with no equivalent here; accepted in files with a warning. */
-  private static final Set<String> IMMUDB_CLIENT_KEYS =
-      Set.of("auth", "prometheus-port", "prometheus-host", "dir");
+  private static final Set<String> IMMUDB_CLIENT_KEYS = Set.of("auth", "dir");
 
   /** immuclient's subcommands whose own options are also keys of its configuration file. */
   static final Set<String> CLIENT_FILE_SUBCOMMANDS = Set.of("audit-mode");

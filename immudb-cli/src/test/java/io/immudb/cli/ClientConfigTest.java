@@ -115,6 +115,29 @@ class ClientConfigTest {
   }
 
   @Test
+  void immudbsPrometheusKeysSetTheAuditorsMonitoringEndpoint() throws Exception {
+    Path f =
+        Files.writeString(
+            tmp.resolve("c.toml"), "prometheus-host = \"127.0.0.1\"\nprometheus-port = \"9101\"\n");
+    CommandLine cl = new CommandLine(new Immuclient());
+    String[] args = {"--config", f.toString(), "audit-mode"};
+    ToolConfig config =
+        ToolConfig.install(
+            cl,
+            Tools.profile("immuclient").withSearchPath(List.of()),
+            args,
+            Map.of(),
+            warnings::add);
+    assertThat(config.error()).isEmpty();
+    assertThat(warnings).isEmpty();
+    cl.parseArgs(args);
+    var audit = cl.getSubcommands().get("audit-mode").getCommandSpec();
+    assertThat((Object) audit.findOption("--audit-monitoring-host").getValue())
+        .isEqualTo("127.0.0.1");
+    assertThat((Object) audit.findOption("--audit-monitoring-port").getValue()).isEqualTo(9101);
+  }
+
+  @Test
   void aBadAuditValueInTheFileIsRefusedUpFront() throws Exception {
     Path f = Files.writeString(tmp.resolve("c.toml"), "audit-interval = \"soon\"\n");
     ToolConfig config =

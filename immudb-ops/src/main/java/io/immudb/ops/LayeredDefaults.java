@@ -10,12 +10,12 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The defaults of a command's options, in precedence order: the environment variable of the option
- * ({@link ConfigKeys#variableOf}), then the configuration file's key, then (by returning {@code
- * null}) the option's built-in default. A flag on the command line beats all three, as picocli
- * consults this provider only for options not given. Environment variables apply to every option,
- * subcommands' included; file keys only to the options the {@link ConfigKeys} cover (the root's,
- * their inherited copies in subcommands, and those of the subcommands chosen for file keys).
- * Immutable and thread-safe.
+ * ({@link ConfigKeys#variablesOf}: that of its key, then those of its aliases), then the
+ * configuration file's key, then (by returning {@code null}) the option's built-in default. A flag
+ * on the command line beats all three, as picocli consults this provider only for options not
+ * given. Environment variables apply to every option, subcommands' included; file keys only to the
+ * options the {@link ConfigKeys} cover (the root's, their inherited copies in subcommands, and
+ * those of the subcommands chosen for file keys). Immutable and thread-safe.
  */
 public final class LayeredDefaults implements IDefaultValueProvider {
   private final String envPrefix;
@@ -65,17 +65,26 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     if (!(arg instanceof OptionSpec o) || o.usageHelp() || o.versionHelp()) {
       return Optional.empty();
     }
-    String variable = ConfigKeys.variableOf(envPrefix, o);
-    String fromEnv = env.get(variable);
-    if (fromEnv != null) {
-      return Optional.of(new Source(fromEnv, "environment variable " + variable));
+    for (String variable : ConfigKeys.variablesOf(envPrefix, o)) {
+      String fromEnv = env.get(variable);
+      if (fromEnv != null) {
+        return Optional.of(new Source(fromEnv, "environment variable " + variable));
+      }
     }
     if (file == null || !ConfigKeys.isConfigurable(o)) {
       return Optional.empty();
     }
-    boolean commandOption = keys.covers(o);
-    String written = fileKeys.get(ConfigKeys.normalize(ConfigKeys.keyOf(o)));
-    if (!commandOption || written == null || keys.find(written).isEmpty()) {
+    if (!keys.covers(o)) {
+      return Optional.empty();
+    }
+    String written = null;
+    for (String name : ConfigKeys.normalizedNamesOf(o)) {
+      written = fileKeys.get(name);
+      if (written != null) {
+        break;
+      }
+    }
+    if (written == null || keys.find(written).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -132,7 +132,8 @@ public final class ToolConfig {
       ConfigFile file, ConfigKeys keys, ConfigProfile profile, Consumer<String> warnings) {
     Map<String, String> seen = new java.util.HashMap<>();
     for (String key : file.values().keySet()) {
-      String earlier = seen.putIfAbsent(ConfigKeys.normalize(key), key);
+      String option = keys.find(key).map(ConfigKeys::keyOf).orElse(key);
+      String earlier = seen.putIfAbsent(ConfigKeys.normalize(option), key);
       if (earlier != null) {
         throw new ConfigFileException(
             file.path(), key, "sets the same option as '" + earlier + "'");
@@ -183,9 +184,9 @@ public final class ToolConfig {
   }
 
   private static String writtenKey(ConfigFile file, OptionSpec o) {
-    String normal = ConfigKeys.normalize(ConfigKeys.keyOf(o));
+    List<String> names = ConfigKeys.normalizedNamesOf(o);
     return file.values().keySet().stream()
-        .filter(k -> ConfigKeys.normalize(k).equals(normal))
+        .filter(k -> names.contains(ConfigKeys.normalize(k)))
         .findFirst()
         .orElse(ConfigKeys.keyOf(o));
   }

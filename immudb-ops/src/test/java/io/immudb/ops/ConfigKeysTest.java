@@ -16,8 +16,14 @@ class ConfigKeysTest {
   void keysAreTheLongNamesOfTheCommandsOwnOptions() {
     assertThat(keys.keys())
         .containsExactly(
-            "port", "auth", "max-recv-msg-size", "signingKey", "token-expiry", "immudb-address")
-        .doesNotContain("config", "help", "version", "limit");
+            "port",
+            "auth",
+            "max-recv-msg-size",
+            "signingKey",
+            "token-expiry",
+            "monitoring-port",
+            "immudb-address")
+        .doesNotContain("config", "help", "version", "limit", "prometheus-port");
   }
 
   @Test
@@ -29,6 +35,8 @@ class ConfigKeysTest {
         .isEqualTo("IMMUDB_SIGNINGKEY");
     assertThat(ConfigKeys.variableOf("IMMUCLIENT_", spec.findOption("-p")))
         .isEqualTo("IMMUCLIENT_PORT");
+    assertThat(ConfigKeys.variablesOf("IMMUCLIENT_", spec.findOption("--monitoring-port")))
+        .containsExactly("IMMUCLIENT_MONITORING_PORT", "IMMUCLIENT_PROMETHEUS_PORT");
   }
 
   @Test
@@ -44,6 +52,10 @@ class ConfigKeysTest {
     }
     assertThat(keys.find("signingkey")).isPresent();
     assertThat(keys.find("signing-key")).isPresent();
+    assertThat(keys.find("prometheus_port"))
+        .get()
+        .extracting(o -> o.longestName())
+        .isEqualTo("--monitoring-port"); // an alias
     assertThat(keys.find("prot")).isEmpty();
     assertThat(keys.find("config")).isEmpty();
   }

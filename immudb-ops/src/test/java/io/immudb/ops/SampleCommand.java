@@ -33,6 +33,11 @@ class SampleCommand implements Runnable {
   @Option(names = "--token-expiry", defaultValue = "24h", converter = Hours.class)
   Duration tokenExpiry;
 
+  @Option(
+      names = {"--monitoring-port", "--prometheus-port"},
+      defaultValue = "9477")
+  int monitoringPort;
+
   @Option(names = "--config", scope = ScopeType.INHERIT)
   Path config;
 

@@ -117,7 +117,7 @@ class ToolConfigTest {
             "config file "
                 + f
                 + ", key 'prot': unknown key; the keys are: port, auth, max-recv-msg-size,"
-                + " signingKey, token-expiry, immudb-address");
+                + " signingKey, token-expiry, monitoring-port, immudb-address");
   }
 
   @Test
@@ -129,6 +129,35 @@ class ToolConfigTest {
             "config file "
                 + f
                 + ", key 'max_recv_msg_size': sets the same option as 'max-recv-msg-size'");
+  }
+
+  @Test
+  void anOptionsOtherLongNamesAreAliasesOfItsKeyAndVariable() throws Exception {
+    Path f = file("c.toml", "prometheus_port = 9100");
+    assertThat(parse(profile(), Map.of(), "--config", f.toString()).monitoringPort).isEqualTo(9100);
+    assertThat(parse(profile(), Map.of("SAMPLE_PROMETHEUS_PORT", "9200")).monitoringPort)
+        .isEqualTo(9200);
+    assertThat(
+            parse(
+                    profile(),
+                    Map.of("SAMPLE_PROMETHEUS_PORT", "9200", "SAMPLE_MONITORING_PORT", "9300"))
+                .monitoringPort)
+        .isEqualTo(9300); // the key's own variable first
+    assertThat(warnings).isEmpty();
+
+    Path both = file("both.toml", "monitoring-port = 1", "prometheus-port = 2");
+    assertThatThrownBy(() -> parse(profile(), Map.of(), "--config", both.toString()))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(
+            "config file "
+                + both
+                + ", key 'prometheus-port': sets the same option as 'monitoring-port'");
+
+    Path bad = file("bad.toml", "prometheus-port = \"x\"");
+    assertThatThrownBy(() -> parse(profile(), Map.of(), "--config", bad.toString()))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageStartingWith(
+            "config file " + bad + ", key 'prometheus-port': invalid value 'x'");
   }
 
   @Test
