@@ -57,6 +57,8 @@ public final class ConsistencyChecker implements AutoCloseable {
   private final Object roundLock = new Object();
   private ScheduledExecutorService executor;
   private volatile boolean closed;
+  private volatile long rounds;
+  private volatile long cpuNanos;
 
   /**
    * A checker of every database of {@code registry} ({@code systemdb} included). Nothing runs until
@@ -170,12 +172,17 @@ public final class ConsistencyChecker implements AutoCloseable {
         }
       }
     }
+    long cpu = Math.max(0, threads.getCurrentThreadCpuTime() - cpuStarted);
+    synchronized (roundLock) {
+      rounds++;
+      cpuNanos += cpu;
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "consistency check round: {} txs re-verified in {} ms ({} µs of CPU)",
           txsChecked() + samplesChecked() - txsBefore,
           (System.nanoTime() - started) / 1_000_000,
-          (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000);
+          cpu / 1_000);
     }
     return found;
   }
@@ -222,6 +229,19 @@ public final class ConsistencyChecker implements AutoCloseable {
       n += c.samplesChecked();
     }
     return n;
+  }
+
+  /** Rounds run so far. */
+  public long rounds() {
+    return rounds;
+  }
+
+  /**
+   * CPU time the checker's rounds used so far, in nanoseconds (the checking thread's CPU time; the
+   * JIT compiling its code is not included). 0 where the JVM cannot measure thread CPU time.
+   */
+  public long cpuNanos() {
+    return cpuNanos;
   }
 
   /** Databases in which a check failed. */

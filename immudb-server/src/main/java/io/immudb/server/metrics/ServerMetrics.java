@@ -3,6 +3,7 @@ package io.immudb.server.metrics;
 import io.grpc.ServerInterceptor;
 import io.immudb.server.auth.TokenManager;
 import io.immudb.server.db.DatabaseRegistry;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -62,6 +63,28 @@ public final class ServerMetrics {
         "immudb_consistency_check_txs_checked",
         "Transactions the consistency checker re-verified (in order and sampled), per database.",
         s -> s.txsChecked() + s.samplesChecked());
+    CounterWithCallback.builder()
+        .name("immudb_consistency_check_rounds")
+        .help("Rounds the consistency checker has run.")
+        .callback(
+            cb -> {
+              io.immudb.server.consistency.ConsistencyChecker c = checker;
+              if (c != null) {
+                cb.call(c.rounds());
+              }
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("immudb_consistency_check_cpu_seconds")
+        .help("CPU time the consistency checker's rounds used.")
+        .callback(
+            cb -> {
+              io.immudb.server.consistency.ConsistencyChecker c = checker;
+              if (c != null) {
+                cb.call(c.cpuNanos() / 1e9);
+              }
+            })
+        .register(registry);
     consistencyGauge(
         "immudb_consistency_check_mismatches",
         "Mismatches the consistency checker found; above 0 the database is read-only.",

@@ -64,6 +64,8 @@ class ConsistencyCheckIT {
             .synced(false)
             .consistencyCheckInterval(Duration.ofMillis(50))
             .consistencyCheckSamples(8)
+            .metricsServer(true)
+            .metricsServerPort(0)
             .build();
     try (ImmudbServer server = ImmudbServer.start(cfg)) {
       ManagedChannel ch =
@@ -107,6 +109,17 @@ class ConsistencyCheckIT {
                 });
         Entry other = c.get(KeyRequest.newBuilder().setKey(s("key3")).build());
         assertThat(other.getValue().toStringUtf8()).isEqualTo("value number 3");
+
+        String metrics = scrape(server.metricsPort().orElseThrow());
+        assertThat(metrics)
+            .contains(
+                "immudb_consistency_check_mismatches{db=\"defaultdb\"} 1.0",
+                "immudb_consistency_check_mismatches{db=\"systemdb\"} 0.0",
+                "immudb_consistency_check_last_checked_tx_id{db=\"defaultdb\"} " + last + ".0");
+        assertThat(sample(metrics, "immudb_consistency_check_txs_checked{db=\"defaultdb\"}"))
+            .isGreaterThanOrEqualTo(last - 1);
+        assertThat(sample(metrics, "immudb_consistency_check_rounds_total")).isPositive();
+        assertThat(sample(metrics, "immudb_consistency_check_cpu_seconds_total")).isPositive();
       } finally {
         ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
@@ -126,6 +139,28 @@ class ConsistencyCheckIT {
     try (ImmudbServer server = ImmudbServer.start(cfg)) {
       assertThat(server.consistencyChecker()).isEmpty();
     }
+  }
+
+  private static String scrape(int port) throws Exception {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
+  /** The value of the sample line starting {@code series + " "} in an exposition. */
+  private static double sample(String exposition, String series) {
+    return exposition
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no sample " + series + " in\n" + exposition));
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier cond, String what)
