@@ -73,13 +73,19 @@ public final class ConsistencyChecker implements AutoCloseable {
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  /** Starts the background thread; the first round runs after one interval. */
+  /**
+   * Starts the background thread; the first round runs after one interval. The databases open now
+   * get a status at once (nothing checked yet), so that their metrics exist from the start.
+   */
   public synchronized void start() {
     if (closed) {
       throw new IllegalStateException("the consistency checker is closed");
     }
     if (executor != null) {
       return;
+    }
+    for (String name : databaseNames()) {
+      track(name);
     }
     executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -140,17 +146,12 @@ public final class ConsistencyChecker implements AutoCloseable {
       if (closed) {
         return found;
       }
-      List<String> names = new ArrayList<>();
-      names.add(io.immudb.server.db.DatabaseNames.SYSTEMDB);
-      names.addAll(registry.list());
-      for (String name : names) {
+      for (String name : databaseNames()) {
         if (closed) {
           break;
         }
-        DatabaseCheck check;
-        try {
-          check = checks.computeIfAbsent(name, n -> new DatabaseCheck(registry.get(n), random));
-        } catch (RuntimeException e) {
+        DatabaseCheck check = track(name);
+        if (check == null) {
           continue; // closed or gone meanwhile
         }
         Optional<Corruption> c;
@@ -187,6 +188,22 @@ public final class ConsistencyChecker implements AutoCloseable {
     return found;
   }
 
+  private List<String> databaseNames() {
+    List<String> names = new ArrayList<>();
+    names.add(io.immudb.server.db.DatabaseNames.SYSTEMDB);
+    names.addAll(registry.list());
+    return names;
+  }
+
+  /** The check of database {@code name}, created on first use; null if it is not open. */
+  private DatabaseCheck track(String name) {
+    try {
+      return checks.computeIfAbsent(name, n -> new DatabaseCheck(registry.get(n), random));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private void onCorruption(Database db, Corruption c) {
     LOG.error(
         "consistency check: database {} is corrupted at tx {}: {} in {}; the database is now"
@@ -198,13 +215,16 @@ public final class ConsistencyChecker implements AutoCloseable {
     registry.markReadOnly(db.name(), "corruption detected at tx " + c.txId());
   }
 
-  /** The checker's status for database {@code name}, if it has checked it yet. */
+  /**
+   * The checker's status for database {@code name}: present for the databases open at {@link
+   * #start} and for those a round has reached since.
+   */
   public Optional<ConsistencyStatus> status(String name) {
     DatabaseCheck c = checks.get(name);
     return c == null ? Optional.empty() : Optional.of(c.status());
   }
 
-  /** The status of every database checked so far. */
+  /** The status of every database with a status (see {@link #status(String)}). */
   public List<ConsistencyStatus> status() {
     List<ConsistencyStatus> all = new ArrayList<>();
     for (DatabaseCheck c : checks.values()) {
