@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
-import java.io.StringWriter;
-import java.math.BigInteger;
+import io.immudb.server.tls.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,25 +45,9 @@ class StatsHttpsIT {
 
   @Test
   void statsReadsAnHttpsEndpointTrustedThroughItsCa() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(256);
-    KeyPair kp = g.generateKeyPair();
-    X509Certificate cert = selfSigned(kp);
-    Path pem = tmp.resolve("ca.pem");
-    StringWriter w = new StringWriter();
-    try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-      pw.writeObject(cert);
-    }
-    Files.writeString(pem, w.toString());
-
-    char[] password = "changeit".toCharArray();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry("server", kp.getPrivate(), password, new X509Certificate[] {cert});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, password);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), null, null);
+    TestPki ca = TestPki.newCa("metrics test CA");
+    Path pem = TestPki.writeCertificates(tmp.resolve("ca.pem"), ca.cert());
+    SSLContext tls = ca.serverContext(ca.issueServer("localhost", false));
 
     ServerConfig cfg =
         ServerConfig.builder()
@@ -106,26 +73,5 @@ class StatsHttpsIT {
           .contains("--metrics-ca");
       assertThat(untrusted.out()).isEmpty();
     }
-  }
-
-  /** A self-signed certificate for 127.0.0.1, valid for a day. */
-  private static X509Certificate selfSigned(KeyPair kp) throws Exception {
-    X500Name name = new X500Name("CN=127.0.0.1");
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b =
-        new JcaX509v3CertificateBuilder(
-            name,
-            BigInteger.valueOf(now.toEpochMilli()),
-            Date.from(now.minusSeconds(60)),
-            Date.from(now.plus(Duration.ofDays(1))),
-            name,
-            kp.getPublic());
-    b.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
-    return new JcaX509CertificateConverter()
-        .getCertificate(
-            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
   }
 }

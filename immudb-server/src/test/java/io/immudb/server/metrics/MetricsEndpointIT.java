@@ -3,31 +3,16 @@ package io.immudb.server.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.immudb.server.tls.TestPki;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The metrics endpoint on a loopback port, over HTTP and over HTTPS with a self-signed cert. */
@@ -109,28 +94,9 @@ class MetricsEndpointIT {
 
   @Test
   void servesHttpsWithTheGivenContext() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(256);
-    KeyPair kp = g.generateKeyPair();
-    X509Certificate cert = selfSigned(kp);
-    char[] pw = "changeit".toCharArray();
-
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry("server", kp.getPrivate(), pw, new X509Certificate[] {cert});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, pw);
-    SSLContext serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(kmf.getKeyManagers(), null, null);
-
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("server", cert);
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext clientTls = SSLContext.getInstance("TLS");
-    clientTls.init(null, tmf.getTrustManagers(), null);
+    TestPki ca = TestPki.newCa("metrics test CA");
+    SSLContext serverTls = ca.serverContext(ca.issueServer("localhost", false));
+    SSLContext clientTls = ca.clientContext();
 
     try (MetricsEndpoint e = MetricsEndpoint.start("127.0.0.1", 0, registry(), "v", serverTls)) {
       HttpClient https = HttpClient.newBuilder().sslContext(clientTls).build();
@@ -151,30 +117,5 @@ class MetricsEndpointIT {
                       URI.create("https://127.0.0.1:" + e.port() + "/livez")))
           .isInstanceOf(IOException.class);
     }
-  }
-
-  /** A self-signed certificate for 127.0.0.1 and localhost, valid for a day. */
-  private static X509Certificate selfSigned(KeyPair kp) throws Exception {
-    X500Name name = new X500Name("CN=localhost");
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b =
-        new JcaX509v3CertificateBuilder(
-            name,
-            BigInteger.valueOf(now.toEpochMilli()),
-            Date.from(now.minusSeconds(60)),
-            Date.from(now.plus(Duration.ofDays(1))),
-            name,
-            kp.getPublic());
-    b.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(
-            new GeneralName[] {
-              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-              new GeneralName(GeneralName.dNSName, "localhost")
-            }));
-    return new JcaX509CertificateConverter()
-        .getCertificate(
-            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
   }
 }
