@@ -6,7 +6,6 @@ import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
 import io.immudb.client.KeyValue;
 import io.immudb.core.crypto.Sha256Digest;
-import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import java.io.BufferedOutputStream;
@@ -23,7 +22,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.zip.CRC32C;
 
 /**
@@ -126,14 +124,12 @@ final class BinaryBackup {
   }
 
   /** Reads and checks the format; {@code size} bounds every length read. */
-  static final class Reader implements TxFileReader {
+  static final class Reader extends LookaheadReader {
     private final CountingInput counted;
     private final DataInputStream in;
     private final long size;
     private final BackupHeader header;
     private final HistoryChecker checker;
-    private ExportedTx next;
-    private boolean ended;
 
     Reader(InputStream raw, long size) {
       this.counted = new CountingInput(raw, sha256());
@@ -190,24 +186,16 @@ final class BinaryBackup {
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null) {
-        return true;
-      }
-      if (ended) {
-        return false;
-      }
+    protected ExportedTx readTx() {
       long at = counted.position();
       try {
         int tag = in.read();
         if (tag == TX) {
-          next = readTx(at);
-          return true;
+          return readTxRecord(at);
         }
         if (tag == END) {
           readTrailer(at);
-          ended = true;
-          return false;
+          return null;
         }
         throw tag < 0 ? truncated() : new BackupFileException(at, "unknown record type " + tag);
       } catch (EOFException e) {
@@ -217,19 +205,13 @@ final class BinaryBackup {
       }
     }
 
-    private ExportedTx readTx(long at) throws IOException {
+    private ExportedTx readTxRecord(long at) throws IOException {
       int len = in.readInt();
       byte[] payload = readBytes(len, "tx record");
       if (in.readInt() != crc(payload)) {
         throw new BackupFileException(at, "the checksum of the tx record does not match");
       }
-      ExportedTx tx = decode(payload, at);
-      try {
-        checker.check(tx);
-      } catch (VerificationException e) {
-        throw new BackupFileException(at, "verification failed: " + e.getMessage(), e);
-      }
-      return tx;
+      return Checks.verified(checker, decode(payload, at), at);
     }
 
     private void readTrailer(long at) throws IOException {
@@ -247,16 +229,6 @@ final class BinaryBackup {
         throw new BackupFileException(counted.position(), "bytes follow the trailer");
       }
       Checks.end(at, header, checker, count, Sha256Digest.of(alh));
-    }
-
-    @Override
-    public ExportedTx next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      ExportedTx t = next;
-      next = null;
-      return t;
     }
 
     @Override

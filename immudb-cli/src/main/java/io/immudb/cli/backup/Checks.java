@@ -1,12 +1,24 @@
 package io.immudb.cli.backup;
 
+import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 
-/** The end-of-file checks both formats share. */
+/** The checks both formats share. */
 final class Checks {
   private Checks() {}
+
+  /** Checks {@code tx}, read at offset {@code at}, against the history read so far. */
+  static ExportedTx verified(HistoryChecker checker, ExportedTx tx, long at) {
+    try {
+      checker.check(tx);
+    } catch (VerificationException e) {
+      throw new BackupFileException(at, "verification failed: " + e.getMessage(), e);
+    }
+    return tx;
+  }
 
   /**
    * After the last tx: the trailer's count and Alh, and the header's state, must all be the state

@@ -6,7 +6,6 @@ import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
 import io.immudb.client.KeyValue;
 import io.immudb.core.crypto.Sha256Digest;
-import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import java.io.BufferedInputStream;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The dump format: JSON Lines, readable by any tool, restorable like a backup. Line 1 is the {@link
@@ -110,14 +108,12 @@ final class JsonDump {
   }
 
   /** Reads and checks the format. */
-  static final class Reader implements TxFileReader {
+  static final class Reader extends LookaheadReader {
     private final InputStream in;
     private final MessageDigest sha = BinaryBackup.sha256();
     private final BackupHeader header;
     private final HistoryChecker checker;
     private long position;
-    private ExportedTx next;
-    private boolean ended;
 
     Reader(InputStream raw) {
       this.in = new BufferedInputStream(raw, 1 << 16);
@@ -182,13 +178,7 @@ final class JsonDump {
     }
 
     @Override
-    public boolean hasNext() {
-      if (next != null) {
-        return true;
-      }
-      if (ended) {
-        return false;
-      }
+    protected ExportedTx readTx() {
       long at = position;
       byte[] line = readLine();
       if (line == null) {
@@ -206,18 +196,10 @@ final class JsonDump {
           throw new BackupFileException(position, "lines follow the trailer");
         }
         Checks.end(at, header, checker, end.txCount(), digest(end.txHash(), at));
-        ended = true;
-        return false;
+        return null;
       }
       sha.update(line);
-      next = tx(parse(line, TxLine.class, at), at);
-      try {
-        checker.check(next);
-      } catch (VerificationException e) {
-        next = null;
-        throw new BackupFileException(at, "verification failed: " + e.getMessage(), e);
-      }
-      return true;
+      return Checks.verified(checker, tx(parse(line, TxLine.class, at), at), at);
     }
 
     private static Sha256Digest digest(String hex, long at) {
@@ -251,16 +233,6 @@ final class JsonDump {
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new BackupFileException(at, "tx " + t.tx() + " is malformed: " + e.getMessage(), e);
       }
-    }
-
-    @Override
-    public ExportedTx next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      ExportedTx t = next;
-      next = null;
-      return t;
     }
 
     @Override
