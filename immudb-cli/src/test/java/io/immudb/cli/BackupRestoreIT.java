@@ -8,10 +8,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,30 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing.
  */
 class BackupRestoreIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @TempDir Path tmp;
 
-  record Run(int status, String out, String err) {}
-
-  private Run run(String tool, int port, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-    Map<String, String> env = pb.environment();
-    String prefix = tool.toUpperCase(java.util.Locale.ROOT) + "_";
-    env.put("IMMUDB_NO_BUILD", "1");
-    env.put(prefix + "IMMUDB_ADDRESS", "127.0.0.1");
-    env.put(prefix + "IMMUDB_PORT", Integer.toString(port));
-    env.put(prefix + "TOKENFILE", tmp.resolve(tool + "-token").toString());
-    env.put(prefix + "ROOTS_FILEPATH", tmp.resolve("roots").toString());
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private ToolRun run(String tool, int port, String... args) throws Exception {
+    ProcessBuilder pb = ToolRun.launcher(tool, List.of(args)).directory(tmp.toFile());
+    ToolRun.connect(pb, tool, port, tmp.resolve(tool + "-token"), tmp.resolve("roots"));
+    return ToolRun.run(pb, tmp, null, Duration.ofSeconds(120));
   }
 
   private static String field(String out, String name) {
@@ -73,29 +55,29 @@ class BackupRestoreIT {
       }
       assertThat(run("immuclient", port, "reference", "ref", "key2").status()).isZero();
       assertThat(run("immuclient", port, "zadd", "scores", "7", "key3").status()).isZero();
-      Run print = run("immuadmin", port, "print");
+      ToolRun print = run("immuadmin", port, "print");
       String tx = field(print.out(), "tx");
       String hash = field(print.out(), "hash");
 
-      Run backup = run("immuadmin", port, "backup", "--file", "db.backup");
+      ToolRun backup = run("immuadmin", port, "backup", "--file", "db.backup");
       assertThat(backup.status()).as(backup.err()).isZero();
       assertThat(backup.out()).containsPattern("verified:\\s+true");
       assertThat(field(backup.out(), "tx")).isEqualTo(tx);
       assertThat(field(backup.out(), "hash")).isEqualTo(hash);
-      Run again = run("immuadmin", port, "backup", "--file", "db.backup");
+      ToolRun again = run("immuadmin", port, "backup", "--file", "db.backup");
       assertThat(again.status()).isEqualTo(1);
       assertThat(again.err()).contains("db.backup exists");
 
-      Run restore = run("immuadmin", port, "restore", "db.backup", "copy");
+      ToolRun restore = run("immuadmin", port, "restore", "db.backup", "copy");
       assertThat(restore.status()).as(restore.err()).isZero();
       assertThat(field(restore.out(), "restored")).isEqualTo("copy");
       assertThat(field(restore.out(), "tx")).isEqualTo(tx);
       assertThat(field(restore.out(), "hash")).isEqualTo(hash);
       // the restored database answers verified reads with the original's state
       assertThat(run("immuclient", port, "use", "copy").status()).isZero();
-      Run safeget = run("immuclient", port, "safeget", "ref");
+      ToolRun safeget = run("immuclient", port, "safeget", "ref");
       assertThat(safeget.out()).containsPattern("value:\\s+value-2").contains("verified");
-      Run current = run("immuclient", port, "current");
+      ToolRun current = run("immuclient", port, "current");
       assertThat(field(current.out(), "tx")).isEqualTo(tx);
       assertThat(field(current.out(), "hash")).isEqualTo(hash);
       assertThat(run("immuadmin", port, "database", "use", "copy").status()).isZero();
@@ -103,12 +85,12 @@ class BackupRestoreIT {
           .containsPattern("flushed:\\s+copy");
 
       // dump of defaultdb (by name), restored under another name
-      Run dump = run("immuadmin", port, "dump", "defaultdb", "--file", "db.jsonl");
+      ToolRun dump = run("immuadmin", port, "dump", "defaultdb", "--file", "db.jsonl");
       assertThat(dump.status()).as(dump.err()).isZero();
       List<String> lines = Files.readAllLines(tmp.resolve("db.jsonl"));
       assertThat(lines.get(0)).contains("\"format\":\"immudb-dump\"");
       assertThat(lines).hasSize(Integer.parseInt(tx) + 2);
-      Run fromDump = run("immuadmin", port, "restore", "db.jsonl", "fromdump");
+      ToolRun fromDump = run("immuadmin", port, "restore", "db.jsonl", "fromdump");
       assertThat(fromDump.status()).as(fromDump.err()).isZero();
       assertThat(field(fromDump.out(), "hash")).isEqualTo(hash);
 
@@ -122,7 +104,7 @@ class BackupRestoreIT {
         f.seek(at);
         f.write('V');
       }
-      Run refused = run("immuadmin", port, "restore", "damaged.backup", "broken");
+      ToolRun refused = run("immuadmin", port, "restore", "damaged.backup", "broken");
       assertThat(refused.status()).isEqualTo(3);
       assertThat(refused.err())
           .contains("fails verification, nothing was restored")
@@ -138,11 +120,11 @@ class BackupRestoreIT {
           last,
           forgedLines.get(last).replaceFirst("\"value\":\"[^\"]*\"", "\"value\":\"" + b64 + "\""));
       Files.write(forged, forgedLines);
-      Run chain = run("immuadmin", port, "restore", "forged.jsonl", "broken");
+      ToolRun chain = run("immuadmin", port, "restore", "forged.jsonl", "broken");
       assertThat(chain.status()).isEqualTo(3);
       assertThat(chain.err()).contains("verification failed").contains("entries hash to eH");
       Files.write(tmp.resolve("t.backup"), java.util.Arrays.copyOf(content, content.length - 40));
-      Run cut = run("immuadmin", port, "restore", "t.backup", "broken");
+      ToolRun cut = run("immuadmin", port, "restore", "t.backup", "broken");
       assertThat(cut.status()).isEqualTo(3);
       assertThat(cut.err()).contains("truncated");
       assertThat(run("immuadmin", port, "database", "list").out())

@@ -6,10 +6,9 @@ import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * from their configuration files.
  */
 class ClientConfigIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @TempDir Path tmp;
   private ImmudbServer server;
@@ -43,23 +41,12 @@ class ClientConfigIT {
     server.close();
   }
 
-  record Run(int status, String out, String err) {}
-
-  private Run run(String tool, Map<String, String> extraEnv, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+  private ToolRun run(String tool, Map<String, String> extraEnv, String... args) throws Exception {
+    ProcessBuilder pb = ToolRun.launcher(tool, List.of(args)).directory(tmp.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("IMMUCLIENT_") || k.startsWith("IMMUADMIN_"));
-    env.put("IMMUDB_NO_BUILD", "1"); // the module was just packaged by this build
     env.putAll(extraEnv);
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return ToolRun.run(pb, tmp, null, Duration.ofSeconds(60));
   }
 
   @Test
@@ -75,16 +62,16 @@ class ClientConfigIT {
             "roots_filepath = \"" + tmp.resolve("roots") + "\"",
             "dir = \"/tmp\"",
             ""));
-    Run login = run("immuclient", Map.of(), "login", "immudb", "--password", "immudb");
+    ToolRun login = run("immuclient", Map.of(), "login", "immudb", "--password", "immudb");
     assertThat(login.status()).as(login.err()).isZero();
     assertThat(login.err()).contains("key 'dir': an immudb setting immuclient does not use");
     assertThat(Files.exists(tmp.resolve("token"))).isTrue();
-    Run set = run("immuclient", Map.of(), "safeset", "k", "v");
+    ToolRun set = run("immuclient", Map.of(), "safeset", "k", "v");
     assertThat(set.status()).as(set.err()).isZero();
     assertThat(set.out()).containsPattern("verified:\\s+true");
 
     // The environment beats the file: a port where nothing listens fails.
-    Run env = run("immuclient", Map.of("IMMUCLIENT_IMMUDB_PORT", "1"), "status");
+    ToolRun env = run("immuclient", Map.of("IMMUCLIENT_IMMUDB_PORT", "1"), "status");
     assertThat(env.status()).isEqualTo(1);
     assertThat(env.err()).contains("UNAVAILABLE");
   }
@@ -99,7 +86,7 @@ class ClientConfigIT {
                 + "\nimmudb-address = \"127.0.0.1\"\ntokenfile = \""
                 + tmp.resolve("admin-token")
                 + "\"\n");
-    Run status = run("immuadmin", Map.of(), "--config", file.toString(), "status");
+    ToolRun status = run("immuadmin", Map.of(), "--config", file.toString(), "status");
     assertThat(status.status()).as(status.err()).isZero();
     assertThat(status.out()).containsPattern("status:\\s+ok");
     // After the command works too, and so does IMMUADMIN_CONFIG.
@@ -111,7 +98,7 @@ class ClientConfigIT {
   @Test
   void aBadConfigFileIsAUsageError() throws Exception {
     Path bad = Files.writeString(tmp.resolve("bad.toml"), "immudb-port = \"many\"\n");
-    Run r = run("immuclient", Map.of(), "--config", bad.toString(), "status");
+    ToolRun r = run("immuclient", Map.of(), "--config", bad.toString(), "status");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
@@ -125,7 +112,7 @@ class ClientConfigIT {
         .startsWith("immuadmin: config file " + bad + ", key 'immudb-prot': unknown key");
     // version still works, and prints the build.
     for (String tool : new String[] {"immuclient", "immuadmin"}) {
-      Run v = run(tool, Map.of(), "--config", bad.toString(), "version");
+      ToolRun v = run(tool, Map.of(), "--config", bad.toString(), "version");
       assertThat(v.status()).as(v.err()).isZero();
       assertThat(v.out())
           .startsWith(tool + " ")

@@ -7,39 +7,20 @@ import io.immudb.server.config.ServerConfig;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code bin/immuadmin} (child processes) against a real server on a loopback port. */
 class ImmuadminIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @TempDir Path tmp;
 
-  record Run(int status, String out, String err) {}
-
-  private Run run(String tool, int port, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Map<String, String> env = pb.environment();
-    String prefix = tool.toUpperCase(java.util.Locale.ROOT) + "_";
-    env.put("IMMUDB_NO_BUILD", "1");
-    env.put(prefix + "IMMUDB_ADDRESS", "127.0.0.1");
-    env.put(prefix + "IMMUDB_PORT", Integer.toString(port));
-    env.put(prefix + "TOKENFILE", tmp.resolve(tool + "-token").toString());
-    env.put(prefix + "ROOTS_FILEPATH", tmp.resolve("roots").toString());
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private ToolRun run(String tool, int port, String... args) throws Exception {
+    ProcessBuilder pb = ToolRun.launcher(tool, List.of(args));
+    ToolRun.connect(pb, tool, port, tmp.resolve(tool + "-token"), tmp.resolve("roots"));
+    return ToolRun.run(pb, tmp, null, Duration.ofSeconds(60));
   }
 
   private static ImmudbServer start(Path dir) throws Exception {
@@ -83,7 +64,7 @@ class ImmuadminIT {
       assertThat(run("immuclient", port, "use", "sales").status()).isZero();
       assertThat(run("immuclient", port, "set", "k", "v").err()).contains("PERMISSION_DENIED");
       assertThat(run("immuadmin", port, "user", "deactivate", "bob").status()).isZero();
-      Run refused = run("immuclient", port, "login", "bob", "--password", "B0b!passwd");
+      ToolRun refused = run("immuclient", port, "login", "bob", "--password", "B0b!passwd");
       assertThat(refused.status()).isEqualTo(1);
       assertThat(refused.err()).contains("user is not active");
       assertThat(run("immuadmin", port, "user", "activate", "bob").status()).isZero();
@@ -104,7 +85,7 @@ class ImmuadminIT {
       assertThat(run("immuadmin", port, "database", "use", "sales").status()).isZero();
       assertThat(run("immuadmin", port, "database", "compact").out())
           .containsPattern("compacted:\\s+sales");
-      Run print = run("immuadmin", port, "print", "--output", "json");
+      ToolRun print = run("immuadmin", port, "print", "--output", "json");
       assertThat(print.out())
           .contains("\"database\":\"sales\",\"tx\":1")
           .contains("\"database\":\"defaultdb\"");
@@ -128,11 +109,11 @@ class ImmuadminIT {
         assertThat(run("immuclient", server.port(), "set", "key" + i, "value-" + i).status())
             .isZero();
       }
-      Run whileRunning = run("immuadmin", server.port(), "verify", data.toString());
+      ToolRun whileRunning = run("immuadmin", server.port(), "verify", data.toString());
       assertThat(whileRunning.status()).isEqualTo(1);
       assertThat(whileRunning.err()).contains("already open");
     }
-    Run ok = run("immuadmin", 1, "verify", data.toString());
+    ToolRun ok = run("immuadmin", 1, "verify", data.toString());
     assertThat(ok.status()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("OK: 6 transactions").containsPattern("database:\\s+systemdb");
 
@@ -147,7 +128,7 @@ class ImmuadminIT {
       f.seek(at);
       f.write('V');
     }
-    Run bad = run("immuadmin", 1, "verify", data.toString());
+    ToolRun bad = run("immuadmin", 1, "verify", data.toString());
     assertThat(bad.status()).isEqualTo(3);
     assertThat(bad.out()).contains("FAILED").contains(valueFile.getFileName().toString());
   }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code bin/immuclient} (child processes) against a real server on a loopback port. */
 class ImmuclientIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @TempDir Path tmp;
   private ImmudbServer server;
@@ -41,51 +37,28 @@ class ImmuclientIT {
     server.close();
   }
 
-  /** The outcome of one run: exit status, standard output, standard error. */
-  record Run(int status, String out, String err) {}
-
-  private Run run(String... args) throws Exception {
+  private ToolRun run(String... args) throws Exception {
     return runWithInput(null, args);
   }
 
-  private Run runWithInput(String stdin, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/immuclient").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    Map<String, String> env = pb.environment();
-    env.put("IMMUDB_NO_BUILD", "1"); // the module was just packaged by this build
-    env.put("IMMUCLIENT_IMMUDB_ADDRESS", "127.0.0.1");
-    env.put("IMMUCLIENT_IMMUDB_PORT", Integer.toString(server.port()));
-    env.put("IMMUCLIENT_TOKENFILE", tmp.resolve("token").toString());
-    env.put("IMMUCLIENT_ROOTS_FILEPATH", tmp.resolve("roots").toString());
-    pb.redirectErrorStream(false);
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    if (stdin == null) {
-      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    }
-    Process p = pb.start();
-    if (stdin != null) {
-      p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-      p.getOutputStream().close();
-    }
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private ToolRun runWithInput(String stdin, String... args) throws Exception {
+    ProcessBuilder pb = ToolRun.launcher("immuclient", List.of(args));
+    ToolRun.connect(pb, "immuclient", server.port(), tmp.resolve("token"), tmp.resolve("roots"));
+    return ToolRun.run(pb, tmp, stdin, Duration.ofSeconds(60));
   }
 
   @Test
   void aSessionOfCommands() throws Exception {
-    Run login = runWithInput("immudb\n", "login", "immudb");
+    ToolRun login = runWithInput("immudb\n", "login", "immudb");
     assertThat(login.status()).as(login.err()).isZero();
     assertThat(login.out()).contains("logged in: immudb");
     assertThat(login.err()).contains("default password");
     assertThat(Files.getPosixFilePermissions(tmp.resolve("token")))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    Run safeset = run("safeset", "hello", "world");
+    ToolRun safeset = run("safeset", "hello", "world");
     assertThat(safeset.out()).contains("tx:", " 2\n", "key:", "hello", "verified:", "true");
-    Run safeget = run("safeget", "hello");
+    ToolRun safeget = run("safeget", "hello");
     assertThat(safeget.out())
         .containsPattern("value:\\s+world")
         .containsPattern("verified:\\s+true");
@@ -106,7 +79,7 @@ class ImmuclientIT {
     assertThat(run("getByIndex", "2").status()).isZero();
     assertThat(run("safetx", "3").out()).containsPattern("verified:\\s+true");
     assertThat(run("iscan", "1", "--limit", "2").out()).containsPattern("tx:\\s+2");
-    Run current = run("current");
+    ToolRun current = run("current");
     assertThat(current.out()).containsPattern("database:\\s+defaultdb");
     String hash = current.out().replaceAll("(?s).*hash:\\s+([0-9a-f]{64}).*", "$1");
     String tx = current.out().replaceAll("(?s).*\\ntx:\\s+(\\d+).*", "$1");
@@ -117,20 +90,20 @@ class ImmuclientIT {
     assertThat(run("get", "--encoding", "hex", "00ff", "--value-only").out()).isEqualTo("0102\n");
     assertThat(run("version").out()).startsWith("immuclient ");
 
-    Run missing = run("get", "nope");
+    ToolRun missing = run("get", "nope");
     assertThat(missing.status()).isEqualTo(1);
     assertThat(missing.err()).isEqualTo("immuclient: key not found (NOT_FOUND)\n");
 
     assertThat(run("logout").status()).isZero();
     assertThat(Files.exists(tmp.resolve("token"))).isFalse();
-    Run after = run("get", "hello");
+    ToolRun after = run("get", "hello");
     assertThat(after.status()).isEqualTo(1);
     assertThat(after.err()).contains("UNAUTHENTICATED");
   }
 
   @Test
   void theInteractiveShellRunsCommandsFromItsInput() throws Exception {
-    Run shell =
+    ToolRun shell =
         runWithInput(
             String.join(
                 "\n",
@@ -155,7 +128,7 @@ class ImmuclientIT {
 
   @Test
   void aWrongPasswordAPermissionRefusalAndATamperedStateFail() throws Exception {
-    Run wrong = run("login", "immudb", "--password", "nope");
+    ToolRun wrong = run("login", "immudb", "--password", "nope");
     assertThat(wrong.status()).isEqualTo(1);
     assertThat(wrong.err()).contains("invalid user name or password");
 
@@ -169,7 +142,7 @@ class ImmuclientIT {
     }
     assertThat(run("login", "reader", "--password", "Read3r!pass").status()).isZero();
     assertThat(run("get", "k", "--value-only").out()).isEqualTo("v\n");
-    Run refused = run("set", "k", "w");
+    ToolRun refused = run("set", "k", "w");
     assertThat(refused.status()).isEqualTo(1);
     assertThat(refused.err()).contains("PERMISSION_DENIED");
     assertThat(run("login", "immudb", "--password", "immudb").status()).isZero();
@@ -178,7 +151,7 @@ class ImmuclientIT {
     String text = Files.readString(state);
     String h = text.replaceAll("(?s).*txHash=([0-9a-f]{64}).*", "$1");
     Files.writeString(state, text.replace(h, (h.charAt(0) == '0' ? "1" : "0") + h.substring(1)));
-    Run tampered = run("safeget", "k");
+    ToolRun tampered = run("safeget", "k");
     assertThat(tampered.status()).isEqualTo(3);
     assertThat(tampered.err()).contains("verification failed").contains("trusted state");
     assertThat(Files.readString(state)).isNotEqualTo(text);

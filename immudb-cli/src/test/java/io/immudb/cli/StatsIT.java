@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  * child process) serving gRPC and metrics on free loopback ports.
  */
 class StatsIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   @TempDir Path tmp;
   private Process server;
   private int grpcPort;
   private int metricsPort;
 
-  record Run(int status, String out, String err) {}
-
   @BeforeEach
   void startServer() throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
-            ROOT.resolve("bin/immudb").toString(),
+            ToolRun.ROOT.resolve("bin/immudb").toString(),
             "--dir",
             tmp.resolve("data").toString(),
             "--address",
@@ -80,22 +78,15 @@ class StatsIT {
     }
   }
 
-  private Run stats(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/immuadmin").toString(), "stats"));
+  private ToolRun stats(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("stats"));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    ProcessBuilder pb = ToolRun.launcher("immuadmin", cmd);
     Map<String, String> env = pb.environment();
-    env.put("IMMUDB_NO_BUILD", "1");
     env.put("IMMUADMIN_IMMUDB_ADDRESS", "127.0.0.1");
     env.put("IMMUADMIN_METRICS_PORT", Integer.toString(metricsPort));
     env.put("IMMUADMIN_TOKENFILE", tmp.resolve("token").toString());
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    return ToolRun.run(pb, tmp, null, Duration.ofSeconds(60));
   }
 
   @Test
@@ -110,7 +101,7 @@ class StatsIT {
       // The index applies txs asynchronously; a read of the last write waits for it.
       assertThat(c.get("a").valueAsString()).isEqualTo("3");
 
-      Run text = stats();
+      ToolRun text = stats();
       assertThat(text.status()).as(text.err()).isZero();
       assertThat(text.out())
           .containsPattern("(?m)^uptime:\\s+\\d+s$|(?m)^uptime:\\s+\\d+m\\d+s$")
@@ -126,14 +117,14 @@ class StatsIT {
       assertThat(rpcs.find()).isTrue();
       assertThat(Long.parseLong(rpcs.group(1))).isGreaterThanOrEqualTo(6);
 
-      Run raw = stats("--raw");
+      ToolRun raw = stats("--raw");
       assertThat(raw.status()).as(raw.err()).isZero();
       assertThat(raw.out())
           .containsPattern("(?m)^uptime:\\s+\\d+$")
           .containsPattern("(?m)^size:\\s+\\d+$")
           .containsPattern("(?m)^last message:\\s+\\d{10}$");
 
-      Run json = stats("--output", "json");
+      ToolRun json = stats("--output", "json");
       assertThat(json.status()).as(json.err()).isZero();
       JsonObject doc = JsonParser.parseString(json.out()).getAsJsonObject();
       assertThat(doc.getAsJsonObject("server").get("loaded databases").getAsLong()).isEqualTo(2);
@@ -149,7 +140,7 @@ class StatsIT {
 
   @Test
   void aWrongPortIsAOneLineError() throws Exception {
-    Run r = stats("--metrics-port", Integer.toString(grpcPort == 1 ? 2 : 1));
+    ToolRun r = stats("--metrics-port", Integer.toString(grpcPort == 1 ? 2 : 1));
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err().strip())
         .startsWith("immuadmin: cannot reach the metrics endpoint http://127.0.0.1:")

@@ -6,8 +6,8 @@ import io.immudb.server.tls.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * bin/immuclient} and {@code bin/immuadmin} talking to it with and without client certificates.
  */
 class TlsToolsIT {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+)");
 
   @TempDir Path tmp;
@@ -34,8 +33,6 @@ class TlsToolsIT {
   private Process server;
   private int port;
   private final List<String> serverOutput = new ArrayList<>();
-
-  record Run(int status, String out, String err) {}
 
   @BeforeEach
   void certificates() throws Exception {
@@ -54,7 +51,7 @@ class TlsToolsIT {
 
   /** Starts {@code bin/immudb} with {@code flags} and waits for its listening line. */
   private void startServer(String... flags) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/immudb").toString()));
+    List<String> cmd = new ArrayList<>(List.of(ToolRun.ROOT.resolve("bin/immudb").toString()));
     cmd.addAll(
         List.of("--dir", tmp.resolve("data").toString(), "--address", "127.0.0.1", "--port", "0"));
     cmd.addAll(List.of(flags));
@@ -90,25 +87,12 @@ class TlsToolsIT {
   }
 
   /** Runs {@code bin/<tool>} against the server with {@code tlsEnv} added to its environment. */
-  private Run run(String tool, Map<String, String> tlsEnv, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/" + tool).toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+  private ToolRun run(String tool, Map<String, String> tlsEnv, String... args) throws Exception {
+    ProcessBuilder pb = ToolRun.launcher(tool, List.of(args));
+    ToolRun.connect(pb, tool, port, tmp.resolve(tool + "-token"), tmp.resolve("roots"));
     String prefix = tool.toUpperCase(Locale.ROOT) + "_";
-    Map<String, String> env = pb.environment();
-    env.put("IMMUDB_NO_BUILD", "1");
-    env.put(prefix + "IMMUDB_ADDRESS", "127.0.0.1");
-    env.put(prefix + "IMMUDB_PORT", Integer.toString(port));
-    env.put(prefix + "TOKENFILE", tmp.resolve(tool + "-token").toString());
-    env.put(prefix + "ROOTS_FILEPATH", tmp.resolve("roots").toString());
-    tlsEnv.forEach((k, v) -> env.put(prefix + k, v));
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    tlsEnv.forEach((k, v) -> pb.environment().put(prefix + k, v));
+    return ToolRun.run(pb, tmp, null, Duration.ofSeconds(60));
   }
 
   private Map<String, String> mtlsEnv(Path cert, Path key) {
@@ -134,15 +118,15 @@ class TlsToolsIT {
     assertThat(serverOutput).anyMatch(l -> l.startsWith("transport mutual TLS"));
     Map<String, String> good = mtlsEnv(pki.clientCert(), pki.clientKey());
 
-    Run login = run("immuclient", good, "login", "immudb", "--password", "immudb");
+    ToolRun login = run("immuclient", good, "login", "immudb", "--password", "immudb");
     assertThat(login.status()).as(login.err()).isZero();
-    Run set = run("immuclient", good, "safeset", "secure", "channel");
+    ToolRun set = run("immuclient", good, "safeset", "secure", "channel");
     assertThat(set.status()).as(set.err()).isZero();
     assertThat(set.out()).containsPattern("verified:\\s+true");
     assertThat(run("immuclient", good, "get", "secure", "--value-only").out())
         .isEqualTo("channel\n");
     // The same with flags instead of environment variables.
-    Run flags =
+    ToolRun flags =
         run(
             "immuclient",
             Map.of(),
@@ -159,19 +143,19 @@ class TlsToolsIT {
             "--clientcas",
             pki.caCert().toString());
     assertThat(flags.out()).as(flags.err()).isEqualTo("channel\n");
-    Run admin = run("immuadmin", good, "status");
+    ToolRun admin = run("immuadmin", good, "status");
     assertThat(admin.out()).as(admin.err()).containsPattern("status:\\s+ok");
 
-    Run plaintext = run("immuclient", Map.of(), "get", "secure");
+    ToolRun plaintext = run("immuclient", Map.of(), "get", "secure");
     assertThat(plaintext.status()).isEqualTo(1);
     assertThat(plaintext.err()).contains("a TLS server does so to plaintext clients");
 
-    Run noCertificate =
+    ToolRun noCertificate =
         run("immuclient", Map.of("TLS", "true", "CLIENTCAS", pki.caCert().toString()), "status");
     assertThat(noCertificate.status()).isEqualTo(1);
     assertThat(noCertificate.err()).contains("UNAVAILABLE");
 
-    Run unknownCa =
+    ToolRun unknownCa =
         run("immuclient", mtlsEnv(pki.otherClientCert(), pki.otherClientKey()), "status");
     assertThat(unknownCa.status()).isEqualTo(1);
     assertThat(unknownCa.err()).contains("UNAVAILABLE");
@@ -187,7 +171,7 @@ class TlsToolsIT {
     Map<String, String> noKey = new HashMap<>(mtlsEnv(pki.clientCert(), pki.clientKey()));
     noKey.remove("PKEY");
     port = 1; // never contacted: the flags are checked first
-    Run r = run("immuclient", noKey, "status");
+    ToolRun r = run("immuclient", noKey, "status");
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
@@ -196,7 +180,7 @@ class TlsToolsIT {
 
     List<String> cmd =
         List.of(
-            ROOT.resolve("bin/immudb").toString(),
+            ToolRun.ROOT.resolve("bin/immudb").toString(),
             "--dir",
             tmp.resolve("data").toString(),
             "--mtls",
