@@ -58,6 +58,7 @@ class TlsToolsIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
+    pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
     server = pb.start();
     BufferedReader r =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -191,6 +192,7 @@ class TlsToolsIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
+    pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

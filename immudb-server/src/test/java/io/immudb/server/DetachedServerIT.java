@@ -49,6 +49,7 @@ class DetachedServerIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
+    pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
