@@ -1,16 +1,21 @@
 # shellcheck shell=bash
-# Shared by the launchers in bin/ (immudb-bench; later immudb, immuclient, immuadmin).
-# Not run on its own: a launcher resolves its own directory (following symlinks), sources this
-# file and calls
-#     immudb_launch MODULE MAIN_CLASS [ARGS...]
-# which builds MODULE when needed and then execs java on MODULE's jar plus MODULE/target/lib/*
+# Shared by the launchers in bin/ (immudb, immuclient, immuadmin, immudb-bench). Not run on its
+# own: a launcher resolves its own directory (following symlinks), sources this file and calls
+#     immudb_launch MODULE MAIN_CLASS DEFAULT_JAVA_OPTS [ARGS...]
+# which builds the tools when needed and then execs java on MODULE's jar plus MODULE/target/lib/*
 # (the module's pom copies its runtime dependencies there during `package`).
 #
-# Rebuild rule: MODULE/target/.launcher-stamp is touched just before a successful build started.
-# The module is rebuilt when the stamp or the jar is missing, or when any pom.xml (root or
+# One build for all tools: the first launcher run (or the first after a change) packages every
+# tool module (IMMUDB_TOOL_MODULES) and what they depend on in one Maven run, with tests skipped,
+# so the next launcher of another tool starts at once. The build needs nothing from the local
+# Maven repository but third-party artifacts: this project's own modules come from the reactor
+# (tests/FreshCloneIT checks that on every CI run, from a copy of the checkout and a Maven
+# repository without io.immudb artifacts).
+#
+# Rebuild rule: target/.launcher-stamp is touched just before a successful build started. The
+# tools are rebuilt when the stamp or a tool's jar is missing, or when any pom.xml (root or
 # module) or anything under */src/main (files or directories, so deletions count) is newer than
-# the stamp. Concurrent launchers (of any module) serialize their builds with flock(1) when it
-# exists.
+# the stamp. Concurrent launchers serialize their builds with flock(1) when it exists.
 #
 # Environment:
 #   IMMUDB_JAVA_OPTS   JVM options, replacing the launcher's default
@@ -23,15 +28,22 @@
 # IMMUDB_BIN must be set by the caller to the resolved bin/ directory.
 IMMUDB_ROOT="$(cd -P "$IMMUDB_BIN/.." && pwd)"
 
-# Prints why MODULE needs a build, or nothing if it is up to date.
+# The modules whose jars the launchers run; built together.
+IMMUDB_TOOL_MODULES="immudb-server,immudb-cli,immudb-bench"
+
+# Prints why the tools need a build, or nothing if they are up to date.
 immudb_build_reason() {
-  local module="$1"
-  local stamp="$IMMUDB_ROOT/$module/target/.launcher-stamp"
-  if [ ! -f "$stamp" ] || [ -z "$(immudb_module_jar "$module")" ] \
-      || [ ! -d "$IMMUDB_ROOT/$module/target/lib" ]; then
+  local stamp="$IMMUDB_ROOT/target/.launcher-stamp" module
+  if [ ! -f "$stamp" ]; then
     echo "first run"
     return
   fi
+  for module in $(echo "$IMMUDB_TOOL_MODULES" | tr , ' '); do
+    if [ -z "$(immudb_module_jar "$module")" ] || [ ! -d "$IMMUDB_ROOT/$module/target/lib" ]; then
+      echo "$module not built"
+      return
+    fi
+  done
   local newer
   newer="$(cd "$IMMUDB_ROOT" && find . -maxdepth 2 -name pom.xml -newer "$stamp" -print -quit)"
   if [ -z "$newer" ]; then
@@ -68,12 +80,10 @@ immudb_mvn() {
   fi
 }
 
-# Builds MODULE and what it depends on if needed. Maven's output goes to stderr, so the tool's
-# stdout stays clean for scripts.
+# Builds the tool modules and what they depend on if needed (MODULE is the one about to run).
+# Maven's output goes to stderr, so the tool's stdout stays clean for scripts.
 immudb_ensure_built() {
   local module="$1" reason
-  reason="$(immudb_build_reason "$module")"
-  [ -z "$reason" ] && return 0
   if [ "${IMMUDB_NO_BUILD:-}" = 1 ]; then
     if [ -n "$(immudb_module_jar "$module")" ] && [ -d "$IMMUDB_ROOT/$module/target/lib" ]; then
       return 0
@@ -81,33 +91,37 @@ immudb_ensure_built() {
     echo "error: $module is not built and IMMUDB_NO_BUILD=1" >&2
     return 1
   fi
-  local target="$IMMUDB_ROOT/$module/target"
+  reason="$(immudb_build_reason)"
+  [ -z "$reason" ] && return 0
+  local target="$IMMUDB_ROOT/target"
   mkdir -p "$target"
   if command -v flock >/dev/null 2>&1; then
-    # One lock for the whole checkout: builds with -am of different modules share the upstream
-    # modules' target directories. fd 9 stays open (holding the lock) until java is exec'd or
-    # the script exits.
-    mkdir -p "$IMMUDB_ROOT/target"
-    exec 9>"$IMMUDB_ROOT/target/.launcher.lock"
+    # One lock for the whole checkout: the tool modules share the upstream modules' target
+    # directories. fd 9 stays open (holding the lock) until java is exec'd or the script exits.
+    exec 9>"$target/.launcher.lock"
     flock 9
-    # Another launcher may have built it while we waited.
-    reason="$(immudb_build_reason "$module")"
+    # Another launcher may have built them while we waited.
+    reason="$(immudb_build_reason)"
     [ -z "$reason" ] && return 0
   fi
-  echo "building $module ($reason)..." >&2
+  echo "building the immudb tools ($reason)..." >&2
   local mvn
   mvn="$(immudb_mvn)"
   touch "$target/.launcher-stamp.next"
-  rm -rf "$target/lib"
+  local m
+  for m in $(echo "$IMMUDB_TOOL_MODULES" | tr , ' '); do
+    rm -rf "${IMMUDB_ROOT:?}/$m/target/lib"
+  done
   local esc
   esc="$(printf '\033')"
   # Some Maven builds print bare colour resets even with -B -q; drop them. The pipeline's status
   # is Maven's (pipefail is set by every launcher).
   # shellcheck disable=SC2086 # IMMUDB_MVN and IMMUDB_MVN_ARGS are word lists on purpose
   if ! (cd "$IMMUDB_ROOT" && $mvn -q -B -Dmaven.test.skip=true ${IMMUDB_MVN_ARGS:-} \
-      -pl "$module" -am package 2>&1) | sed "s/${esc}\[0m//g" >&2; then
+      -pl "$IMMUDB_TOOL_MODULES" -am package 2>&1) | sed "s/${esc}\[0m//g" >&2; then
     rm -f "$target/.launcher-stamp.next"
-    echo "error: building $module failed (see above); to retry: mvn -pl $module -am package" >&2
+    echo "error: building the tools failed (see above); to retry:" \
+      "mvn -Dmaven.test.skip=true -pl $IMMUDB_TOOL_MODULES -am package" >&2
     return 1
   fi
   mv -f "$target/.launcher-stamp.next" "$target/.launcher-stamp"

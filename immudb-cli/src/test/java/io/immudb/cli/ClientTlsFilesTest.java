@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.client.ImmuClient;
 import io.immudb.client.ImmuClientBuilder;
-import io.immudb.server.tls.TestPki;
+import io.immudb.testkit.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
-import io.immudb.server.tls.TestPki;
+import io.immudb.testkit.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.immudb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.immudb.server.tls.TestPki;
+import io.immudb.testkit.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

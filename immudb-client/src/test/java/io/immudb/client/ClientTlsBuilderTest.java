@@ -3,7 +3,7 @@ package io.immudb.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.immudb.server.tls.TestPki;
+import io.immudb.testkit.TestPki;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.immudb.client.ImmuClientException.UnavailableException;
 import io.immudb.server.ImmudbServer;
 import io.immudb.server.config.ServerConfig;
-import io.immudb.server.tls.TestPki;
+import io.immudb.testkit.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -163,8 +163,7 @@ class ServerCommandTest {
 
   @Test
   void tlsFlagsAndTheirEnvironmentVariables() throws Exception {
-    io.immudb.server.tls.TestPki.Setup pki =
-        io.immudb.server.tls.TestPki.writeSetup(tmp.resolve("pki"));
+    io.immudb.testkit.TestPki.Setup pki = io.immudb.testkit.TestPki.writeSetup(tmp.resolve("pki"));
     ServerConfig plain = ServerCommand.parse(new String[] {"--dir", tmp.toString()}, Map.of());
     assertThat(plain.tls()).isEmpty();
     assertThat(plain.mtls()).isFalse();

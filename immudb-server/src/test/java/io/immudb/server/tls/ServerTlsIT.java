@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.immudb.testkit.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.immudb.server.tls;
+package io.immudb.testkit;
 
 import java.io.IOException;
 import java.io.Writer;
