@@ -5,8 +5,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.immudb.ops.PidFile;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.PasswordHasher;
-import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
@@ -136,7 +136,8 @@ public final class ImmudbServer implements AutoCloseable {
       registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
       users.ensureSysadmin(cfg.adminPassword());
-      TokenManager tokens = new TokenManager(users, registry, cfg.tokenExpiry(), Clock.systemUTC());
+      LoginSessions tokens =
+          new LoginSessions(users, registry, cfg.tokenExpiry(), Clock.systemUTC());
       List<ServerInterceptor> interceptors = new ArrayList<>();
       if (cfg.signingKey().isPresent()) {
         StateSigner signer = StateSigner.load(cfg.signingKey().get());

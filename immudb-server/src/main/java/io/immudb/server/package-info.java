@@ -4,10 +4,11 @@
  * .auth}).
  *
  * <p><b>Invariants:</b> every domain error thrown by these packages is an {@link
- * io.immudb.core.ImmuException} whose kind names the gRPC status the transport must answer with
- * ({@link io.immudb.server.StatusKind}, spec v1 §9.5) and whose message is immudb's exact text.
+ * io.immudb.core.ImmuException} whose message is immudb's exact text (spec v1 §9.5) and whose
+ * {@link io.immudb.core.ErrorCode}, fixed by the exception's kind, decides the gRPC status ({@link
+ * io.immudb.server.grpc.StatusMapper}).
  *
- * <p><b>Thread-safety:</b> stated per type; the registries, stores and token manager are safe for
+ * <p><b>Thread-safety:</b> stated per type; the registries, stores and login sessions are safe for
  * concurrent use.
  *
  * <p><b>Exceptions:</b> programmer errors use JDK types ({@link NullPointerException}, {@link

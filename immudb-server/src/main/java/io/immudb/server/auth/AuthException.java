@@ -2,46 +2,49 @@ package io.immudb.server.auth;
 
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
-import io.immudb.server.StatusKind;
 import java.util.Objects;
 
 /**
  * A call refused for lack of a valid login or of permission (spec v1 §9.3, §9.5). The message is
- * immudb's exact text.
+ * immudb's exact text; the gRPC status follows {@link #code()}, which is the kind's.
  */
 public final class AuthException extends ImmuException {
   private static final long serialVersionUID = 1L;
   private final Kind kind;
 
-  /** Why the call was refused, with immudb's text and gRPC status. */
+  /**
+   * Why the call was refused, with its error code and immudb's text. The code, not immudb v1.1.0's
+   * status of spec v1 §9.5, decides the gRPC status (docs/server.md, "Differences").
+   */
   public enum Kind {
     /** Missing, unknown or revoked token. */
-    NOT_LOGGED_IN(StatusKind.INTERNAL, "not logged in"),
+    NOT_LOGGED_IN(ErrorCode.UNAUTHENTICATED, "not logged in"),
     /** The token's lifetime is over. */
-    TOKEN_EXPIRED(StatusKind.PERMISSION_DENIED, "token has expired"),
+    TOKEN_EXPIRED(ErrorCode.UNAUTHENTICATED, "token has expired"),
     /** UseDatabase without a valid login. */
-    PLEASE_LOGIN(StatusKind.UNAUTHENTICATED, "Please login"),
+    PLEASE_LOGIN(ErrorCode.UNAUTHENTICATED, "Please login"),
     /** UseDatabase on a database the user has no permission on. */
     NO_DATABASE_PERMISSION(
-        StatusKind.PERMISSION_DENIED, "Logged in user does not have permission on this database"),
+        ErrorCode.PERMISSION_DENIED, "Logged in user does not have permission on this database"),
     /** The method is not allowed for the user's permission, or {@code systemdb} is selected. */
-    PERMISSION_DENIED(StatusKind.INTERNAL, "permission denied"),
+    PERMISSION_DENIED(ErrorCode.PERMISSION_DENIED, "permission denied"),
     /** A sysadmin-only method called by someone else. */
-    NOT_SYSADMIN(StatusKind.UNKNOWN, "Logged In user does not have permissions for this operation"),
+    NOT_SYSADMIN(
+        ErrorCode.PERMISSION_DENIED, "Logged In user does not have permissions for this operation"),
     /** A database-scoped method on a token without a database. */
-    NO_DATABASE_SELECTED(StatusKind.UNKNOWN, "please select a database first");
+    NO_DATABASE_SELECTED(ErrorCode.FAILED_PRECONDITION, "please select a database first");
 
-    private final StatusKind status;
+    private final ErrorCode code;
     private final String text;
 
-    Kind(StatusKind status, String text) {
-      this.status = status;
+    Kind(ErrorCode code, String text) {
+      this.code = code;
       this.text = text;
     }
 
-    /** The gRPC status immudb answers with (spec v1 §9.5). */
-    public StatusKind status() {
-      return status;
+    /** The error code, and with it the gRPC status, of this refusal. */
+    public ErrorCode code() {
+      return code;
     }
 
     /** immudb's message text. */
@@ -51,17 +54,11 @@ public final class AuthException extends ImmuException {
   }
 
   public AuthException(Kind kind) {
-    // ErrorCode has no authentication codes; the transport maps status(), not code().
-    super(ErrorCode.FAILED_PRECONDITION, kind.text());
-    this.kind = Objects.requireNonNull(kind, "kind");
+    super(Objects.requireNonNull(kind, "kind").code(), kind.text());
+    this.kind = kind;
   }
 
   public Kind kind() {
     return kind;
-  }
-
-  /** The gRPC status to answer with; same as {@code kind().status()}. */
-  public StatusKind status() {
-    return kind.status();
   }
 }

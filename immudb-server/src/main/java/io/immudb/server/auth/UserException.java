@@ -2,7 +2,6 @@ package io.immudb.server.auth;
 
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
-import io.immudb.server.StatusKind;
 import java.util.Objects;
 
 /**
@@ -13,89 +12,80 @@ public final class UserException extends ImmuException {
   private static final long serialVersionUID = 1L;
   private final Kind kind;
 
-  /** Why the operation was refused, with the gRPC status immudb answers with. */
+  /**
+   * Why the operation was refused, with its error code. The code, not immudb v1.1.0's status of
+   * spec v1 §9.5 (mostly UNKNOWN), decides the gRPC status (docs/server.md, "Differences").
+   */
   public enum Kind {
     /** {@code invalid user name or password}. */
-    INVALID_CREDENTIALS(StatusKind.UNKNOWN, ErrorCode.UNAUTHENTICATED),
+    INVALID_CREDENTIALS(ErrorCode.UNAUTHENTICATED),
     /** {@code user is not active}. */
-    INACTIVE(StatusKind.UNKNOWN, ErrorCode.FAILED_PRECONDITION),
+    INACTIVE(ErrorCode.FAILED_PRECONDITION),
     /** {@code username can not be empty} (CreateUser, ChangePassword, SetActiveUser). */
-    EMPTY_USERNAME(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    EMPTY_USERNAME(ErrorCode.INVALID_ARGUMENT),
     /** {@code database name can not be empty when there are multiple databases}. */
-    EMPTY_DATABASE(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    EMPTY_DATABASE(ErrorCode.INVALID_ARGUMENT),
     /** {@code database <name> does not exist}. */
-    DATABASE_NOT_FOUND(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    DATABASE_NOT_FOUND(ErrorCode.NOT_FOUND),
     /** {@code unrecognized permission} (CreateUser). */
-    UNRECOGNIZED_PERMISSION(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    UNRECOGNIZED_PERMISSION(ErrorCode.INVALID_ARGUMENT),
     /** {@code you do not have permission on this database} (CreateUser). */
-    NO_PERMISSION_ON_DATABASE(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED),
+    NO_PERMISSION_ON_DATABASE(ErrorCode.PERMISSION_DENIED),
     /** {@code can not create another system admin}. */
-    SYSADMIN_NOT_ALLOWED(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    SYSADMIN_NOT_ALLOWED(ErrorCode.INVALID_ARGUMENT),
     /** {@code user already exists}. */
-    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.ALREADY_EXISTS),
+    ALREADY_EXISTS(ErrorCode.ALREADY_EXISTS),
     /** {@code username can only contain letters, digits and underscores}. */
-    INVALID_USERNAME(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    INVALID_USERNAME(ErrorCode.INVALID_ARGUMENT),
     /** The password-strength text of spec v1 §9.4 ({@link UserRules#PASSWORD_RULE_TEXT}). */
-    WEAK_PASSWORD(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    WEAK_PASSWORD(ErrorCode.INVALID_ARGUMENT),
     /** {@code old password is incorrect}. */
-    OLD_PASSWORD_INCORRECT(StatusKind.PERMISSION_DENIED, ErrorCode.INVALID_ARGUMENT),
+    OLD_PASSWORD_INCORRECT(ErrorCode.PERMISSION_DENIED),
     /** {@code user is not system admin nor admin in any of the databases}. */
-    NOT_ADMIN(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED),
+    NOT_ADMIN(ErrorCode.PERMISSION_DENIED),
     /** {@code user <name> was not found or it was not created by you}. */
-    NOT_FOUND_OR_NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    NOT_FOUND_OR_NOT_CREATOR(ErrorCode.NOT_FOUND),
     /** {@code password is empty}. */
-    EMPTY_PASSWORD(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    EMPTY_PASSWORD(ErrorCode.INVALID_ARGUMENT),
     /**
      * ChangePermission argument errors: {@code username can not be empty}, {@code database can not
      * be empty}, {@code action not recognized}, {@code unrecognized permission}, {@code changing
      * your own permissions is not allowed}, {@code changing sysadmin permisions is not allowed}.
      */
-    INVALID_PERMISSION_CHANGE(StatusKind.INVALID_ARGUMENT, ErrorCode.INVALID_ARGUMENT),
+    INVALID_PERMISSION_CHANGE(ErrorCode.INVALID_ARGUMENT),
     /** {@code permission denied} (ChangePermission granting RW on systemdb). */
-    PERMISSION_DENIED(StatusKind.INTERNAL, ErrorCode.PERMISSION_DENIED),
+    PERMISSION_DENIED(ErrorCode.PERMISSION_DENIED),
     /** {@code you do not have permission on this database} (ChangePermission). */
-    NOT_ADMIN_ON_DATABASE(StatusKind.PERMISSION_DENIED, ErrorCode.PERMISSION_DENIED),
+    NOT_ADMIN_ON_DATABASE(ErrorCode.PERMISSION_DENIED),
     /** {@code user <name> not found} (ChangePermission). */
-    USER_NOT_FOUND(StatusKind.NOT_FOUND, ErrorCode.NOT_FOUND),
+    USER_NOT_FOUND(ErrorCode.NOT_FOUND),
     /** {@code user <name> is not active} (ChangePermission). */
-    USER_INACTIVE(StatusKind.FAILED_PRECONDITION, ErrorCode.FAILED_PRECONDITION),
+    USER_INACTIVE(ErrorCode.FAILED_PRECONDITION),
     /** {@code user <name> not found} (SetActiveUser). */
-    NO_SUCH_USER(StatusKind.UNKNOWN, ErrorCode.NOT_FOUND),
+    NO_SUCH_USER(ErrorCode.NOT_FOUND),
     /** {@code changing your own status is not allowed}. */
-    OWN_STATUS(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    OWN_STATUS(ErrorCode.INVALID_ARGUMENT),
     /** {@code <name> was not created by you} (SetActiveUser). */
-    NOT_CREATOR(StatusKind.UNKNOWN, ErrorCode.PERMISSION_DENIED);
+    NOT_CREATOR(ErrorCode.PERMISSION_DENIED);
 
-    private final StatusKind status;
     private final ErrorCode code;
 
-    Kind(StatusKind status, ErrorCode code) {
-      this.status = status;
+    Kind(ErrorCode code) {
       this.code = code;
     }
 
-    /** The gRPC status immudb answers with (spec v1 §9.5). */
-    public StatusKind status() {
-      return status;
-    }
-
-    /** The project-wide error code. */
+    /** The error code, and with it the gRPC status, of this refusal. */
     public ErrorCode code() {
       return code;
     }
   }
 
   public UserException(Kind kind, String message) {
-    super(kind.code(), message);
-    this.kind = Objects.requireNonNull(kind, "kind");
+    super(Objects.requireNonNull(kind, "kind").code(), message);
+    this.kind = kind;
   }
 
   public Kind kind() {
     return kind;
-  }
-
-  /** The gRPC status to answer with; same as {@code kind().status()}. */
-  public StatusKind status() {
-    return kind.status();
   }
 }

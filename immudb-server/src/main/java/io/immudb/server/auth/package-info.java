@@ -1,7 +1,7 @@
 /**
  * Users, logins and permissions (spec v1 §9.3–§9.5, §9.7.3): {@link
  * io.immudb.server.auth.UserStore} keeps users in {@code systemdb}, {@link
- * io.immudb.server.auth.TokenManager} issues and checks login tokens, and {@link
+ * io.immudb.server.auth.LoginSessions} issues, checks and ends login tokens, and {@link
  * io.immudb.server.auth.MethodPermissions} is immudb's method-permission table.
  *
  * <p><b>Invariants:</b> a user is a record under the plain key {@code 0x01‖username} of {@code
@@ -15,6 +15,7 @@
  *
  * <p><b>Exceptions:</b> rule violations throw {@link io.immudb.server.auth.UserException}, token
  * and permission failures {@link io.immudb.server.auth.AuthException}; both carry a {@code Kind}
- * that names the gRPC status of spec v1 §9.5 and immudb's exact message text.
+ * that fixes their {@link io.immudb.core.ErrorCode}, and with it the gRPC status, and immudb's
+ * exact message text (spec v1 §9.5).
  */
 package io.immudb.server.auth;

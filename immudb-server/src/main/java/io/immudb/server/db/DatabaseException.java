@@ -2,7 +2,6 @@ package io.immudb.server.db;
 
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
-import io.immudb.server.StatusKind;
 import java.util.Objects;
 
 /**
@@ -14,55 +13,46 @@ public final class DatabaseException extends ImmuException {
   private final Kind kind;
   private final String database;
 
-  /** What went wrong, with the gRPC status and error code each maps to. */
+  /**
+   * What went wrong, with its error code. The code, not immudb v1.1.0's status of spec v1 §9.5
+   * (mostly UNKNOWN), decides the gRPC status (docs/server.md, "Differences").
+   */
   public enum Kind {
     /** {@code this database name is reserved}. */
-    RESERVED_NAME(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    RESERVED_NAME(ErrorCode.INVALID_ARGUMENT),
     /** {@code provide a lowercase database name}. */
-    NOT_LOWERCASE(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    NOT_LOWERCASE(ErrorCode.INVALID_ARGUMENT),
     /** {@code database name length outside of limits}. */
-    BAD_LENGTH(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    BAD_LENGTH(ErrorCode.INVALID_ARGUMENT),
     /** {@code punctuation marks and symbols are not allowed in database name}. */
-    PUNCTUATION(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    PUNCTUATION(ErrorCode.INVALID_ARGUMENT),
     /** {@code unrecognized character in database name}. */
-    UNRECOGNIZED_CHARACTER(StatusKind.UNKNOWN, ErrorCode.INVALID_ARGUMENT),
+    UNRECOGNIZED_CHARACTER(ErrorCode.INVALID_ARGUMENT),
     /** {@code database '<name>' already exists}. */
-    ALREADY_EXISTS(StatusKind.UNKNOWN, ErrorCode.ALREADY_EXISTS),
+    ALREADY_EXISTS(ErrorCode.ALREADY_EXISTS),
     /** {@code '<name>' does not exist}. */
-    NOT_FOUND(StatusKind.NOT_FOUND, ErrorCode.NOT_FOUND);
+    NOT_FOUND(ErrorCode.NOT_FOUND);
 
-    private final StatusKind status;
     private final ErrorCode code;
 
-    Kind(StatusKind status, ErrorCode code) {
-      this.status = status;
+    Kind(ErrorCode code) {
       this.code = code;
     }
 
-    /** The gRPC status immudb answers with (spec v1 §9.5). */
-    public StatusKind status() {
-      return status;
-    }
-
-    /** The project-wide error code. */
+    /** The error code, and with it the gRPC status, of this refusal. */
     public ErrorCode code() {
       return code;
     }
   }
 
   public DatabaseException(Kind kind, String database, String message) {
-    super(kind.code(), message);
-    this.kind = Objects.requireNonNull(kind, "kind");
+    super(Objects.requireNonNull(kind, "kind").code(), message);
+    this.kind = kind;
     this.database = database;
   }
 
   public Kind kind() {
     return kind;
-  }
-
-  /** The gRPC status to answer with; same as {@code kind().status()}. */
-  public StatusKind status() {
-    return kind.status();
   }
 
   /** The database name the request was about. */

@@ -2,9 +2,9 @@ package io.immudb.server.grpc;
 
 import io.immudb.embedded.database.Database;
 import io.immudb.server.auth.AuthException;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.MethodPermissions;
 import io.immudb.server.auth.Token;
-import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.User;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
@@ -15,12 +15,12 @@ import io.immudb.server.db.DatabaseRegistry;
  * as the sysadmin on {@code defaultdb}. Thread-safe.
  */
 final class Caller {
-  private final TokenManager tokens;
+  private final LoginSessions tokens;
   private final UserStore users;
   private final DatabaseRegistry registry;
   private final boolean authEnabled;
 
-  Caller(TokenManager tokens, UserStore users, DatabaseRegistry registry, boolean authEnabled) {
+  Caller(LoginSessions tokens, UserStore users, DatabaseRegistry registry, boolean authEnabled) {
     this.tokens = tokens;
     this.users = users;
     this.registry = registry;

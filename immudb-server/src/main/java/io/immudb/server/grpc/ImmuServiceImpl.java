@@ -11,7 +11,7 @@ import io.immudb.embedded.database.Database;
 import io.immudb.proto.*;
 import io.immudb.server.auth.AuthException;
 import io.immudb.server.auth.LoginResult;
-import io.immudb.server.auth.TokenManager;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.User;
 import io.immudb.server.auth.UserPermission;
 import io.immudb.server.auth.UserStore;
@@ -38,7 +38,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   private final DatabaseRegistry registry;
   private final UserStore users;
-  private final TokenManager tokens;
+  private final LoginSessions tokens;
   private final Caller caller;
   private final boolean maintenance;
   private final int maxRecvMsgSize;
@@ -50,7 +50,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   ImmuServiceImpl(
       DatabaseRegistry registry,
       UserStore users,
-      TokenManager tokens,
+      LoginSessions tokens,
       boolean authEnabled,
       boolean maintenance,
       int maxRecvMsgSize,

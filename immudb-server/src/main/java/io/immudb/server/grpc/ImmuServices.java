@@ -2,7 +2,7 @@ package io.immudb.server.grpc;
 
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
-import io.immudb.server.auth.TokenManager;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
 
@@ -17,7 +17,7 @@ public final class ImmuServices {
   public static BindableService service(
       DatabaseRegistry registry,
       UserStore users,
-      TokenManager tokens,
+      LoginSessions tokens,
       boolean authEnabled,
       boolean maintenance) {
     return service(
@@ -38,7 +38,7 @@ public final class ImmuServices {
   public static BindableService service(
       DatabaseRegistry registry,
       UserStore users,
-      TokenManager tokens,
+      LoginSessions tokens,
       boolean authEnabled,
       boolean maintenance,
       int maxRecvMsgSize,
@@ -52,7 +52,7 @@ public final class ImmuServices {
    * auth off every call works on {@code defaultdb}.
    */
   public static ServerInterceptor signing(
-      io.immudb.server.signing.StateSigner signer, TokenManager tokens, boolean authEnabled) {
+      io.immudb.server.signing.StateSigner signer, LoginSessions tokens, boolean authEnabled) {
     return new SigningInterceptor(
         signer, auth -> authEnabled ? tokens.resolve(auth).database() : "defaultdb");
   }

@@ -12,18 +12,19 @@ import io.immudb.embedded.LimitExceededException;
 import io.immudb.embedded.TxNotFoundException;
 import io.immudb.proto.ErrorInfo;
 import io.immudb.proto.RetryInfo;
-import io.immudb.server.StatusKind;
-import io.immudb.server.auth.AuthException;
-import io.immudb.server.auth.UserException;
-import io.immudb.server.db.DatabaseException;
 
 /**
  * The one place where exceptions become gRPC statuses (STYLE §5).
  *
- * <p>The code follows the failure's {@link ErrorCode} (NOT_FOUND, INVALID_ARGUMENT, …). The message
- * is immudb's own text (spec v1 §9.5) for the failures existing clients match on — e.g. {@code key
- * not found}, {@code illegal arguments} — and the details (which key, which limit) go into an
- * {@code immudb.schema.ErrorInfo} status detail, with a {@code RetryInfo} for pushback. Anything
+ * <p>The code follows the failure's {@link ErrorCode} (NOT_FOUND, INVALID_ARGUMENT, …), and only
+ * that: the server's own refusals ({@code AuthException}, {@code UserException}, {@code
+ * DatabaseException}) take theirs from their {@code Kind}, so {@link #code(ErrorCode)} is the one
+ * table from failure to gRPC code. These codes are more specific than immudb v1.1.0's, which
+ * answers most refusals with UNKNOWN or INTERNAL (spec v1 §9.5; docs/server.md lists the
+ * difference). The message is immudb's own text (spec v1 §9.5) for the failures existing clients
+ * match on — e.g. {@code key not found}, {@code illegal arguments}, {@code not logged in} — and the
+ * details (which key, which limit) go into an {@code immudb.schema.ErrorInfo} status detail whose
+ * {@code code} is the {@link ErrorCode}'s name, with a {@code RetryInfo} for pushback. Anything
  * that is not an {@link ImmuException} is our bug: INTERNAL, without its class name. Stateless and
  * thread-safe.
  */
@@ -41,7 +42,7 @@ public final class StatusMapper {
     String text = immudbText(e);
     com.google.rpc.Status.Builder rpc =
         com.google.rpc.Status.newBuilder()
-            .setCode(grpcCode(e).value())
+            .setCode(code(e.code()).value())
             .setMessage(text)
             .addDetails(
                 Any.pack(
@@ -53,28 +54,6 @@ public final class StatusMapper {
       rpc.addDetails(Any.pack(RetryInfo.newBuilder().setRetryDelay(100).build()));
     }
     return StatusProto.toStatusRuntimeException(rpc.build());
-  }
-
-  /** The gRPC code for {@code e}: the server's own kinds first, then the error code. */
-  static Status.Code grpcCode(ImmuException e) {
-    if (e instanceof AuthException a) {
-      return switch (a.kind()) {
-        case NOT_LOGGED_IN, TOKEN_EXPIRED, PLEASE_LOGIN -> Status.Code.UNAUTHENTICATED;
-        case NO_DATABASE_PERMISSION, PERMISSION_DENIED, NOT_SYSADMIN ->
-            Status.Code.PERMISSION_DENIED;
-        case NO_DATABASE_SELECTED -> Status.Code.FAILED_PRECONDITION;
-      };
-    }
-    StatusKind k = null;
-    if (e instanceof UserException u) {
-      k = u.status();
-    } else if (e instanceof DatabaseException d) {
-      k = d.status();
-    }
-    if (k != null && k != StatusKind.UNKNOWN && k != StatusKind.INTERNAL) {
-      return Status.Code.valueOf(k.name());
-    }
-    return code(e.code());
   }
 
   /** The gRPC code of an error code. */

@@ -1,7 +1,7 @@
 package io.immudb.server.metrics;
 
 import io.grpc.ServerInterceptor;
-import io.immudb.server.auth.TokenManager;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.db.DatabaseRegistry;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -26,7 +26,7 @@ public final class ServerMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final GrpcMetrics grpc;
   private volatile DatabaseRegistry databases;
-  private volatile TokenManager tokens;
+  private volatile LoginSessions tokens;
   private volatile io.immudb.server.consistency.ConsistencyChecker checker;
 
   /**
@@ -46,7 +46,7 @@ public final class ServerMetrics {
         .help("Number of live login sessions (unexpired tokens).")
         .callback(
             cb -> {
-              TokenManager t = tokens;
+              LoginSessions t = tokens;
               if (t != null) {
                 cb.call(t.activeSessions());
               }
@@ -117,7 +117,7 @@ public final class ServerMetrics {
   }
 
   /** Attaches the open databases and the session store; the gauges read them from now on. */
-  public void bind(DatabaseRegistry databases, TokenManager tokens) {
+  public void bind(DatabaseRegistry databases, LoginSessions tokens) {
     this.databases = Objects.requireNonNull(databases, "databases");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
   }

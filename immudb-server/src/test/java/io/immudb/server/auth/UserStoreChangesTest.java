@@ -2,7 +2,7 @@ package io.immudb.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.immudb.server.StatusKind;
+import io.immudb.core.ErrorCode;
 import io.immudb.server.auth.UserException.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -15,32 +15,32 @@ class UserStoreChangesTest extends UserStoreFixture {
     assertRefused(
         () -> users.changePassword("amy", "amy", PW, "x"),
         Kind.NOT_ADMIN,
-        StatusKind.UNKNOWN,
+        ErrorCode.PERMISSION_DENIED,
         "user is not system admin nor admin in any of the databases");
     assertRefused(
         () -> users.changePassword("bob", "", PW, "x"),
         Kind.EMPTY_USERNAME,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "username can not be empty");
     assertRefused(
         () -> users.changePassword("bob", "zed", PW, "x"),
         Kind.NOT_FOUND_OR_NOT_CREATOR,
-        StatusKind.UNKNOWN,
+        ErrorCode.NOT_FOUND,
         "user zed was not found or it was not created by you");
     assertRefused(
         () -> users.changePassword("immudb", "ghost", PW, "x"),
         Kind.NOT_FOUND_OR_NOT_CREATOR,
-        StatusKind.UNKNOWN,
+        ErrorCode.NOT_FOUND,
         "user ghost was not found or it was not created by you");
     assertRefused(
         () -> users.changePassword("immudb", "immudb", "wrong", "New1!pass"),
         Kind.OLD_PASSWORD_INCORRECT,
-        StatusKind.PERMISSION_DENIED,
+        ErrorCode.PERMISSION_DENIED,
         "old password is incorrect");
     assertRefused(
         () -> users.changePassword("bob", "amy", "", ""),
         Kind.EMPTY_PASSWORD,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "password is empty");
     ended.clear();
     users.changePassword("bob", "amy", "", "simple");
@@ -55,7 +55,7 @@ class UserStoreChangesTest extends UserStoreFixture {
     users.create("immudb", "bob", PW, Permission.ADMIN, "defaultdb");
     users.create("immudb", "amy", PW, Permission.READ, "defaultdb");
     Kind inv = Kind.INVALID_PERMISSION_CHANGE;
-    StatusKind ia = StatusKind.INVALID_ARGUMENT;
+    ErrorCode ia = ErrorCode.INVALID_ARGUMENT;
     PermissionAction g = PermissionAction.GRANT;
     assertRefused(
         () -> users.changePermission("bob", g, "", "defaultdb", 1),
@@ -87,17 +87,17 @@ class UserStoreChangesTest extends UserStoreFixture {
     assertRefused(
         () -> users.changePermission("immudb", g, "amy", "systemdb", 2),
         Kind.PERMISSION_DENIED,
-        StatusKind.INTERNAL,
+        ErrorCode.PERMISSION_DENIED,
         "permission denied");
     assertRefused(
         () -> users.changePermission("amy", g, "bob", "defaultdb", 1),
         Kind.NOT_ADMIN_ON_DATABASE,
-        StatusKind.PERMISSION_DENIED,
+        ErrorCode.PERMISSION_DENIED,
         "you do not have permission on this database");
     assertRefused(
         () -> users.changePermission("bob", g, "ghost", "defaultdb", 1),
         Kind.USER_NOT_FOUND,
-        StatusKind.NOT_FOUND,
+        ErrorCode.NOT_FOUND,
         "user ghost not found");
     ended.clear();
     users.changePermission("bob", g, "amy", "defaultdb", Permission.READ_WRITE);
@@ -112,7 +112,7 @@ class UserStoreChangesTest extends UserStoreFixture {
     assertRefused(
         () -> users.changePermission("bob", g, "amy", "defaultdb", 1),
         Kind.USER_INACTIVE,
-        StatusKind.FAILED_PRECONDITION,
+        ErrorCode.FAILED_PRECONDITION,
         "user amy is not active");
   }
 
@@ -124,27 +124,27 @@ class UserStoreChangesTest extends UserStoreFixture {
     assertRefused(
         () -> users.setActive("bob", "", false),
         Kind.EMPTY_USERNAME,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "username can not be empty");
     assertRefused(
         () -> users.setActive("amy", "zed", false),
         Kind.NOT_ADMIN,
-        StatusKind.UNKNOWN,
+        ErrorCode.PERMISSION_DENIED,
         "user is not system admin nor admin in any of the databases");
     assertRefused(
         () -> users.setActive("bob", "bob", false),
         Kind.OWN_STATUS,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "changing your own status is not allowed");
     assertRefused(
         () -> users.setActive("bob", "ghost", false),
         Kind.NO_SUCH_USER,
-        StatusKind.UNKNOWN,
+        ErrorCode.NOT_FOUND,
         "user ghost not found");
     assertRefused(
         () -> users.setActive("bob", "zed", false),
         Kind.NOT_CREATOR,
-        StatusKind.UNKNOWN,
+        ErrorCode.PERMISSION_DENIED,
         "zed was not created by you");
     ended.clear();
     users.setActive("bob", "amy", false);

@@ -3,7 +3,7 @@ package io.immudb.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.immudb.server.StatusKind;
+import io.immudb.core.ErrorCode;
 import io.immudb.server.auth.UserException.Kind;
 import io.immudb.server.db.DatabaseRegistry;
 import java.nio.file.Path;
@@ -44,13 +44,13 @@ abstract class UserStoreFixture {
     registry.close();
   }
 
-  static void assertRefused(ThrowingCallable call, Kind kind, StatusKind status, String text) {
+  static void assertRefused(ThrowingCallable call, Kind kind, ErrorCode code, String text) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
             UserException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(kind);
-              assertThat(e.status()).isEqualTo(status);
+              assertThat(e.code()).isEqualTo(code);
             })
         .hasMessage(text);
   }

@@ -3,7 +3,7 @@ package io.immudb.server.auth;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.immudb.server.StatusKind;
+import io.immudb.core.ErrorCode;
 import io.immudb.server.auth.UserException.Kind;
 import io.immudb.server.db.DatabaseRegistry;
 import java.time.Instant;
@@ -29,12 +29,12 @@ class UserStoreTest extends UserStoreFixture {
     assertRefused(
         () -> users.authenticate("immudb", "wrong"),
         Kind.INVALID_CREDENTIALS,
-        StatusKind.UNKNOWN,
+        ErrorCode.UNAUTHENTICATED,
         "invalid user name or password");
     assertRefused(
         () -> users.authenticate("ghost", "immudb"),
         Kind.INVALID_CREDENTIALS,
-        StatusKind.UNKNOWN,
+        ErrorCode.UNAUTHENTICATED,
         "invalid user name or password");
     users.create("immudb", "bob", PW, Permission.READ, "defaultdb");
     assertThat(users.authenticate("bob", PW).warning()).isEmpty();
@@ -42,12 +42,12 @@ class UserStoreTest extends UserStoreFixture {
     assertRefused(
         () -> users.authenticate("bob", PW),
         Kind.INACTIVE,
-        StatusKind.UNKNOWN,
+        ErrorCode.FAILED_PRECONDITION,
         "user is not active");
     assertRefused(
         () -> users.authenticate("bob", "nope"),
         Kind.INVALID_CREDENTIALS,
-        StatusKind.UNKNOWN,
+        ErrorCode.UNAUTHENTICATED,
         "invalid user name or password");
   }
 
@@ -56,39 +56,39 @@ class UserStoreTest extends UserStoreFixture {
     assertRefused(
         () -> users.create("immudb", "", PW, 1, "defaultdb"),
         Kind.EMPTY_USERNAME,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "username can not be empty");
     assertRefused(
         () -> users.create("immudb", "bob", PW, 1, "nodb"),
         Kind.DATABASE_NOT_FOUND,
-        StatusKind.UNKNOWN,
+        ErrorCode.NOT_FOUND,
         "database nodb does not exist");
     assertRefused(
         () -> users.create("immudb", "bob", PW, 3, "defaultdb"),
         Kind.UNRECOGNIZED_PERMISSION,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "unrecognized permission");
     assertRefused(
         () -> users.create("immudb", "bob", PW, 255, "defaultdb"),
         Kind.SYSADMIN_NOT_ALLOWED,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "can not create another system admin");
     assertRefused(
         () -> users.create("immudb", "immudb", PW, 1, "defaultdb"),
         Kind.ALREADY_EXISTS,
-        StatusKind.UNKNOWN,
+        ErrorCode.ALREADY_EXISTS,
         "user already exists");
     assertRefused(
         () -> users.create("immudb", "bad-name", PW, 1, "defaultdb"),
         Kind.INVALID_USERNAME,
-        StatusKind.INVALID_ARGUMENT,
+        ErrorCode.INVALID_ARGUMENT,
         "username can only contain letters, digits and underscores");
     for (String weak :
         List.of("password1!", "PASSWORD!!", "Password12", "Pass word1!", "P1!" + "a".repeat(30))) {
       assertRefused(
           () -> users.create("immudb", "bob", weak, 1, "defaultdb"),
           Kind.WEAK_PASSWORD,
-          StatusKind.INVALID_ARGUMENT,
+          ErrorCode.INVALID_ARGUMENT,
           UserRules.PASSWORD_RULE_TEXT);
     }
     User bob = users.create("immudb", "bob", PW, Permission.READ_WRITE, "");
@@ -99,19 +99,19 @@ class UserStoreTest extends UserStoreFixture {
     assertRefused(
         () -> users.create("immudb", "carol", PW, 1, ""),
         Kind.EMPTY_DATABASE,
-        StatusKind.UNKNOWN,
+        ErrorCode.INVALID_ARGUMENT,
         "database name can not be empty when there are multiple databases");
     assertRefused(
         () -> users.create("bob", "carol", PW, 1, "defaultdb"),
         Kind.NO_PERMISSION_ON_DATABASE,
-        StatusKind.UNKNOWN,
+        ErrorCode.PERMISSION_DENIED,
         "you do not have permission on this database");
     users.create("immudb", "admin1", PW, Permission.ADMIN, "db1");
     users.create("admin1", "carol", PW, Permission.READ, "db1");
     assertRefused(
         () -> users.create("admin1", "dave", PW, 1, "defaultdb"),
         Kind.NO_PERMISSION_ON_DATABASE,
-        StatusKind.UNKNOWN,
+        ErrorCode.PERMISSION_DENIED,
         "you do not have permission on this database");
   }
 

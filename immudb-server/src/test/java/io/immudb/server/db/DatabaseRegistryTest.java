@@ -123,7 +123,7 @@ class DatabaseRegistryTest {
       assertThatThrownBy(() -> r.get("nope"))
           .isInstanceOfSatisfying(
               DatabaseException.class,
-              e -> assertThat(e.status()).isEqualTo(io.immudb.server.StatusKind.NOT_FOUND))
+              e -> assertThat(e.code()).isEqualTo(io.immudb.core.ErrorCode.NOT_FOUND))
           .hasMessage("'nope' does not exist");
       assertThat(r.exists("nope")).isFalse();
     }

@@ -7,10 +7,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.immudb.proto.CreateUserRequest;
+import io.immudb.proto.Database;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
 import io.immudb.proto.KeyPrefix;
 import io.immudb.proto.KeyRequest;
 import io.immudb.proto.KeyValue;
+import io.immudb.proto.LoginRequest;
 import io.immudb.proto.SQLQueryRequest;
 import io.immudb.proto.ScanRequest;
 import io.immudb.proto.SetRequest;
@@ -153,6 +156,54 @@ class ImmuServiceErrorsTest {
         Status.Code.UNAUTHENTICATED,
         "not logged in");
     assertThat(anon.health(Empty.getDefaultInstance()).getStatus()).isTrue();
+  }
+
+  @Test
+  void authRefusalsGetTheirCodesAndImmudbTexts() throws Exception {
+    ImmuServiceBlockingStub admin = start(false);
+    String strong = "Str0ng!pass";
+    admin.createUser(
+        CreateUserRequest.newBuilder()
+            .setUser(ByteString.copyFromUtf8("reader"))
+            .setPassword(ByteString.copyFromUtf8(strong))
+            .setPermission(1)
+            .setDatabase("defaultdb")
+            .build());
+    fails(
+        () ->
+            immudb
+                .anonymous()
+                .login(
+                    LoginRequest.newBuilder()
+                        .setUser(ByteString.copyFromUtf8("reader"))
+                        .setPassword(ByteString.copyFromUtf8("wrong"))
+                        .build()),
+        Status.Code.UNAUTHENTICATED,
+        "invalid user name or password");
+    ImmuServiceBlockingStub reader = immudb.login("reader", strong);
+    fails(
+        () -> reader.set(SetRequest.newBuilder().addKVs(kv("k", "v")).build()),
+        Status.Code.PERMISSION_DENIED,
+        "permission denied");
+    Database systemdb = Database.newBuilder().setDatabaseName("systemdb").build();
+    fails(
+        () -> reader.useDatabase(systemdb),
+        Status.Code.PERMISSION_DENIED,
+        "Logged in user does not have permission on this database");
+    fails(
+        () -> immudb.withToken("nope").useDatabase(systemdb),
+        Status.Code.UNAUTHENTICATED,
+        "Please login");
+    ImmuServiceBlockingStub onSystemdb = immudb.withToken(admin.useDatabase(systemdb).getToken());
+    fails(
+        () -> onSystemdb.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("k")).build()),
+        Status.Code.PERMISSION_DENIED,
+        "permission denied");
+    reader.logout(Empty.getDefaultInstance());
+    fails(
+        () -> reader.get(KeyRequest.newBuilder().setKey(ByteString.copyFromUtf8("k")).build()),
+        Status.Code.UNAUTHENTICATED,
+        "not logged in");
   }
 
   @Test

@@ -16,8 +16,8 @@ import io.grpc.stub.MetadataUtils;
 import io.immudb.proto.ImmuServiceGrpc;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
 import io.immudb.proto.LoginRequest;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.PasswordHasher;
-import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
 import java.nio.file.Path;
@@ -45,7 +45,8 @@ final class InProcessImmudb implements AutoCloseable {
     DatabaseRegistry registry = DatabaseRegistry.open(dir, false);
     UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
     users.ensureSysadmin("immudb");
-    TokenManager tokens = new TokenManager(users, registry, Duration.ofHours(1), Clock.systemUTC());
+    LoginSessions tokens =
+        new LoginSessions(users, registry, Duration.ofHours(1), Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     Server server =
         InProcessServerBuilder.forName(name)

@@ -35,8 +35,8 @@ import io.immudb.proto.VerifiableGetRequest;
 import io.immudb.proto.VerifiableTx;
 import io.immudb.proto.ZAddRequest;
 import io.immudb.proto.ZScanRequest;
+import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.PasswordHasher;
-import io.immudb.server.auth.TokenManager;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
 import java.nio.ByteBuffer;
@@ -69,7 +69,8 @@ class StreamRpcsTest {
   void start() throws Exception {
     registry = DatabaseRegistry.open(tmp, false);
     UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
-    TokenManager tokens = new TokenManager(users, registry, Duration.ofHours(1), Clock.systemUTC());
+    LoginSessions tokens =
+        new LoginSessions(users, registry, Duration.ofHours(1), Clock.systemUTC());
     String name = InProcessServerBuilder.generateName();
     server =
         InProcessServerBuilder.forName(name)

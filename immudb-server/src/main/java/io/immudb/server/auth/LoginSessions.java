@@ -11,10 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Login tokens (spec v1 §9.3): {@code Login} issues a token bound to {@code defaultdb}, {@code
- * UseDatabase} issues a new one bound to another database (older tokens stay valid), and {@code
- * Logout} ends every token of the user. Tokens expire after the configured lifetime and die with
- * the process. Changing a user's password, permissions or status ends that user's tokens too.
+ * The server's live login sessions, one per token (spec v1 §9.3): {@code Login} issues a token
+ * bound to {@code defaultdb}, {@code UseDatabase} issues a new one bound to another database (older
+ * tokens stay valid), and {@code Logout} ends every token of the user. Tokens expire after the
+ * configured lifetime and die with the process. Changing a user's password, permissions or status
+ * ends that user's tokens too.
  *
  * <p>Unlike immudb v1.1.0, a login always starts on {@code defaultdb}, also after the first {@code
  * CreateDatabase} (v1.1.0 then issues tokens without a database, forcing a {@code UseDatabase}
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * was issued under is current, so a login racing with a logout or password change never survives
  * it.
  */
-public final class TokenManager {
+public final class LoginSessions {
   private static final String BEARER = "Bearer ";
 
   private final UserStore users;
@@ -38,7 +39,7 @@ public final class TokenManager {
   private final Map<String, Long> epochs = new ConcurrentHashMap<>();
 
   /** Requires expiry > 0. Registers itself with {@code users} to end tokens on user changes. */
-  public TokenManager(UserStore users, DatabaseRegistry registry, Duration expiry, Clock clock) {
+  public LoginSessions(UserStore users, DatabaseRegistry registry, Duration expiry, Clock clock) {
     this.users = Objects.requireNonNull(users, "users");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.expiry = Objects.requireNonNull(expiry, "expiry");

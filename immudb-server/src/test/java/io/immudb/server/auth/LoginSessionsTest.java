@@ -3,7 +3,7 @@ package io.immudb.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.immudb.server.StatusKind;
+import io.immudb.core.ErrorCode;
 import io.immudb.server.db.DatabaseException;
 import io.immudb.server.db.DatabaseRegistry;
 import java.nio.file.Path;
@@ -15,21 +15,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TokenManagerTest {
+class LoginSessionsTest {
   static final String PW = "Passw0rd!";
 
   @TempDir Path tmp;
   DatabaseRegistry registry;
   UserStore users;
   MutableClock clock = new MutableClock(Instant.parse("2021-09-18T21:20:00Z"));
-  TokenManager tokens;
+  LoginSessions tokens;
 
   @BeforeEach
   void open() throws Exception {
     registry = DatabaseRegistry.open(tmp, false);
     users = new UserStore(registry, new PasswordHasher(4), clock);
     users.ensureSysadmin("immudb");
-    tokens = new TokenManager(users, registry, Duration.ofHours(24), clock);
+    tokens = new LoginSessions(users, registry, Duration.ofHours(24), clock);
     registry.create("db1");
     users.create("immudb", "bob", PW, Permission.READ, "db1");
   }
@@ -70,7 +70,7 @@ class TokenManagerTest {
         () -> tokens.resolve("Bearer nope"), AuthException.Kind.NOT_LOGGED_IN, "not logged in");
     assertThatThrownBy(() -> tokens.resolve(""))
         .isInstanceOfSatisfying(
-            AuthException.class, e -> assertThat(e.status()).isEqualTo(StatusKind.INTERNAL));
+            AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED));
   }
 
   @Test
@@ -81,8 +81,7 @@ class TokenManagerTest {
     clock.advance(Duration.ofSeconds(1));
     assertThatThrownBy(() -> tokens.resolve(t.value()))
         .isInstanceOfSatisfying(
-            AuthException.class,
-            e -> assertThat(e.status()).isEqualTo(StatusKind.PERMISSION_DENIED))
+            AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
         .hasMessageStartingWith("token has expired");
     assertAuth(() -> tokens.resolve(t.value()), AuthException.Kind.NOT_LOGGED_IN, "not logged in");
   }
@@ -127,8 +126,7 @@ class TokenManagerTest {
     assertThat(tokens.resolve(db1.value()).database()).isEqualTo("db1");
     assertThatThrownBy(() -> tokens.useDatabase(t.value(), "defaultdb"))
         .isInstanceOfSatisfying(
-            AuthException.class,
-            e -> assertThat(e.status()).isEqualTo(StatusKind.PERMISSION_DENIED))
+            AuthException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
         .hasMessage("Logged in user does not have permission on this database");
     assertAuth(
         () -> tokens.useDatabase("nope", "db1"), AuthException.Kind.PLEASE_LOGIN, "Please login");
