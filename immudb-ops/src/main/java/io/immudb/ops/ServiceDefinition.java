@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
 /**
  * What a system service installs: its name, the command it runs and as whom, its configuration file
  * and the directories it owns. All paths are absolute paths of the target system (the installer may
- * prefix them with a staging root). Immutable; the compact constructor validates.
+ * prefix them with a staging root). The same definition renders as a systemd unit, a launchd
+ * property list or an rc.d script ({@link InitSystem}). Immutable; the compact constructor
+ * validates.
  *
- * @param name the unit name without {@code .service}, e.g. {@code immudb}
- * @param description one line shown by {@code systemctl status}
+ * @param name the service's name, e.g. {@code immudb}: the systemd unit without {@code .service},
+ *     the rc.d script, the last part of the launchd label
+ * @param description one line shown by the service manager
  * @param user the system account the service runs as; created (with a same-named group) if missing
  * @param execStart the program (absolute path) and its arguments
  * @param environment variables set for the service, in order
@@ -23,6 +26,9 @@ import java.util.regex.Pattern;
  * @param configContent the content written to {@code configFile}
  * @param directories directories created on install and owned by {@code user} (data, logs); the
  *     first is the account's home; all are deleted by an uninstall that removes data
+ * @param consoleLog the file that receives the service's standard output and error where the
+ *     service manager does not keep them itself (launchd, rc.d; systemd writes them to its
+ *     journal); it should lie in one of {@code directories}
  * @param limitNoFile the open-files limit ({@code LimitNOFILE}); requires > 0
  */
 public record ServiceDefinition(
@@ -35,6 +41,7 @@ public record ServiceDefinition(
     Path configFile,
     String configContent,
     List<Path> directories,
+    Path consoleLog,
     long limitNoFile) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]*");
   private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
@@ -72,6 +79,7 @@ public record ServiceDefinition(
       throw new IllegalArgumentException("a service needs at least one directory (its home)");
     }
     directories.forEach(d -> requireAbsolute("directories", d));
+    requireAbsolute("consoleLog", consoleLog);
     if (limitNoFile <= 0) {
       throw new IllegalArgumentException("limitNoFile must be > 0, got " + limitNoFile);
     }
@@ -81,10 +89,5 @@ public record ServiceDefinition(
     if (p == null || !p.isAbsolute()) {
       throw new IllegalArgumentException(what + " must be an absolute path, got " + p);
     }
-  }
-
-  /** The unit file name, e.g. {@code immudb.service}. */
-  public String unitName() {
-    return name + ".service";
   }
 }

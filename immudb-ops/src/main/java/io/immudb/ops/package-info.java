@@ -4,11 +4,12 @@
  * picocli commands ({@link io.immudb.ops.ToolConfig}), build information ({@link
  * io.immudb.ops.BuildInfo}, the {@code version} command), and running a daemon: pid files ({@link
  * io.immudb.ops.PidFile}), starting in the background and waiting until it listens ({@link
- * io.immudb.ops.DetachLauncher}), installing it as a systemd service ({@link
- * io.immudb.ops.SystemdServiceInstaller} over a {@link io.immudb.ops.ServiceDefinition}, running
- * external commands through a {@link io.immudb.ops.CommandRunner}). Depends on picocli and
- * Jackson's TOML reader only; nothing here knows the tools' options, which are read from their
- * picocli specs.
+ * io.immudb.ops.DetachLauncher}), installing it as a system service ({@link
+ * io.immudb.ops.ServiceInstaller} over a {@link io.immudb.ops.ServiceDefinition}, written as a
+ * systemd unit, a launchd property list or an rc.d script as the {@link io.immudb.ops.InitSystem}
+ * asks, running external commands through a {@link io.immudb.ops.CommandRunner}). Depends on
+ * picocli and Jackson's TOML reader only; nothing here knows the tools' options, which are read
+ * from their picocli specs.
  *
  * <p><b>Invariants:</b> precedence is flag, then environment variable, then configuration file,
  * then built-in default. A configuration key is an option's long name without dashes, compared
@@ -20,9 +21,10 @@
  * touches a path outside its root directory and never runs a shell.
  *
  * <p><b>Thread-safety:</b> {@link io.immudb.ops.ConfigFile}, {@link io.immudb.ops.ConfigKeys},
- * {@link io.immudb.ops.LayeredDefaults}, {@link io.immudb.ops.ConfigProfile} and {@link
- * io.immudb.ops.BuildInfo} are immutable; {@link io.immudb.ops.ToolConfig} configures one parse and
- * is not thread-safe; the service installer and the command runners are meant for one thread.
+ * {@link io.immudb.ops.LayeredDefaults}, {@link io.immudb.ops.ConfigProfile}, {@link
+ * io.immudb.ops.BuildInfo} and the renderers of service definitions are immutable or stateless;
+ * {@link io.immudb.ops.ToolConfig} configures one parse and is not thread-safe; the service
+ * installer and the command runners are meant for one thread.
  *
  * <p><b>Exceptions:</b> an unusable configuration file is a {@link
  * io.immudb.ops.ConfigFileException}; operational failures of daemons are {@link

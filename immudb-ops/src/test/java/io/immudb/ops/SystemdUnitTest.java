@@ -20,7 +20,14 @@ class SystemdUnitTest {
         Path.of("/etc/svc/svc.toml"),
         "x = 1\n",
         List.of(Path.of("/var/lib/svc"), Path.of("/var/log/svc")),
+        Path.of("/var/log/svc/console.log"),
         1024);
+  }
+
+  @Test
+  void rendersImmudbsUnitAsTheGoldenFile() {
+    GoldenFiles.assertMatches(
+        SystemdUnit.render(ServiceFixtures.immudbLike(InitSystem.SYSTEMD)), "immudb.service");
   }
 
   @Test
@@ -69,6 +76,7 @@ class SystemdUnitTest {
                     Path.of("/etc/x"),
                     "",
                     List.of(Path.of("/var/lib/x")),
+                    Path.of("/var/lib/x/console.log"),
                     1))
         .hasMessageContaining("service name");
   }

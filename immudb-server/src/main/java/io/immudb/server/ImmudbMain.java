@@ -23,8 +23,8 @@ import picocli.CommandLine.ParseResult;
  * IMMUDB_*} environment variables and the configuration file ({@link ServerCommand#PROFILE}), in
  * the foreground or, with {@code -d}, in the background ({@link DetachedStart}); SIGTERM and SIGINT
  * shut it down gracefully. {@code immudb version} (or {@code --version}) prints the build
- * information; {@code immudb service ...} manages the systemd service ({@link ServiceCommand}).
- * Exit status: 0 after a clean shutdown, 1 if the server cannot start, 2 on a bad flag, variable,
+ * information; {@code immudb service ...} manages the system service ({@link ServiceCommand}). Exit
+ * status: 0 after a clean shutdown, 1 if the server cannot start, 2 on a bad flag, variable,
  * configuration file or value.
  */
 public final class ImmudbMain {

@@ -2,15 +2,13 @@ package io.immudb.server;
 
 import io.immudb.ops.CommandRunner;
 import io.immudb.ops.DryRunCommandRunner;
-import io.immudb.ops.ServiceDefinition;
-import io.immudb.ops.SystemdServiceInstaller;
+import io.immudb.ops.InitSystem;
+import io.immudb.ops.InitSystemConverter;
+import io.immudb.ops.ServiceInstaller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
@@ -18,28 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code immudb service install|uninstall|start|stop|restart|status}: runs immudb as a systemd
- * service on Linux. Install writes {@value #UNIT} (running the launcher with {@code --config
- * }{@value #CONFIG} as user {@value #USER}), the configuration file (data in {@value #DATA_DIR},
- * log in {@value #LOG_FILE}, pid file {@value #PID_FILE}), creates the user and directories, and
- * enables and starts the service. Every action but status needs root, unless {@code --root} points
- * at a staging directory, where files are written under it and commands are printed, not run.
+ * {@code immudb service install|uninstall|start|stop|restart|status}: runs immudb as a system
+ * service under systemd (Linux), launchd (macOS) or rc.d (FreeBSD), chosen from {@code os.name} or
+ * with {@code --init}. Install writes the service manager's definition (running the launcher with
+ * {@code --config} and the configuration file of {@link ServiceLayout}, as user {@value
+ * ServiceLayout#USER}), the configuration file (data directory, log file, pid file), creates the
+ * user (not on macOS) and directories, and enables and starts the service. Every action but status
+ * needs root, unless {@code --root} points at a staging directory, where files are written under it
+ * and commands are printed, not run.
  */
 @Command(
     name = "service",
     mixinStandardHelpOptions = true,
-    description = "Manage the immudb systemd service (Linux).")
+    description = "Manage the immudb system service (systemd, launchd or rc.d).")
 final class ServiceCommand {
-  static final String NAME = "immudb";
-  static final String USER = "immu";
-  static final String CONFIG = "/etc/immudb/immudb.toml";
-  static final String UNIT = "/etc/systemd/system/immudb.service";
-  static final String DATA_DIR = "/var/lib/immudb";
-  static final String LOG_DIR = "/var/log/immudb";
-  static final String LOG_FILE = "/var/log/immudb/immudb.log";
-  static final String PID_FILE = "/var/lib/immudb/immudb.pid";
-  static final long LIMIT_NOFILE = 65536;
-
   private final PrintStream out;
   private final CommandRunner runner;
   private final LongSupplier euid;
@@ -53,9 +43,20 @@ final class ServiceCommand {
               + " (for staging and tests)")
   Path root;
 
+  @Option(
+      names = "--init",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SYSTEM",
+      converter = InitSystemConverter.class,
+      description =
+          "the service manager: systemd (Linux), launchd (macOS) or rcd (FreeBSD);"
+              + " default: this operating system's")
+  InitSystem init;
+
   /**
    * @param out receives progress lines
-   * @param runner runs useradd, chown and systemctl (when no {@code --root} is given)
+   * @param runner runs the account, chown and service manager commands (when no {@code --root} is
+   *     given)
    * @param euid the effective user id of this process
    */
   ServiceCommand(PrintStream out, CommandRunner runner, LongSupplier euid) {
@@ -84,7 +85,7 @@ final class ServiceCommand {
     if (root == null && !Files.isExecutable(exe)) {
       throw new IOException("--executable " + exe + " is not an executable file");
     }
-    SystemdServiceInstaller installer = installer(true, exe);
+    ServiceInstaller installer = installer(true, exe);
     warnIfHidden(exe);
     installer.install();
     return 0;
@@ -97,7 +98,7 @@ final class ServiceCommand {
   int uninstall(
       @Option(
               names = "--remove-data",
-              description = "also delete " + DATA_DIR + ", " + LOG_DIR + " and " + CONFIG)
+              description = "also delete the data and log directories and the configuration file")
           boolean removeData)
       throws IOException {
     installer(true, null).uninstall(removeData);
@@ -125,16 +126,24 @@ final class ServiceCommand {
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Show the service's status (systemctl status); exit 3 when it is not running.")
+      description =
+          "Show the service's status (systemctl status, launchctl print or service status);"
+              + " exit non-zero when it is not running.")
   int status() throws IOException {
     return installer(false, null).status();
   }
 
   /**
    * The installer for this invocation; {@code exe} is the launcher (only install writes it into the
-   * unit, so other actions pass null and get a placeholder).
+   * definition, so other actions pass null and get a placeholder).
    */
-  private SystemdServiceInstaller installer(boolean needsRoot, Path exe) throws IOException {
+  private ServiceInstaller installer(boolean needsRoot, Path exe) throws IOException {
+    InitSystem system;
+    try {
+      system = init != null ? init : InitSystem.forOs(System.getProperty("os.name"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     CommandRunner r;
     if (root != null) {
       r = new DryRunCommandRunner(out);
@@ -142,56 +151,27 @@ final class ServiceCommand {
       if (needsRoot && euid.getAsLong() != 0) {
         throw new IOException("must run as root (e.g. sudo immudb service ...)");
       }
-      if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+      if (!Files.exists(system.marker())) {
         throw new IOException(
-            "systemd is not running here (no /run/systemd/system); only systemd is supported");
+            system + " is not running here (no " + system.marker() + "); choose one with --init");
       }
       r = runner;
     }
     Path program = exe != null ? exe : Path.of("/usr/sbin/immudb");
-    return new SystemdServiceInstaller(
-        definition(program), root == null ? Path.of("/") : root, r, out);
-  }
-
-  /** immudb's service: what {@code immudb service install} writes. */
-  static ServiceDefinition definition(Path launcher) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("IMMUDB_NO_BUILD", "1"); // the service account cannot (and must not) build
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    return new ServiceDefinition(
-        NAME,
-        "immudb: immutable database with cryptographic proofs",
-        USER,
-        List.of(launcher.toString(), "--config", CONFIG),
-        env,
-        Path.of(DATA_DIR),
-        Path.of(CONFIG),
-        configContent(),
-        List.of(Path.of(DATA_DIR), Path.of(LOG_DIR)),
-        LIMIT_NOFILE);
-  }
-
-  /** The configuration file written on first install: TOML, keys are flag names. */
-  static String configContent() {
-    return "# immudb server configuration, written by `immudb service install`.\n"
-        + "# Keys are the long flag names without their leading dashes (see `immudb --help`).\n"
-        + "dir = \""
-        + DATA_DIR
-        + "\"\n"
-        + "logfile = \""
-        + LOG_FILE
-        + "\"\n"
-        + "pidfile = \""
-        + PID_FILE
-        + "\"\n";
+    return new ServiceInstaller(
+        ServiceLayout.of(system).definition(program),
+        system,
+        root == null ? Path.of("/") : root,
+        r,
+        out);
   }
 
   /**
-   * bin/immudb of the checkout this server runs from: the jar lives in {@code
-   * <checkout>/immudb-server/target/}.
+   * bin/immudb of the installation this server runs from: a checkout (the jar in {@code
+   * <checkout>/immudb-server/target/}) or an unpacked release archive.
    */
   static Optional<Path> defaultLauncher() {
-    return io.immudb.ops.Launchers.checkoutLauncher(ImmudbMain.class, "immudb");
+    return io.immudb.ops.Launchers.installedLauncher(ImmudbMain.class, "immudb");
   }
 
   /** Warns when the service account probably cannot reach the launcher (e.g. under /root). */
@@ -204,7 +184,7 @@ final class ServiceCommand {
               "warning: "
                   + p
                   + " is not searchable by other users; user "
-                  + USER
+                  + ServiceLayout.USER
                   + " may not be able to run "
                   + exe);
           return;
@@ -215,10 +195,7 @@ final class ServiceCommand {
     }
   }
 
-  /**
-   * The effective user id of this process (Linux: from {@code /proc/self/status}); -1 when it
-   * cannot be read.
-   */
+  /** The effective user id of this process; -1 when it cannot be read. */
   static long effectiveUid() {
     return io.immudb.ops.Launchers.effectiveUid();
   }

@@ -8,11 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** {@code immudb service ...} through the command line, with a staging root or a fake runner. */
@@ -75,6 +78,70 @@ class ServiceCommandTest {
     assertThat(root.resolve("var/lib/immudb")).doesNotExist();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "launchd, Library/LaunchDaemons/io.immudb.immudb.plist, rw-r--r--, usr/local/etc/immudb/immudb.toml,"
+        + " /usr/local/var/lib/immudb, /usr/local/var/log/immudb",
+    "rcd, usr/local/etc/rc.d/immudb, rwxr-xr-x, usr/local/etc/immudb/immudb.toml,"
+        + " /var/db/immudb, /var/log/immudb"
+  })
+  void initChoosesTheDefinitionAndTheLayout(
+      String init, String definition, String mode, String config, String data, String logs)
+      throws Exception {
+    Path root = tmp.resolve("root");
+    int status =
+        immudb(
+            1000,
+            "service",
+            "--init",
+            init,
+            "install",
+            "--root",
+            root.toString(),
+            "--executable",
+            "/opt/x/bin/immudb");
+    assertThat(status).as(errBytes.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(ran).isEmpty();
+    Path file = root.resolve(definition);
+    assertThat(Files.readString(file))
+        .contains("/opt/x/bin/immudb")
+        .contains("/" + config)
+        .contains(data)
+        .contains(logs + "/console.log");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(mode);
+    assertThat(Files.readString(root.resolve(config)))
+        .contains("dir = \"" + data + "\"\n")
+        .contains("logfile = \"" + logs + "/immudb.log\"\n")
+        .contains("pidfile = \"" + data + "/immudb.pid\"\n");
+    assertThat(root.resolve(data.substring(1))).isDirectory();
+    assertThat(root.resolve(logs.substring(1))).isDirectory();
+    assertThat(outBytes.toString(StandardCharsets.UTF_8))
+        .contains(init.equals("rcd") ? "would run: service immudb start" : "would run: launchctl");
+
+    assertThat(immudb(1000, "service", "--init", init, "--root", root.toString(), "uninstall"))
+        .isZero();
+    assertThat(file).doesNotExist();
+    assertThat(root.resolve(data.substring(1))).isDirectory();
+  }
+
+  @Test
+  void anUnknownInitIsAUsageError() throws Exception {
+    assertThat(
+            ImmudbMain.run(
+                new String[] {"service", "--init", "upstart", "status"}, Map.of(), out, err))
+        .isEqualTo(2);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .contains("unknown service manager 'upstart'; choose one of systemd|launchd|rcd");
+  }
+
+  @Test
+  void aLiveActionChecksThatTheServiceManagerRunsHere() throws Exception {
+    assertThat(immudb(0, "service", "--init", "rcd", "status")).isEqualTo(1);
+    assertThat(ran).isEmpty();
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .contains("rcd is not running here (no /etc/rc.subr); choose one with --init");
+  }
+
   @Test
   void withoutARootOnlyRootMayChangeTheService() throws Exception {
     for (String action : List.of("install", "uninstall", "start", "stop", "restart")) {
@@ -86,7 +153,7 @@ class ServiceCommandTest {
   }
 
   @Test
-  void theDefaultLauncherIsBinImmudbOfThisCheckout() {
+  void theDefaultLauncherIsBinImmudbOfThisInstallation() {
     assertThat(ServiceCommand.defaultLauncher())
         .hasValueSatisfying(p -> assertThat(p.toString()).endsWith("/bin/immudb"));
   }

@@ -406,7 +406,7 @@ public final class AuditCommand implements Callable<Integer> {
       "install under DIR instead of / and print the commands instead of running them"
           + " (for staging and tests)";
 
-  private io.immudb.ops.SystemdServiceInstaller installer(Path root, boolean needsRoot, Path exe)
+  private io.immudb.ops.ServiceInstaller installer(Path root, boolean needsRoot, Path exe)
       throws IOException {
     return AuditService.installer(
         root, needsRoot, exe, AuditService.settings(this), runner, euid.getAsLong(), out);

@@ -3,8 +3,9 @@ package io.immudb.cli.audit;
 import io.immudb.cli.Immuclient;
 import io.immudb.ops.CommandRunner;
 import io.immudb.ops.DryRunCommandRunner;
+import io.immudb.ops.InitSystem;
 import io.immudb.ops.ServiceDefinition;
-import io.immudb.ops.SystemdServiceInstaller;
+import io.immudb.ops.ServiceInstaller;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * audit-mode} as user {@value #USER}, trusted states in {@value #ROOTS_DIR}, output in the journal.
  * The configuration file written on install holds the connection and {@code audit-*} settings in
  * effect when {@code install} ran (it may hold the audit password, so it is readable by root and
- * the service's group only, as {@link SystemdServiceInstaller} writes it).
+ * the service's group only, as {@link ServiceInstaller} writes it).
  */
 final class AuditService {
   static final String NAME = "immuclient-audit";
@@ -40,7 +41,7 @@ final class AuditService {
    * @param launcher the program the unit runs (only install writes the unit; others may pass null)
    * @param settings the configuration file's keys and values (see {@link #configContent})
    */
-  static SystemdServiceInstaller installer(
+  static ServiceInstaller installer(
       Path root,
       boolean needsRoot,
       Path launcher,
@@ -56,15 +57,19 @@ final class AuditService {
       if (needsRoot && euid != 0) {
         throw new IOException("must run as root (e.g. sudo immuclient audit-mode ...)");
       }
-      if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+      if (!Files.isDirectory(InitSystem.SYSTEMD.marker())) {
         throw new IOException(
             "systemd is not running here (no /run/systemd/system); only systemd is supported");
       }
       r = runner;
     }
     Path program = launcher != null ? launcher : Path.of("/usr/bin/immuclient");
-    return new SystemdServiceInstaller(
-        definition(program, settings), root == null ? Path.of("/") : root, r, out);
+    return new ServiceInstaller(
+        definition(program, settings),
+        InitSystem.SYSTEMD,
+        root == null ? Path.of("/") : root,
+        r,
+        out);
   }
 
   /**
@@ -110,6 +115,7 @@ final class AuditService {
         Path.of(CONFIG),
         configContent(settings),
         List.of(Path.of(HOME_DIR)),
+        Path.of(HOME_DIR, "console.log"), // unused: systemd keeps the output in its journal
         LIMIT_NOFILE);
   }
 
@@ -162,17 +168,14 @@ final class AuditService {
   }
 
   /**
-   * bin/immuclient of the checkout this program runs from: its classes live in {@code
-   * <checkout>/immudb-cli/target/}.
+   * bin/immuclient of the installation this program runs from: a checkout (its classes in {@code
+   * <checkout>/immudb-cli/target/}) or an unpacked release archive.
    */
   static Optional<Path> defaultLauncher() {
-    return io.immudb.ops.Launchers.checkoutLauncher(Immuclient.class, "immuclient");
+    return io.immudb.ops.Launchers.installedLauncher(Immuclient.class, "immuclient");
   }
 
-  /**
-   * The effective user id of this process (Linux: from {@code /proc/self/status}); -1 when it
-   * cannot be read.
-   */
+  /** The effective user id of this process; -1 when it cannot be read. */
   static long effectiveUid() {
     return io.immudb.ops.Launchers.effectiveUid();
   }

@@ -13,37 +13,39 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Installs, removes and controls a {@link ServiceDefinition} as a systemd service: the unit file in
- * {@code /etc/systemd/system}, the configuration file, the service account and its directories.
+ * Installs, removes and controls a {@link ServiceDefinition} as a system service: the definition
+ * file of the chosen {@link InitSystem} (a systemd unit, a launchd property list or an rc.d
+ * script), the configuration file, the service account and its directories.
  *
  * <p>Every path is resolved under a root directory ({@code /} on a real system; a staging or test
- * directory otherwise). Commands (getent, useradd, chown, systemctl) go through a {@link
- * CommandRunner}; their path arguments carry the root prefix, their account names do not. Progress
- * is printed one line per step. Not thread-safe; a service manager serializes the real operations.
+ * directory otherwise). Commands (account lookup and creation, chown, the service manager's) go
+ * through a {@link CommandRunner}; their path arguments carry the root prefix, their account names
+ * do not. Progress is printed one line per step. Not thread-safe; a service manager serializes the
+ * real operations.
  *
- * <p>Install is idempotent: it rewrites the unit, keeps an existing configuration file and existing
- * data. Uninstall keeps data, logs, configuration and the account unless asked to remove data (then
- * the directories and the configuration file go; the account stays, since files elsewhere may still
- * belong to it).
+ * <p>Install is idempotent: it rewrites the definition, keeps an existing configuration file and
+ * existing data. Uninstall keeps data, logs, configuration and the account unless asked to remove
+ * data (then the directories and the configuration file go; the account stays, since files
+ * elsewhere may still belong to it).
  */
-public final class SystemdServiceInstaller {
-  /** Where unit files written by an administrator live. */
-  public static final Path UNIT_DIR = Path.of("/etc/systemd/system");
-
+public final class ServiceInstaller {
   private final ServiceDefinition def;
+  private final ServiceManager manager;
   private final Path root;
   private final CommandRunner runner;
   private final PrintStream out;
 
   /**
    * @param def the service
+   * @param init the service manager to write the definition for
    * @param root the directory every path is resolved under ({@code /} for the live system)
    * @param runner runs the external commands
    * @param out receives one line per step
    */
-  public SystemdServiceInstaller(
-      ServiceDefinition def, Path root, CommandRunner runner, PrintStream out) {
+  public ServiceInstaller(
+      ServiceDefinition def, InitSystem init, Path root, CommandRunner runner, PrintStream out) {
     this.def = Objects.requireNonNull(def, "def");
+    this.manager = init.manager();
     this.root = root.toAbsolutePath().normalize();
     this.runner = Objects.requireNonNull(runner, "runner");
     this.out = Objects.requireNonNull(out, "out");
@@ -54,18 +56,21 @@ public final class SystemdServiceInstaller {
     return root.resolve(root.getRoot().relativize(path.toAbsolutePath()).toString());
   }
 
-  /** The unit file, under the root. */
-  public Path unitFile() {
-    return resolve(UNIT_DIR.resolve(def.unitName()));
+  /** The definition file (unit, property list or script), under the root. */
+  public Path definitionFile() {
+    return resolve(manager.definitionFile(def));
   }
 
   /**
    * Creates the account if missing, the directories, the configuration file (unless it exists) and
-   * the unit file, then reloads systemd, enables and starts the service.
+   * the definition file, then registers, enables and starts the service.
    *
    * @throws IOException if a file cannot be written or a command fails
+   * @throws IllegalArgumentException if the definition cannot be written for this service manager
+   *     (e.g. an rc.d script and a path with a space); nothing has changed then
    */
   public void install() throws IOException {
+    String text = manager.render(def); // first: rendering may refuse the definition
     ensureUser();
     List<String> chown = new ArrayList<>(List.of("chown", "-R", def.user() + ":" + def.user()));
     for (Path d : def.directories()) {
@@ -85,33 +90,33 @@ public final class SystemdServiceInstaller {
       run(List.of("chown", "root:" + def.user(), config.toString()));
       out.println("wrote " + config);
     }
-    Path unit = unitFile();
-    Files.createDirectories(unit.getParent());
-    writeFile(unit, SystemdUnit.render(def), "rw-r--r--");
-    out.println("wrote " + unit);
-    run(List.of("systemctl", "daemon-reload"));
-    run(List.of("systemctl", "enable", def.unitName()));
-    run(List.of("systemctl", "start", def.unitName()));
+    Path file = definitionFile();
+    if (Files.exists(file)) {
+      runAll(manager.beforeRewrite(def, file));
+    }
+    Files.createDirectories(file.getParent());
+    writeFile(file, text, manager.definitionMode());
+    out.println("wrote " + file);
+    runAll(manager.afterWrite(def, file));
     out.println("service " + def.name() + " installed and started");
   }
 
   /**
-   * Stops and disables the service and removes its unit file; with {@code removeData} also its
-   * directories and configuration file.
+   * Stops and disables the service and removes its definition file; with {@code removeData} also
+   * its directories and configuration file.
    *
    * @throws IOException if the service is not installed, a file cannot be removed or a command
    *     fails
    */
   public void uninstall(boolean removeData) throws IOException {
-    Path unit = unitFile();
-    if (!Files.exists(unit)) {
-      throw new IOException("service " + def.name() + " is not installed: no " + unit);
+    Path file = definitionFile();
+    if (!Files.exists(file)) {
+      throw new IOException("service " + def.name() + " is not installed: no " + file);
     }
-    run(List.of("systemctl", "stop", def.unitName()));
-    run(List.of("systemctl", "disable", def.unitName()));
-    Files.delete(unit);
-    out.println("removed " + unit);
-    run(List.of("systemctl", "daemon-reload"));
+    runAll(manager.beforeRemove(def, file));
+    Files.delete(file);
+    out.println("removed " + file);
+    runAll(manager.afterRemove(def));
     if (removeData) {
       for (Path d : def.directories()) {
         deleteTree(resolve(d));
@@ -129,50 +134,60 @@ public final class SystemdServiceInstaller {
     out.println("service " + def.name() + " uninstalled");
   }
 
-  /** Runs {@code systemctl start|stop|restart} on the service; throws if it fails. */
+  /** Starts, stops or restarts the service through its manager; throws if that fails. */
   public void control(String action) throws IOException {
     if (!List.of("start", "stop", "restart").contains(action)) {
       throw new IllegalArgumentException("action must be start, stop or restart, got " + action);
     }
-    run(List.of("systemctl", action, def.unitName()));
+    run(manager.control(def, definitionFile(), action));
     out.println("service " + def.name() + ": " + action + " done");
   }
 
   /**
-   * Prints {@code systemctl status} of the service and returns its exit status (0 running, 3 not
-   * running, 4 unknown unit: see {@code systemctl(1)}).
+   * Prints the manager's status of the service and returns its exit status: {@code systemctl
+   * status} (0 running, 3 not running, 4 unknown unit), {@code launchctl print} (0 loaded, non-zero
+   * not loaded) or {@code service <name> status} (0 running, 1 not running).
    */
   public int status() throws IOException {
-    CommandRunner.Result r =
-        runner.run(List.of("systemctl", "status", "--no-pager", def.unitName()));
+    CommandRunner.Result r = runner.run(manager.status(def));
     out.print(r.output());
     return r.exitCode();
   }
 
   private void ensureUser() throws IOException {
-    CommandRunner.Result r = runner.run(List.of("getent", "passwd", def.user()));
+    List<String> lookup = manager.userLookup(def.user());
+    CommandRunner.Result r = runner.run(lookup);
     if (r.ok()) {
       out.println("user " + def.user() + " exists");
       return;
     }
-    if (r.exitCode() != 2) { // getent: 2 = key not found
-      throw new CommandFailedException(
-          List.of("getent", "passwd", def.user()), r.exitCode(), r.output());
+    if (r.exitCode() != manager.userNotFoundStatus()) {
+      throw new CommandFailedException(lookup, r.exitCode(), r.output());
     }
-    run(
-        List.of(
-            "useradd",
-            "--system",
-            "--user-group",
-            "--home-dir",
-            def.directories().get(0).toString(),
-            "--no-create-home",
-            "--shell",
-            "/usr/sbin/nologin",
-            "--comment",
-            def.name() + " service",
-            def.user()));
+    List<List<String>> creation = manager.userCreation(def);
+    if (creation.isEmpty()) {
+      throw new IOException(
+          "user "
+              + def.user()
+              + " does not exist and is not created on this system; create it (and its group)"
+              + " first, see docs/ops/process.md");
+    }
+    for (List<String> c : creation) {
+      run(c);
+    }
     out.println("created system user " + def.user());
+  }
+
+  private void runAll(List<ManagerCommand> commands) throws IOException {
+    for (ManagerCommand c : commands) {
+      CommandRunner.Result r = runner.run(c.argv());
+      if (!r.ok()) {
+        if (!c.bestEffort()) {
+          throw new CommandFailedException(c.argv(), r.exitCode(), r.output());
+        }
+        out.println("ignored: '" + c + "' exited with status " + r.exitCode());
+      }
+    }
   }
 
   private void run(List<String> command) throws IOException {
