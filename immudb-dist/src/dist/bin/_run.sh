@@ -25,8 +25,6 @@ immudb_run() {
     echo "error: no Java runtime found; install Java 17 or newer, or set JAVA_HOME" >&2
     return 1
   fi
-  # The path the user ran, so that `immudb service install` registers this launcher.
-  export IMMUDB_LAUNCHER="$IMMUDB_BIN/$(basename "$src")"
   # shellcheck disable=SC2086 # JVM options are a word list on purpose
   exec "$java" ${IMMUDB_JAVA_OPTS-$default_opts} \
     -cp "$IMMUDB_HOME/lib/*:$IMMUDB_HOME/lib/$tool_lib/*" "$main" "$@"

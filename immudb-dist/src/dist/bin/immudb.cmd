@@ -5,7 +5,6 @@ rem   IMMUDB_JAVA_OPTS  JVM options, replacing the default below
 rem   JAVA_HOME         the Java runtime to use (default: java on PATH)
 setlocal
 set "IMMUDB_HOME=%~dp0.."
-set "IMMUDB_LAUNCHER=%~f0"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
 if not defined IMMUDB_JAVA_OPTS set "IMMUDB_JAVA_OPTS=-Xms512m -Xmx2g -XX:+UseParallelGC"

@@ -33,8 +33,8 @@ class DockerfilesTest {
         .contains("tar -xzf immudb-dist/target/immudb-*.tar.gz -C /out --strip-components=1")
         .contains("COPY --from=build /out/ /opt/immudb/");
     assertThat(read("immudb-dist/pom.xml"))
-        .contains("<finalName>immudb-${project.version}</finalName>")
-        .contains("<format>tar.gz</format>");
+        .contains("<finalName>immudb-${project.version}</finalName>");
+    assertThat(read("immudb-dist/src/assembly/release.xml")).contains("<format>tar.gz</format>");
     Matcher e = ENTRYPOINT.matcher(df);
     assertThat(e.find()).as(path + " runs an archive launcher").isTrue();
     assertThat(e.group(1)).isEqualTo(tool);

@@ -136,6 +136,24 @@ class ReleaseArchiveIT {
     session.run();
   }
 
+  @Test
+  void serviceInstallFromTheArchiveRegistersTheArchivesLauncher() throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("service"));
+    Path stage = work.resolve("stage");
+    SmokeSession session = new SmokeSession(home, work, env);
+    ProcessRun install =
+        session
+            .tool("immudb", "service", "--init", "systemd", "--root", stage.toString(), "install")
+            .succeeded();
+    assertThat(install.out()).contains("would run: ");
+    String unit = Files.readString(stage.resolve("etc/systemd/system/immudb.service"));
+    assertThat(unit)
+        .containsPattern(
+            "(?m)^ExecStart="
+                + java.util.regex.Pattern.quote(home.toRealPath().resolve("bin/immudb").toString())
+                + " ");
+  }
+
   /**
    * A directory for {@code PATH} with only the commands the launchers use: a shell and a few
    * coreutils, linked from where this machine has them. No {@code mvn}, no {@code java} (JAVA_HOME
