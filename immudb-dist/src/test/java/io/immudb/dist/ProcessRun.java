@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The outcome of one child process run to its end: exit status, standard output, standard error.
- * The static methods start processes the way a user's shell would.
+ * The outcome of one child process run to its end: its command line, exit status, standard output
+ * and standard error. The static methods start processes the way a user's shell would.
  */
-record ProcessRun(int status, String out, String err) {
+record ProcessRun(List<String> command, int status, String out, String err) {
 
   /**
    * Runs {@code command} in {@code dir} with {@code env} added to this process's environment (a
@@ -58,7 +58,8 @@ record ProcessRun(int status, String out, String err) {
               + "; stderr:\n"
               + Files.readString(err));
     }
-    return new ProcessRun(p.exitValue(), Files.readString(out), Files.readString(err));
+    return new ProcessRun(
+        List.of(command), p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   /** A builder for {@code command} in {@code dir} with {@code env} applied and no input. */
@@ -78,7 +79,9 @@ record ProcessRun(int status, String out, String err) {
 
   /** Asserts the run exited 0, showing its output if not; returns it for further checks. */
   ProcessRun succeeded() {
-    assertThat(status).as("exit status; stdout:%n%s%nstderr:%n%s", out, err).isZero();
+    assertThat(status)
+        .as("exit status of %s; stdout:%n%s%nstderr:%n%s", String.join(" ", command), out, err)
+        .isZero();
     return this;
   }
 
