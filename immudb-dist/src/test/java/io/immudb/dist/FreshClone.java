@@ -18,6 +18,10 @@ final class FreshClone {
   private FreshClone() {}
 
   static void of(Path checkout, Path clone, Path scratch) throws IOException, InterruptedException {
+    if (!Files.exists(checkout.resolve(".git"))) {
+      copySources(checkout, clone);
+      return;
+    }
     git(checkout.getParent(), scratch, "clone", "--quiet", checkout.toString(), clone.toString());
     String present =
         git(checkout, scratch, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
@@ -34,6 +38,33 @@ final class FreshClone {
     for (String name : deleted.split("\0")) {
       if (!name.isEmpty()) {
         Files.deleteIfExists(clone.resolve(name));
+      }
+    }
+  }
+
+  /**
+   * Without git metadata (a source archive, or a CI checkout without {@code .git}): the files of
+   * the tree except build output, local data and dependencies installed by tests.
+   */
+  private static void copySources(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path rel = from.relativize(p);
+        boolean skipped = false;
+        for (Path part : rel) {
+          String n = part.toString();
+          skipped |= n.equals("target") || n.equals("node_modules") || n.equals(".git");
+        }
+        skipped |= rel.startsWith("data");
+        if (skipped) {
+          continue;
+        }
+        Path dest = to.resolve(rel.toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else if (Files.isRegularFile(p)) {
+          Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+        }
       }
     }
   }
