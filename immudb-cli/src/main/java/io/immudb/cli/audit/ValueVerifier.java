@@ -7,10 +7,10 @@ import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
+import io.immudb.core.proof.TxChainVerifier;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.proof.VerificationException.Reason;
 import io.immudb.core.state.ImmuState;
-import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxEntry;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +22,16 @@ import java.util.Optional;
  * {@code --audit-verify-values}: checks every tx after the trusted state up to the proven current
  * state, and re-reads the values they wrote.
  *
- * <p>The txs {@code trusted+1 … current} are read with {@code TxScan}. Each one's entries must hash
- * to its {@code eH} (spec v1 §4.1), its {@code prevAlh} must be the Alh of the tx before it (spec
- * v1 §5.3), and the last one's Alh must be the current state's, which the dual proof has already
- * linked with the trusted state: so every entry's {@code hValue} is proven. Then each value is read
- * with {@code Get(key, atTx)} and its stored form (spec v1 §3.2) must hash to that {@code hValue}.
- * Sorted-set entries have an empty value (their {@code hValue} must be that of no bytes); SQL
- * entries (prefix {@code 0x02}) can't be read through the key-value API and are not re-read, though
- * their {@code hValue}s are still proven by the chain. Without a trusted state (first round) the
- * chain starts at tx 1.
+ * <p>The txs {@code trusted+1 … current} are read with {@code TxScan}. Each one must follow the tx
+ * before it, id and {@code prevAlh} (spec v1 §5.3), and its entries must hash to its {@code eH}
+ * (spec v1 §4.1), checked by {@link TxChainVerifier}; the last one's Alh must be the current
+ * state's, which the dual proof has already linked with the trusted state: so every entry's {@code
+ * hValue} is proven. Then each value is read with {@code Get(key, atTx)} and its stored form (spec
+ * v1 §3.2) must hash to that {@code hValue}. Sorted-set entries have an empty value (their {@code
+ * hValue} must be that of no bytes); SQL entries (prefix {@code 0x02}) can't be read through the
+ * key-value API and are not re-read, though their {@code hValue}s are still proven by the chain.
+ * Without a trusted state (first round) the chain starts at tx 1, whose {@code prevAlh} is {@code
+ * H("")}.
  *
  * <p>Stateless; the client's session must be on the database being audited.
  */
@@ -50,7 +51,7 @@ final class ValueVerifier {
   static long verify(ImmuClient client, ImmuState trusted, ImmuState current)
       throws VerificationException {
     Sha256Hasher hasher = Sha256Hasher.create();
-    Sha256Digest prevAlh = trusted == null ? null : trusted.txHash();
+    Sha256Digest prevAlh = trusted == null ? Sha256Digest.EMPTY : trusted.txHash();
     long next = trusted == null ? 1 : trusted.txId() + 1;
     long checked = 0;
     while (next <= current.txId()) {
@@ -65,28 +66,17 @@ final class ValueVerifier {
         if (next > current.txId()) {
           break;
         }
-        long id = tx.header().id();
-        if (id != next) {
-          throw new VerificationException(
-              Reason.TX_ID_MISMATCH, "asked for the txs from " + next + ", got tx " + id);
-        }
-        if (prevAlh != null && !tx.header().prevAlh().equals(prevAlh)) {
-          throw new VerificationException(
-              Reason.ALH_MISMATCH,
-              "tx " + id + " does not follow tx " + (id - 1) + " (its prevAlh differs)",
-              null,
-              prevAlh,
-              tx.header().prevAlh());
-        }
-        checkEntries(tx, hasher);
+        TxChainVerifier.verifyLinearLink(next - 1, prevAlh, tx.header());
+        TxChainVerifier.verifyEntries(tx, hasher);
         for (TxEntry e : tx.entries()) {
-          checked += checkValue(client, id, e, hasher);
+          checked += checkValue(client, next, e, hasher);
         }
         prevAlh = tx.header().alh(hasher);
         next++;
       }
     }
-    if (prevAlh != null && !prevAlh.equals(current.txHash())) {
+    boolean walked = trusted != null || current.txId() > 0;
+    if (walked && !prevAlh.equals(current.txHash())) {
       throw new VerificationException(
           Reason.ALH_MISMATCH,
           "the txs up to " + current.txId() + " don't hash to the current state's Alh",
@@ -95,29 +85,6 @@ final class ValueVerifier {
           prevAlh);
     }
     return checked;
-  }
-
-  private static void checkEntries(Tx tx, Sha256Hasher hasher) throws VerificationException {
-    long id = tx.header().id();
-    if (tx.entries().isEmpty() || tx.entries().size() != tx.header().nEntries()) {
-      throw new VerificationException(
-          Reason.ENTRY_MISMATCH,
-          "tx "
-              + id
-              + " lists "
-              + tx.entries().size()
-              + " entries, its header "
-              + tx.header().nEntries());
-    }
-    Sha256Digest root = HTree.ofEntries(tx.entries(), hasher).root();
-    if (!root.equals(tx.header().eh())) {
-      throw new VerificationException(
-          Reason.TX_INCLUSION,
-          "the entries of tx " + id + " don't hash to its eH",
-          null,
-          tx.header().eh(),
-          root);
-    }
   }
 
   /** Checks one entry's value; returns 1 if a value was checked, 0 if it can't be read. */

@@ -4,6 +4,7 @@ import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.proof.DualProof;
 import io.immudb.core.proof.DualProofVerifier;
+import io.immudb.core.proof.TxChainVerifier;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.proof.VerificationException.Reason;
 import io.immudb.core.state.ImmuState;
@@ -166,26 +167,7 @@ public final class Verifier {
 
   /** The tx's entries must hash to its {@code eH}, and their number must be its nEntries. */
   private static void checkEntries(Tx tx) throws VerificationException {
-    TxHeader h = tx.header();
-    if (tx.entries().size() != h.nEntries() || tx.entries().isEmpty()) {
-      throw new VerificationException(
-          Reason.ENTRY_MISMATCH,
-          "tx "
-              + h.id()
-              + " lists "
-              + tx.entries().size()
-              + " entries, its header "
-              + h.nEntries());
-    }
-    Sha256Digest root = HTree.ofEntries(tx.entries(), Sha256Hasher.create()).root();
-    if (!root.equals(h.eh())) {
-      throw new VerificationException(
-          Reason.TX_INCLUSION,
-          "the entries of tx " + h.id() + " don't hash to its eH",
-          null,
-          h.eh(),
-          root);
-    }
+    TxChainVerifier.verifyEntries(tx, Sha256Hasher.create());
   }
 
   private static void checkContains(Tx tx, Expected e, Sha256Hasher hasher)

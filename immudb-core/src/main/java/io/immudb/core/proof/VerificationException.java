@@ -21,7 +21,10 @@ public final class VerificationException extends Exception {
   public enum Reason {
     /** An argument of the proof is out of range (an index, a size, a tx id, a missing part). */
     MALFORMED_PROOF,
-    /** A transaction inclusion proof (spec v1 §4.3) did not lead to {@code eH}. */
+    /**
+     * A transaction inclusion proof (spec v1 §4.3), or a tx's whole list of entries (§4.1), did not
+     * lead to {@code eH}.
+     */
     TX_INCLUSION,
     /** An AHT inclusion proof (spec v1 §6.3) did not lead to the root. */
     AHT_INCLUSION,

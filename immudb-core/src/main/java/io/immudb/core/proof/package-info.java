@@ -1,6 +1,7 @@
 /**
  * Linear and dual proofs between transactions (spec v1 §7): the proof values, a builder over a
- * {@link io.immudb.core.proof.TxChain}, and strict verifiers.
+ * {@link io.immudb.core.proof.TxChain}, and strict verifiers; and the per-transaction checks of a
+ * chain read tx by tx ({@link io.immudb.core.proof.TxChainVerifier}).
  *
  * <p>Invariants: a linear proof from {@code s} to {@code t} has {@code t − s + 1} terms; a dual
  * proof carries both headers. Verifiers are stricter than the immudb-node client (term counts,

@@ -2,6 +2,8 @@ package io.immudb.embedded.store;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.TxChainVerifier;
+import io.immudb.core.proof.VerificationException;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.PushbackException;
 import io.immudb.embedded.StoreStateException;
@@ -321,35 +323,38 @@ final class CommitWriter implements Runnable {
 
   /**
    * Why replicated tx {@code p} cannot become the next tx with its expected header, or {@code null}
-   * if it can: everything but the timestamp must be what this store would compute itself.
+   * if it can: everything but the timestamp must be what this store would compute itself ({@link
+   * TxChainVerifier}: the next id, the last Alh, the entries' count and {@code eH}, {@code blTxId =
+   * id − 1} and the root of this store's hash tree).
    */
   private RuntimeException replicaMismatch(PreparedTx p) {
     TxHeader want = p.expected;
-    TxHeader got = nextHeader(p, want.ts());
-    if (got.equals(want)) {
+    Sha256Digest prevAlh = lastId == 0 ? Sha256Digest.EMPTY : lastAlh;
+    try {
+      TxChainVerifier.verifyLinearLink(lastId, prevAlh, want);
+      TxChainVerifier.verifyEntries(want, p.keys.length, p.eh);
+      TxChainVerifier.verifySyncBinaryLink(want, size -> aht.pendingRoot());
       return null;
+    } catch (VerificationException e) {
+      String why =
+          switch (e.reason()) {
+            case TX_ID_MISMATCH -> "the next tx id is " + (lastId + 1);
+            case ALH_MISMATCH ->
+                "its prevAlh " + want.prevAlh().toHex() + " is not the last Alh " + prevAlh.toHex();
+            case ENTRY_MISMATCH, TX_INCLUSION ->
+                "its "
+                    + p.keys.length
+                    + " entries hash to eH "
+                    + p.eh.toHex()
+                    + ", the header says "
+                    + want.nEntries()
+                    + " entries with eH "
+                    + want.eh().toHex();
+            default -> "its blTxId/blRoot do not match this store's hash tree";
+          };
+      return new io.immudb.embedded.ReplicationException(
+          "tx " + want.id() + " cannot be replayed after tx " + lastId + ": " + why);
     }
-    String why;
-    if (want.id() != got.id()) {
-      why = "the next tx id is " + got.id();
-    } else if (!want.prevAlh().equals(got.prevAlh())) {
-      why =
-          "its prevAlh " + want.prevAlh().toHex() + " is not the last Alh " + got.prevAlh().toHex();
-    } else if (want.nEntries() != got.nEntries() || !want.eh().equals(got.eh())) {
-      why =
-          "its "
-              + got.nEntries()
-              + " entries hash to eH "
-              + got.eh().toHex()
-              + ", the header says "
-              + want.nEntries()
-              + " entries with eH "
-              + want.eh().toHex();
-    } else {
-      why = "its blTxId/blRoot do not match this store's hash tree";
-    }
-    return new io.immudb.embedded.ReplicationException(
-        "tx " + want.id() + " cannot be replayed after tx " + lastId + ": " + why);
   }
 
   private TxHeader nextHeader(PreparedTx p, long ts) {

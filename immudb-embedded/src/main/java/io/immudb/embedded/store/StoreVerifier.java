@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Full verification of a store: every committed tx is re-read and every hash recomputed — value
  * hashes, entry digests and {@code eH} ({@link TxChecker#checkRecords}), the Alh chain against the
- * commit log, the hash tree's roots against each header's {@code blRoot} and every stored tree node
- * — and the logs' ends are checked against the last tx. Stops at the first problem.
+ * commit log, the recomputed hash tree's roots against each header's {@code blRoot} ({@link
+ * TxChecker#checkChainLinks}) and every stored tree node — and the logs' ends are checked against
+ * the last tx. Stops at the first problem.
  *
  * <p>Not thread-safe; one verification per instance. Runs beside live commits: it checks the
  * transactions committed when it started.
@@ -80,22 +81,20 @@ final class StoreVerifier {
   private Sha256Digest verifyTx(long id, Sha256Digest prevAlh) {
     TxChecker.Checked checked = txChecker.checkRecords(id, h);
     TxHeader hdr = checked.header();
-    String where = txlog.describe(checked.commit().txOff());
     valueBytes += checked.valueBytes();
     entries += hdr.nEntries();
-    if (!hdr.prevAlh().equals(prevAlh)) {
-      throw new Mismatch(where, "prevAlh does not match the Alh of tx " + (id - 1));
-    }
-    Sha256Digest expectedBlRoot = hdr.blTxId() == 0 ? Sha256Digest.ZERO : rootOf(hdr.blTxId());
-    if (hdr.blTxId() != leaves || !hdr.blRoot().equals(expectedBlRoot)) {
-      throw new Mismatch(where, "blTxId/blRoot do not match the hash tree of the previous txs");
-    }
+    // The tree recomputed here holds txs 1..id-1 (leaves = id - 1): the only root asked for.
+    txChecker.checkChainLinks(id, hdr, prevAlh, this::rootOf, checked.commit().txOff());
     Sha256Digest alh = checked.alh();
     appendLeaf(alh);
     return alh;
   }
 
+  /** {@code ROOT(n)} of the recomputed tree. Requires 1 ≤ n = leaves. */
   private Sha256Digest rootOf(long n) {
+    if (n != leaves || n == 0) {
+      throw new IllegalStateException("ROOT(" + n + ") asked of a tree of " + leaves);
+    }
     Sha256Digest acc = null;
     for (int l = 0; l < 64; l++) {
       if ((n >>> l & 1) == 1) {

@@ -5,8 +5,8 @@ import io.immudb.core.ahtree.AhtProofs;
 import io.immudb.core.ahtree.AhtVerifier;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.proof.TxChainVerifier;
 import io.immudb.core.proof.VerificationException;
-import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.TxEntry;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Checks of one committed tx as read back from the logs, bypassing every in-memory cache: the
@@ -88,8 +89,10 @@ final class TxChecker {
       digests.add(e.digest(h));
       valueBytes += e.vLen();
     }
-    if (!HTree.build(digests, h).root().equals(hdr.eh())) {
-      throw corrupted(where, "eH does not match the entries");
+    try {
+      TxChainVerifier.verifyEntries(hdr, digests, h);
+    } catch (VerificationException e) {
+      throw corrupted(where, e.getMessage());
     }
     Sha256Digest alh = hdr.alh(h);
     if (!alh.equals(c.alh())) {
@@ -139,16 +142,9 @@ final class TxChecker {
   }
 
   private Checked checkLinks(long id, Checked c, AhtNodes stored, Sha256Hasher h) {
-    TxHeader hdr = c.header();
-    String where = txlog.describe(c.commit().txOff());
     Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : reader.commitRecord(id - 1).alh();
-    if (!hdr.prevAlh().equals(prevAlh)) {
-      throw corrupted(where, "prevAlh does not match the Alh of tx " + (id - 1));
-    }
-    Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : AhtProofs.root(stored, id - 1, h);
-    if (hdr.blTxId() != id - 1 || !hdr.blRoot().equals(blRoot)) {
-      throw corrupted(where, "blTxId/blRoot do not match the hash tree of the previous txs");
-    }
+    checkChainLinks(
+        id, c.header(), prevAlh, size -> AhtProofs.root(stored, size, h), c.commit().txOff());
     long n = id - 1;
     Sha256Digest node = stored.node(0, n);
     if (!node.equals(h.leaf(c.alh()))) {
@@ -165,6 +161,21 @@ final class TxChecker {
       node = parent;
     }
     return c;
+  }
+
+  /**
+   * Checks that header {@code hdr} of tx {@code id}, at {@code txOff} in the tx log, follows the tx
+   * before it: {@code prevAlh} is {@code prevAlh}, {@code blTxId = id − 1} and {@code blRoot} is
+   * {@code roots(id − 1)} (spec v1 §5.1, §5.3, §6.2, via {@link TxChainVerifier}).
+   */
+  void checkChainLinks(
+      long id, TxHeader hdr, Sha256Digest prevAlh, LongFunction<Sha256Digest> roots, long txOff) {
+    try {
+      TxChainVerifier.verifyLinearLink(id - 1, prevAlh, hdr);
+      TxChainVerifier.verifySyncBinaryLink(hdr, roots);
+    } catch (VerificationException e) {
+      throw corrupted(txlog.describe(txOff), e.getMessage());
+    }
   }
 
   private CorruptedDataException corrupted(String location, String what) {

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.TxNotFoundException;
 import io.immudb.embedded.ahtree.FileAhTree;
 import io.immudb.embedded.txlog.CommitRecord;
 import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.txlog.TxRecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ImmuStore#verifyTx}: a clean store passes, and damage on disk to a tx that the reopened
- * store has never cached is found with its file and offset and turns the store read-only.
+ * store has never cached is found with its file and offset and turns the store read-only. A header
+ * forged with valid checksums is found by the chain checks, by {@link ImmuStore#verify} too.
  */
 class VerifyTxTest {
   private static final int TXS = 40;
@@ -144,6 +149,84 @@ class VerifyTxTest {
               });
       assertThat(s.isReadOnly()).isTrue();
     }
+  }
+
+  @Test
+  void aForgedPrevAlhWithValidChecksumsIsFoundAtItsTxRecord() throws IOException {
+    long txOff = forgeHeader(15, h -> withLinks(h, flip(h.prevAlh()), h.blRoot()));
+    String what = "is not the Alh of tx 14";
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      VerificationReport.Problem p = s.verify().problem().orElseThrow();
+      assertThat(p.txId()).isEqualTo(15);
+      assertThat(p.location()).endsWith("tx/00000000.seg at offset " + txOff);
+      assertThat(p.what()).startsWith("tx 15: prevAlh ").endsWith(what);
+    }
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThatThrownBy(() -> s.verifyTxInSequence(15))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> {
+                assertThat(e.location()).endsWith("tx/00000000.seg at offset " + txOff);
+                assertThat(e.what()).endsWith(what);
+              });
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aForgedBlRootWithValidChecksumsIsFoundAtItsTxRecord() throws IOException {
+    long txOff = forgeHeader(15, h -> withLinks(h, h.prevAlh(), flip(h.blRoot())));
+    String what = "tx 15: blRoot is not the root of the hash tree of txs 1..14";
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      VerificationReport.Problem p = s.verify().problem().orElseThrow();
+      assertThat(p.location()).endsWith("tx/00000000.seg at offset " + txOff);
+      assertThat(p.what()).isEqualTo(what);
+    }
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThatThrownBy(() -> s.verifyTx(15))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class, e -> assertThat(e.what()).isEqualTo(what));
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  private static TxHeader withLinks(TxHeader h, Sha256Digest prevAlh, Sha256Digest blRoot) {
+    return new TxHeader(h.id(), prevAlh, h.ts(), h.nEntries(), h.eh(), h.blTxId(), blRoot);
+  }
+
+  private static Sha256Digest flip(Sha256Digest d) {
+    byte[] b = d.toByteArray();
+    b[31] ^= 1;
+    return Sha256Digest.of(b);
+  }
+
+  /**
+   * Rewrites tx {@code id}'s record with a changed header and its commit record with the changed
+   * Alh, all checksums valid, as a deliberate tamperer would; returns the tx record's offset.
+   */
+  private long forgeHeader(long id, UnaryOperator<TxHeader> change) throws IOException {
+    TxRecord rec = locate(id);
+    long txOff = txOffset(id);
+    TxHeader forged = change.apply(rec.header());
+    int n = rec.entries().size();
+    byte[][] keys = new byte[n][];
+    int[] vLens = new int[n];
+    Sha256Digest[] hValues = new Sha256Digest[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = rec.entries().get(i).key();
+      vLens[i] = rec.entries().get(i).vLen();
+      hValues[i] = rec.entries().get(i).hValue();
+    }
+    long keyBytes = Arrays.stream(keys).mapToLong(k -> k.length).sum();
+    int len = TxRecordCodec.encodedLength(n, keyBytes);
+    ByteBuffer tx = ByteBuffer.allocate(len);
+    TxRecordCodec.encode(
+        tx, forged, rec.valuesOff(), rec.valuesLen(), keys, vLens, rec.vOffs(), hValues);
+    write(dir.resolve("tx/00000000.seg"), txOff, tx.flip());
+    ByteBuffer commit = ByteBuffer.allocate(CommitRecord.LENGTH);
+    new CommitRecord(id, txOff, len, forged.alh()).encode(commit);
+    write(dir.resolve("commit/00000000.seg"), CommitRecord.offsetOf(id), commit.flip());
+    return txOff;
   }
 
   /** Overwrites node record {@code ordinal} with zeros and a valid checksum; returns its offset. */
