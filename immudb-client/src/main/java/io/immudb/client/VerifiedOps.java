@@ -30,13 +30,13 @@ import java.util.Optional;
  * backwards.
  */
 final class VerifiedOps {
-  private final ImmuClient client;
+  private final Connection conn;
   private final StateHolder holder;
   private final Verifier verifier;
   private final Object lock = new Object();
 
-  VerifiedOps(ImmuClient client, StateHolder holder, byte[] serverSigningKey) {
-    this.client = client;
+  VerifiedOps(Connection conn, StateHolder holder, byte[] serverSigningKey) {
+    this.conn = conn;
     this.holder = holder;
     this.verifier = new Verifier(serverSigningKey);
   }
@@ -45,7 +45,7 @@ final class VerifiedOps {
   private record Scope(String serverUuid, String database) {}
 
   private Scope scope() {
-    return new Scope(client.serverUuid(), client.session().database());
+    return new Scope(conn.serverUuid(), conn.session().database());
   }
 
   ImmuState trusted() throws VerificationException {
@@ -63,7 +63,7 @@ final class VerifiedOps {
       if (known.isPresent()) {
         return known.get();
       }
-      ImmutableState st = client.call(x -> x.currentState(Empty.getDefaultInstance()));
+      ImmutableState st = conn.call(x -> x.currentState(Empty.getDefaultInstance()));
       if (!st.getDb().equals(s.database()) || st.getTxHash().size() != Sha256Digest.LENGTH) {
         throw new VerificationException(
             Reason.MALFORMED_PROOF,
@@ -91,9 +91,9 @@ final class VerifiedOps {
     Scope s = scope();
     ImmuState t = trusted(s);
     io.immudb.proto.SetRequest.Builder r = io.immudb.proto.SetRequest.newBuilder();
-    kvs.forEach(kv -> r.addKVs(ImmuClient.kv(kv.key(), kv.value())));
+    kvs.forEach(kv -> r.addKVs(Requests.kv(kv.key(), kv.value())));
     VerifiableTx a =
-        client.call(
+        conn.call(
             x ->
                 x.verifiableSet(
                     io.immudb.proto.VerifiableSetRequest.newBuilder()
@@ -111,11 +111,11 @@ final class VerifiedOps {
     Scope s = scope();
     ImmuState t = trusted(s);
     VerifiableTx a =
-        client.call(
+        conn.call(
             x ->
                 x.verifiableSetReference(
                     io.immudb.proto.VerifiableReferenceRequest.newBuilder()
-                        .setReferenceRequest(ImmuClient.refRequest(key, referencedKey, atTx))
+                        .setReferenceRequest(Requests.refRequest(key, referencedKey, atTx))
                         .setProveSinceTx(t.txId())
                         .build()));
     return write(
@@ -129,11 +129,11 @@ final class VerifiedOps {
     Scope s = scope();
     ImmuState t = trusted(s);
     VerifiableTx a =
-        client.call(
+        conn.call(
             x ->
                 x.verifiableZAdd(
                     io.immudb.proto.VerifiableZAddRequest.newBuilder()
-                        .setZAddRequest(ImmuClient.zAddRequest(set, score, key, atTx))
+                        .setZAddRequest(Requests.zAddRequest(set, score, key, atTx))
                         .setProveSinceTx(t.txId())
                         .build()));
     return write(
@@ -151,11 +151,11 @@ final class VerifiedOps {
     Scope s = scope();
     ImmuState t = trusted(s);
     VerifiableEntry a =
-        client.call(
+        conn.call(
             x ->
                 x.verifiableGet(
                     io.immudb.proto.VerifiableGetRequest.newBuilder()
-                        .setKeyRequest(ImmuClient.keyRequest(key, atTx, sinceTx))
+                        .setKeyRequest(Requests.keyRequest(key, atTx, sinceTx))
                         .setProveSinceTx(t.txId())
                         .build()));
     if (!a.hasEntry() || !a.hasInclusionProof() || !a.hasVerifiableTx()) {
@@ -198,7 +198,7 @@ final class VerifiedOps {
     Scope s = scope();
     ImmuState t = trusted(s);
     VerifiableTx a =
-        client.call(
+        conn.call(
             x ->
                 x.verifiableTxById(
                     io.immudb.proto.VerifiableTxRequest.newBuilder()

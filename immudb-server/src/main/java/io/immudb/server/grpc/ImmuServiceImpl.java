@@ -1,46 +1,40 @@
 package io.immudb.server.grpc;
 
-import com.google.protobuf.ByteString;
+import static io.immudb.server.grpc.Answers.async;
+import static io.immudb.server.grpc.Answers.clientStream;
+import static io.immudb.server.grpc.Answers.fail;
+import static io.immudb.server.grpc.Answers.serverStream;
+import static io.immudb.server.grpc.Answers.unary;
+
 import com.google.protobuf.Empty;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.immudb.core.ErrorCode;
-import io.immudb.core.ImmuException;
 import io.immudb.embedded.database.Database;
 import io.immudb.proto.*;
-import io.immudb.server.auth.AuthException;
-import io.immudb.server.auth.LoginResult;
 import io.immudb.server.auth.LoginSessions;
-import io.immudb.server.auth.User;
-import io.immudb.server.auth.UserPermission;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code immudb.schema.ImmuService}: every RPC of spec v1 §9.7, over the database registry, the
  * users and the tokens. Each RPC resolves the caller through {@link Caller} (which applies the
- * method-permission table), calls the engine, and encodes the answer; failures become statuses in
- * {@link StatusMapper} only.
+ * method-permission table) and hands the request to the class of its area ({@link AuthRpcs}, {@link
+ * UserRpcs}, {@link DatabaseRpcs}, {@link KvRpcs}, {@link VerifiableRpcs}, {@link StreamRpcs},
+ * {@link BackupRpcs}), which calls the engine and encodes the answer; {@link Answers} sends it, and
+ * failures become statuses in {@link StatusMapper} only.
  *
  * <p>Thread-safe: holds no per-call state.
  */
 final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
-  private static final Logger LOG = LoggerFactory.getLogger(ImmuServiceImpl.class);
   static final String VERSION = "1.1.0-immudb-java-0.1.0";
 
   private final DatabaseRegistry registry;
-  private final UserStore users;
-  private final LoginSessions tokens;
   private final Caller caller;
-  private final boolean maintenance;
+  private final AuthRpcs authRpcs;
+  private final UserRpcs userRpcs;
+  private final DatabaseRpcs databaseRpcs;
   private final int maxRecvMsgSize;
   private final Executor executor;
 
@@ -58,52 +52,10 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     this.executor = executor;
     this.maxRecvMsgSize = maxRecvMsgSize;
     this.registry = registry;
-    this.users = users;
-    this.tokens = tokens;
-    this.caller = new Caller(tokens, users, registry, authEnabled);
-    this.maintenance = maintenance;
-  }
-
-  private static <T> void unary(StreamObserver<T> out, Supplier<T> call) {
-    T result;
-    try {
-      result = call.get();
-    } catch (RuntimeException e) {
-      fail(out, e);
-      return;
-    }
-    out.onNext(result);
-    out.onCompleted();
-  }
-
-  /**
-   * Answers with what {@code call}'s future completes with, when it does, on the thread that
-   * completes it; no thread waits meanwhile. {@code call} itself runs on the calling thread, so it
-   * sees the call's context (the caller's token).
-   */
-  private static <T> void async(StreamObserver<T> out, Supplier<CompletableFuture<T>> call) {
-    CompletableFuture<T> pending;
-    try {
-      pending = call.get();
-    } catch (RuntimeException e) {
-      fail(out, e);
-      return;
-    }
-    pending.whenComplete(
-        (result, e) -> {
-          try {
-            if (e != null) {
-              fail(
-                  out, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-            } else {
-              out.onNext(result);
-              out.onCompleted();
-            }
-          } catch (io.grpc.StatusRuntimeException cancelled) {
-            // The client cancelled the call meanwhile: nobody is left to answer.
-            LOG.debug("answer to a cancelled call dropped: {}", cancelled.getStatus());
-          }
-        });
+    this.caller = new Caller(tokens, users, registry, authEnabled, maintenance);
+    this.authRpcs = new AuthRpcs(tokens, caller);
+    this.userRpcs = new UserRpcs(users, caller);
+    this.databaseRpcs = new DatabaseRpcs(registry, tokens, caller);
   }
 
   /**
@@ -120,39 +72,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     }
   }
 
-  private static void fail(StreamObserver<?> out, Throwable e) {
-    if (!(e instanceof ImmuException) && !(e instanceof io.grpc.StatusRuntimeException)) {
-      LOG.error("internal error", e);
-    }
-    out.onError(StatusMapper.toStatus(e));
-  }
-
   private Database db(String method) {
     return caller.database(method);
   }
 
-  private void notInMaintenance() {
-    if (maintenance) {
-      throw new ImmuException(
-          ErrorCode.INVALID_ARGUMENT, "operation not allowed in maintenance mode");
-    }
-  }
-
   private Database writable(String method) {
-    notInMaintenance();
-    Database db = db(method);
-    registry
-        .readOnlyReason(db.name())
-        .ifPresent(
-            why -> {
-              throw new ImmuException(
-                  ErrorCode.FAILED_PRECONDITION, "database " + db.name() + " is read-only: " + why);
-            });
-    return db;
-  }
-
-  private static String str(ByteString b) {
-    return b.toString(StandardCharsets.UTF_8);
+    return caller.writable(method);
   }
 
   private static io.grpc.StatusRuntimeException notSupported() {
@@ -169,29 +94,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void login(LoginRequest req, StreamObserver<LoginResponse> out) {
-    unary(
-        out,
-        () -> {
-          if (!caller.authEnabled()) {
-            throw new ImmuException(
-                ErrorCode.FAILED_PRECONDITION,
-                "server is running with authentication disabled, please enable authentication to login");
-          }
-          LoginResult r = tokens.login(str(req.getUser()), str(req.getPassword()));
-          LoginResponse.Builder b = LoginResponse.newBuilder().setToken(r.token().value());
-          r.warning().ifPresent(w -> b.setWarning(ByteString.copyFromUtf8(w)));
-          return b.build();
-        });
+    unary(out, () -> authRpcs.login(req));
   }
 
   @Override
   public void logout(Empty req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          tokens.logout(Caller.header());
-          return Empty.getDefaultInstance();
-        });
+    unary(out, authRpcs::logout);
   }
 
   @Override
@@ -201,143 +109,52 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void useDatabase(io.immudb.proto.Database req, StreamObserver<UseDatabaseReply> out) {
-    unary(
-        out,
-        () ->
-            UseDatabaseReply.newBuilder()
-                .setToken(tokens.useDatabase(Caller.header(), req.getDatabaseName()).value())
-                .build());
+    unary(out, () -> databaseRpcs.useDatabase(req));
   }
 
   @Override
   public void createDatabase(io.immudb.proto.Database req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          User u = caller.user();
-          if (!u.isSysadmin()) {
-            throw new AuthException(AuthException.Kind.NOT_SYSADMIN);
-          }
-          registry.create(req.getDatabaseName());
-          return Empty.getDefaultInstance();
-        });
+    unary(out, () -> databaseRpcs.createDatabase(req));
   }
 
   @Override
   public void databaseList(Empty req, StreamObserver<DatabaseListResponse> out) {
-    unary(
-        out,
-        () -> {
-          User u = caller.user();
-          DatabaseListResponse.Builder b = DatabaseListResponse.newBuilder();
-          if (u.isSysadmin()) {
-            registry.list().stream()
-                .filter(n -> !n.equals("systemdb"))
-                .forEach(
-                    n -> b.addDatabases(io.immudb.proto.Database.newBuilder().setDatabaseName(n)));
-          } else {
-            for (UserPermission p : u.permissions()) {
-              b.addDatabases(io.immudb.proto.Database.newBuilder().setDatabaseName(p.database()));
-            }
-          }
-          return b.build();
-        });
+    unary(out, databaseRpcs::databaseList);
   }
 
   @Override
   public void createUser(CreateUserRequest req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          users.create(
-              caller.username(),
-              str(req.getUser()),
-              str(req.getPassword()),
-              req.getPermission(),
-              req.getDatabase());
-          return Empty.getDefaultInstance();
-        });
+    unary(out, () -> userRpcs.createUser(req));
   }
 
   @Override
   public void listUsers(Empty req, StreamObserver<UserList> out) {
-    unary(
-        out,
-        () -> {
-          String current = caller.authEnabled() ? caller.token().database() : "defaultdb";
-          UserList.Builder b = UserList.newBuilder();
-          for (User u : users.list(caller.username(), current)) {
-            io.immudb.proto.User.Builder ub =
-                io.immudb.proto.User.newBuilder()
-                    .setUser(ByteString.copyFromUtf8(u.username()))
-                    .setCreatedby(u.createdBy())
-                    .setCreatedat(u.createdAtText())
-                    .setActive(u.active());
-            for (UserPermission p : u.permissions()) {
-              ub.addPermissions(
-                  Permission.newBuilder().setDatabase(p.database()).setPermission(p.permission()));
-            }
-            b.addUsers(ub);
-          }
-          return b.build();
-        });
+    unary(out, userRpcs::listUsers);
   }
 
   @Override
   public void changePassword(ChangePasswordRequest req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          users.changePassword(
-              caller.username(),
-              str(req.getUser()),
-              str(req.getOldPassword()),
-              str(req.getNewPassword()));
-          return Empty.getDefaultInstance();
-        });
+    unary(out, () -> userRpcs.changePassword(req));
   }
 
   @Override
   public void changePermission(ChangePermissionRequest req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          io.immudb.server.auth.PermissionAction action =
-              req.getAction() == PermissionAction.REVOKE
-                  ? io.immudb.server.auth.PermissionAction.REVOKE
-                  : io.immudb.server.auth.PermissionAction.GRANT;
-          users.changePermission(
-              caller.username(), action, req.getUsername(), req.getDatabase(), req.getPermission());
-          return Empty.getDefaultInstance();
-        });
+    unary(out, () -> userRpcs.changePermission(req));
   }
 
   @Override
   public void setActiveUser(SetActiveUserRequest req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          users.setActive(caller.username(), req.getUsername(), req.getActive());
-          return Empty.getDefaultInstance();
-        });
+    unary(out, () -> userRpcs.setActiveUser(req));
   }
 
   @Override
   public void updateAuthConfig(AuthConfig req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          throw notSupported();
-        });
+    out.onError(notSupported());
   }
 
   @Override
   public void updateMTLSConfig(MTLSConfig req, StreamObserver<Empty> out) {
-    unary(
-        out,
-        () -> {
-          throw notSupported();
-        });
+    out.onError(notSupported());
   }
 
   // ------------------------------------------------------------- state and key-value
@@ -375,20 +192,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void count(KeyPrefix req, StreamObserver<EntryCount> out) {
-    unary(
-        out,
-        () -> {
-          throw notSupported();
-        });
+    out.onError(notSupported());
   }
 
   @Override
   public void countAll(Empty req, StreamObserver<EntryCount> out) {
-    unary(
-        out,
-        () -> {
-          throw notSupported();
-        });
+    out.onError(notSupported());
   }
 
   @Override
@@ -516,7 +325,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   public StreamObserver<io.immudb.proto.ImportRequest> importDatabase(
       StreamObserver<ImmutableState> out) {
     try {
-      notInMaintenance();
+      caller.notInMaintenance();
       db("ImportDatabase"); // the permission check (sysadmin); the target is a new database
       return BackupRpcs.importDatabase(registry, out);
     } catch (RuntimeException e) {
@@ -536,76 +345,45 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void streamGet(KeyRequest req, StreamObserver<Chunk> out) {
-    try {
-      StreamRpcs.streamGet(db("streamGet"), req, out);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-    }
+    serverStream(out, () -> StreamRpcs.streamGet(db("streamGet"), req, out));
   }
 
   @Override
   public StreamObserver<Chunk> streamSet(StreamObserver<TxMetadata> out) {
-    try {
-      return StreamRpcs.streamSet(writable("streamSet"), out, maxRecvMsgSize);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-      return StreamRpcs.discard();
-    }
+    return clientStream(
+        out, () -> StreamRpcs.streamSet(writable("streamSet"), out, maxRecvMsgSize));
   }
 
   @Override
   public void streamVerifiableGet(VerifiableGetRequest req, StreamObserver<Chunk> out) {
-    try {
-      StreamRpcs.streamVerifiableGet(db("streamVerifiableGet"), req, out);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-    }
+    serverStream(out, () -> StreamRpcs.streamVerifiableGet(db("streamVerifiableGet"), req, out));
   }
 
   @Override
   public StreamObserver<Chunk> streamVerifiableSet(StreamObserver<VerifiableTx> out) {
-    try {
-      return StreamRpcs.streamVerifiableSet(writable("streamVerifiableSet"), out, maxRecvMsgSize);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-      return StreamRpcs.discard();
-    }
+    return clientStream(
+        out,
+        () -> StreamRpcs.streamVerifiableSet(writable("streamVerifiableSet"), out, maxRecvMsgSize));
   }
 
   @Override
   public void streamScan(io.immudb.proto.ScanRequest req, StreamObserver<Chunk> out) {
-    try {
-      StreamRpcs.streamScan(db("streamScan"), req, out);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-    }
+    serverStream(out, () -> StreamRpcs.streamScan(db("streamScan"), req, out));
   }
 
   @Override
   public void streamZScan(io.immudb.proto.ZScanRequest req, StreamObserver<Chunk> out) {
-    try {
-      StreamRpcs.streamZScan(db("streamZScan"), req, out);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-    }
+    serverStream(out, () -> StreamRpcs.streamZScan(db("streamZScan"), req, out));
   }
 
   @Override
   public void streamHistory(HistoryRequest req, StreamObserver<Chunk> out) {
-    try {
-      StreamRpcs.streamHistory(db("streamHistory"), req, out);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-    }
+    serverStream(out, () -> StreamRpcs.streamHistory(db("streamHistory"), req, out));
   }
 
   @Override
   public StreamObserver<Chunk> streamExecAll(StreamObserver<TxMetadata> out) {
-    try {
-      return StreamRpcs.streamExecAll(writable("streamExecAll"), out, maxRecvMsgSize);
-    } catch (RuntimeException e) {
-      StreamRpcs.fail(out, e);
-      return StreamRpcs.discard();
-    }
+    return clientStream(
+        out, () -> StreamRpcs.streamExecAll(writable("streamExecAll"), out, maxRecvMsgSize));
   }
 }
