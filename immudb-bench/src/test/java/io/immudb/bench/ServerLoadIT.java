@@ -31,7 +31,12 @@ class ServerLoadIT {
   static void startServer() throws Exception {
     server =
         ImmudbServer.start(
-            ServerConfig.builder().dir(dir).port(0).address("127.0.0.1").synced(false).build());
+            ServerConfig.builder()
+                .set("dir", dir)
+                .set("port", 0)
+                .set("address", "127.0.0.1")
+                .set("synced", false)
+                .build());
   }
 
   @AfterAll

@@ -42,10 +42,10 @@ class BackupRestoreIT {
     try (ImmudbServer server =
         ImmudbServer.start(
             ServerConfig.builder()
-                .dir(tmp.resolve("data"))
-                .address("127.0.0.1")
-                .port(0)
-                .synced(false)
+                .set("dir", tmp.resolve("data"))
+                .set("address", "127.0.0.1")
+                .set("port", 0)
+                .set("synced", false)
                 .build())) {
       int port = server.port();
       assertThat(run("immuadmin", port, "login", "--password", "immudb").status()).isZero();

@@ -25,7 +25,12 @@ class ImmuadminIT {
 
   private static ImmudbServer start(Path dir) throws Exception {
     return ImmudbServer.start(
-        ServerConfig.builder().dir(dir).address("127.0.0.1").port(0).synced(true).build());
+        ServerConfig.builder()
+            .set("dir", dir)
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", true)
+            .build());
   }
 
   @Test

@@ -39,11 +39,11 @@ class StatsHttpsIT {
 
     ServerConfig cfg =
         ServerConfig.builder()
-            .dir(tmp.resolve("data"))
-            .address("127.0.0.1")
-            .port(0)
-            .metricsServer(true)
-            .metricsServerPort(0)
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("metrics-server", true)
+            .set("metrics-server-port", 0)
             .build();
     try (ImmudbServer server = ImmudbServer.start(cfg, tls)) {
       int port = server.metricsPort().getAsInt();

@@ -36,9 +36,13 @@ class ImmuClientIT {
 
   private ImmudbServer start(Path signingKey) throws Exception {
     ServerConfig.Builder b =
-        ServerConfig.builder().dir(tmp.resolve("data")).address("127.0.0.1").port(0).synced(false);
+        ServerConfig.builder()
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false);
     if (signingKey != null) {
-      b.signingKey(signingKey);
+      b.set("signingKey", signingKey);
     }
     server = ImmudbServer.start(b.build());
     return server;

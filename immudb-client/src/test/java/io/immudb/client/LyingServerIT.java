@@ -36,10 +36,10 @@ class LyingServerIT {
   private ImmudbServer start(String dir) throws Exception {
     return ImmudbServer.start(
         ServerConfig.builder()
-            .dir(tmp.resolve(dir))
-            .address("127.0.0.1")
-            .port(0)
-            .synced(false)
+            .set("dir", tmp.resolve(dir))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false)
             .build());
   }
 

@@ -43,13 +43,13 @@ class ServerMetricsIT {
   private ImmudbServer start(String dir, boolean histograms) throws Exception {
     return ImmudbServer.start(
         ServerConfig.builder()
-            .dir(tmp.resolve(dir))
-            .address("127.0.0.1")
-            .port(0)
-            .synced(false)
-            .metricsServer(true)
-            .metricsServerPort(0)
-            .noHistograms(!histograms)
+            .set("dir", tmp.resolve(dir))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false)
+            .set("metrics-server", true)
+            .set("metrics-server-port", 0)
+            .set("no-histograms", !histograms)
             .build());
   }
 
@@ -246,7 +246,11 @@ class ServerMetricsIT {
   void withTheMetricsServerOffNothingListens() throws Exception {
     try (ImmudbServer server =
         ImmudbServer.start(
-            ServerConfig.builder().dir(tmp.resolve("off")).address("127.0.0.1").port(0).build())) {
+            ServerConfig.builder()
+                .set("dir", tmp.resolve("off"))
+                .set("address", "127.0.0.1")
+                .set("port", 0)
+                .build())) {
       assertThat(server.metricsPort()).isEmpty();
     }
   }

@@ -36,12 +36,16 @@ class TlsIT {
 
   private void start(boolean tls, boolean mtls) throws Exception {
     ServerConfig.Builder b =
-        ServerConfig.builder().dir(tmp.resolve("data")).address("127.0.0.1").port(0).synced(false);
+        ServerConfig.builder()
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false);
     if (tls) {
-      b.certificate(pki.serverCert()).pkey(pki.serverKey());
+      b.set("certificate", pki.serverCert()).set("pkey", pki.serverKey());
     }
     if (mtls) {
-      b.clientCas(pki.caCert()).mtls(true);
+      b.set("clientcas", pki.caCert()).set("mtls", true);
     }
     server = ImmudbServer.start(b.build());
   }

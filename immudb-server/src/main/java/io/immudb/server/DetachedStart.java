@@ -25,8 +25,10 @@ final class DetachedStart {
 
   /** Starts the background server; prints its pid on {@code out}; returns the exit status. */
   static int run(ServerConfig cfg, String[] args, PrintStream out, PrintStream err) {
-    Path output = cfg.logfile().orElse(cfg.dir().resolve("immudb.log"));
-    InetSocketAddress probe = new InetSocketAddress(probeHost(cfg.address()), cfg.port());
+    Path output = cfg.process().logfile().orElse(cfg.storage().dir().resolve("immudb.log"));
+    String address = cfg.network().address();
+    int port = cfg.network().port();
+    InetSocketAddress probe = new InetSocketAddress(probeHost(address), port);
     try {
       long pid =
           new DetachLauncher(TIMEOUT)
@@ -36,9 +38,9 @@ final class DetachedStart {
           "immudb: running in the background as process "
               + pid
               + ", listening on "
-              + cfg.address()
+              + address
               + ":"
-              + cfg.port()
+              + port
               + ", output in "
               + output.toAbsolutePath().normalize());
       return 0;

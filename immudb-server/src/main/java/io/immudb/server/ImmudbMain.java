@@ -4,6 +4,7 @@ import io.immudb.ops.ConfigProfile;
 import io.immudb.ops.ProcessCommandRunner;
 import io.immudb.ops.ToolConfig;
 import io.immudb.server.config.ConfigException;
+import io.immudb.server.config.ProcessOptions;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
 import io.immudb.server.logging.LogSetup;
@@ -126,7 +127,7 @@ public final class ImmudbMain {
       err.println("immudb: " + e.getMessage());
       return 2;
     }
-    if (cfg.detached()) {
+    if (cfg.process().detached()) {
       return DetachedStart.run(cfg, args, out, err);
     }
     return serve(cfg, config.file(), out, err);
@@ -150,7 +151,8 @@ public final class ImmudbMain {
       ServerConfig cfg, Optional<java.nio.file.Path> configFile, PrintStream out, PrintStream err)
       throws InterruptedException {
     try {
-      LogSetup.configure(cfg.logLevel(), cfg.logFormat(), cfg.logfile());
+      ProcessOptions process = cfg.process();
+      LogSetup.configure(process.logLevel(), process.logFormat(), process.logfile());
     } catch (IOException e) {
       err.println("immudb: " + e.getMessage());
       return 1;
@@ -160,7 +162,7 @@ public final class ImmudbMain {
     try {
       server = ImmudbServer.start(cfg);
     } catch (IOException | RuntimeException e) {
-      if (cfg.logfile().isPresent()) { // otherwise the log is stderr: say it once
+      if (cfg.process().logfile().isPresent()) { // otherwise the log is stderr: say it once
         log.error("cannot start: {}", e.getMessage());
       }
       err.println("immudb: cannot start: " + e.getMessage());
@@ -179,34 +181,35 @@ public final class ImmudbMain {
                   }
                 },
                 "immudb-shutdown"));
-    String dir = cfg.dir().toAbsolutePath().normalize().toString();
+    String dir = cfg.storage().dir().toAbsolutePath().normalize().toString();
     log.info(
         "immudb {} listening on {}:{}, data directory {}, server identifier {}{}",
         io.immudb.server.grpc.ImmuServices.VERSION,
-        cfg.address(),
+        cfg.network().address(),
         server.port(),
         dir,
         server.identifier(),
-        cfg.pidfile().map(p -> ", pidfile " + p).orElse(""));
+        cfg.process().pidfile().map(p -> ", pidfile " + p).orElse(""));
     out.println("immudb " + io.immudb.server.grpc.ImmuServices.VERSION);
     configFile.ifPresent(f -> out.println("config file " + f.toAbsolutePath().normalize()));
-    out.println("listening on " + cfg.address() + ":" + server.port());
+    out.println("listening on " + cfg.network().address() + ":" + server.port());
     server
         .metricsPort()
         .ifPresent(
             p ->
                 out.println(
                     "metrics on "
-                        + (cfg.metricsTls() ? "https" : "http")
+                        + (cfg.metrics().tls() ? "https" : "http")
                         + "://"
-                        + cfg.address()
+                        + cfg.network().address()
                         + ":"
                         + p
                         + "/metrics"));
-    out.println(cfg.tls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
+    out.println(
+        cfg.serverTls().map(t -> "transport " + t.describe()).orElse("transport plaintext"));
     out.println("data directory " + dir);
     out.println("server identifier " + server.identifier());
-    if (!cfg.auth()) {
+    if (!cfg.security().auth()) {
       out.println("authentication is disabled");
     }
     out.flush();

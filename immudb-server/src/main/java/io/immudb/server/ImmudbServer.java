@@ -8,9 +8,9 @@ import io.immudb.ops.PidFile;
 import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.UserStore;
+import io.immudb.server.config.NetworkOptions;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
-import io.immudb.server.consistency.ConsistencyCheckOptions;
 import io.immudb.server.consistency.ConsistencyChecker;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
@@ -94,10 +94,7 @@ public final class ImmudbServer implements AutoCloseable {
    */
   public static ImmudbServer start(ServerConfig cfg) throws IOException {
     return start(
-        cfg,
-        cfg.metricsTls()
-            ? cfg.tls().map(io.immudb.server.tls.ServerTls::sslContext).orElse(null)
-            : null);
+        cfg, cfg.metrics().tls() ? cfg.serverTls().map(ServerTls::sslContext).orElse(null) : null);
   }
 
   /**
@@ -107,19 +104,19 @@ public final class ImmudbServer implements AutoCloseable {
   public static ImmudbServer start(ServerConfig cfg, SSLContext metricsTls) throws IOException {
     ServerMetrics serverMetrics = null;
     MetricsEndpoint endpoint = null;
-    if (cfg.metricsServer()) {
-      serverMetrics = new ServerMetrics(!cfg.noHistograms(), Clock.systemUTC());
+    if (cfg.metrics().server()) {
+      serverMetrics = new ServerMetrics(!cfg.metrics().noHistograms(), Clock.systemUTC());
       endpoint =
           MetricsEndpoint.start(
-              cfg.address(),
-              cfg.metricsServerPort(),
+              cfg.network().address(),
+              cfg.metrics().port(),
               serverMetrics.registry(),
               ServerCommand.version(),
               metricsTls);
     }
     DataDirectory dir;
     try {
-      dir = DataDirectory.open(cfg.dir());
+      dir = DataDirectory.open(cfg.storage().dir());
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
@@ -130,18 +127,18 @@ public final class ImmudbServer implements AutoCloseable {
     PidFile pidFile = null;
     ExecutorService executor = rpcExecutor();
     try {
-      if (cfg.pidfile().isPresent()) {
-        pidFile = PidFile.create(cfg.pidfile().get());
+      if (cfg.process().pidfile().isPresent()) {
+        pidFile = PidFile.create(cfg.process().pidfile().get());
       }
-      registry = DatabaseRegistry.open(cfg.dir(), cfg.synced());
+      registry = DatabaseRegistry.open(cfg.storage().dir(), cfg.storage().synced());
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
-      users.ensureSysadmin(cfg.adminPassword());
+      users.ensureSysadmin(cfg.security().adminPassword());
       LoginSessions tokens =
-          new LoginSessions(users, registry, cfg.tokenExpiry(), Clock.systemUTC());
+          new LoginSessions(users, registry, cfg.security().tokenExpiry(), Clock.systemUTC());
       List<ServerInterceptor> interceptors = new ArrayList<>();
-      if (cfg.signingKey().isPresent()) {
-        StateSigner signer = StateSigner.load(cfg.signingKey().get());
-        interceptors.add(ImmuServices.signing(signer, tokens, cfg.auth()));
+      if (cfg.security().signingKey().isPresent()) {
+        StateSigner signer = StateSigner.load(cfg.security().signingKey().get());
+        interceptors.add(ImmuServices.signing(signer, tokens, cfg.security().auth()));
       }
       // The last interceptor sees a call first: it sets up the token context and the uuid header.
       interceptors.add(ImmuServices.interceptor(dir.identifier()));
@@ -151,7 +148,7 @@ public final class ImmudbServer implements AutoCloseable {
       }
       Server server =
           listener(cfg)
-              .maxInboundMessageSize(cfg.maxRecvMsgSize())
+              .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
               .executor(executor)
               .callExecutor(ImmuServices.callExecutors())
               .addService(
@@ -160,24 +157,17 @@ public final class ImmudbServer implements AutoCloseable {
                           registry,
                           users,
                           tokens,
-                          cfg.auth(),
-                          cfg.maintenance(),
-                          cfg.maxRecvMsgSize(),
+                          cfg.security().auth(),
+                          cfg.storage().maintenance(),
+                          cfg.network().maxRecvMsgSize(),
                           executor),
                       interceptors))
               .build()
               .start();
       ConsistencyChecker checker = null;
-      if (cfg.consistencyCheck()) {
+      if (cfg.consistencyCheck().isPresent()) {
         checker =
-            new ConsistencyChecker(
-                registry,
-                new ConsistencyCheckOptions(
-                    cfg.consistencyCheckInterval(),
-                    cfg.consistencyCheckTxs(),
-                    cfg.consistencyCheckSamples(),
-                    ConsistencyCheckOptions.DEFAULT_BYTES_PER_ROUND),
-                new SplittableRandom());
+            new ConsistencyChecker(registry, cfg.consistencyCheck().get(), new SplittableRandom());
         checker.start();
       }
       if (serverMetrics != null && checker != null) {
@@ -205,16 +195,17 @@ public final class ImmudbServer implements AutoCloseable {
 
   /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
   private static NettyServerBuilder listener(ServerConfig cfg) {
-    InetSocketAddress at = new InetSocketAddress(cfg.address(), cfg.port());
-    if (cfg.tls().isEmpty()) {
-      LOG.info("gRPC on {}:{} without TLS (plaintext)", cfg.address(), cfg.port());
+    NetworkOptions net = cfg.network();
+    InetSocketAddress at = new InetSocketAddress(net.address(), net.port());
+    if (cfg.serverTls().isEmpty()) {
+      LOG.info("gRPC on {}:{} without TLS (plaintext)", net.address(), net.port());
       return NettyServerBuilder.forAddress(at);
     }
-    ServerTls tls = cfg.tls().get();
-    if (!tls.mutual() && cfg.clientCas().isPresent()) {
+    ServerTls tls = cfg.serverTls().get();
+    if (!tls.mutual() && cfg.tls().clientCas().isPresent()) {
       LOG.warn("--clientcas is ignored: client certificates are only checked with --mtls");
     }
-    LOG.info("gRPC on {}:{} with {}", cfg.address(), cfg.port(), tls.describe());
+    LOG.info("gRPC on {}:{} with {}", net.address(), net.port(), tls.describe());
     return NettyServerBuilder.forAddress(at, tls.grpcCredentials());
   }
 

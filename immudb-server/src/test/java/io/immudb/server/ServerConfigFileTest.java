@@ -83,12 +83,12 @@ class ServerConfigFileTest {
             f.toString(),
             "--max-recv-msg-size",
             "3003");
-    assertThat(c.maxRecvMsgSize()).isEqualTo(3003);
-    assertThat(c.port()).isEqualTo(2001);
-    assertThat(c.tokenExpiry()).isEqualTo(Duration.ofHours(2));
-    assertThat(c.synced()).isFalse();
-    assertThat(c.dir()).isEqualTo(tmp.resolve("fromfile"));
-    assertThat(c.adminPassword()).isEqualTo("immudb");
+    assertThat(c.network().maxRecvMsgSize()).isEqualTo(3003);
+    assertThat(c.network().port()).isEqualTo(2001);
+    assertThat(c.security().tokenExpiry()).isEqualTo(Duration.ofHours(2));
+    assertThat(c.storage().synced()).isFalse();
+    assertThat(c.storage().dir()).isEqualTo(tmp.resolve("fromfile"));
+    assertThat(c.security().adminPassword()).isEqualTo("immudb");
   }
 
   @Test
@@ -96,15 +96,15 @@ class ServerConfigFileTest {
     Path key = Files.writeString(tmp.resolve("k.pem"), "pem");
     Path f = file("signingkey = \"" + key + "\"", "max_recv_msg_size = 77", "DevMode = true");
     ServerConfig c = parse(Map.of(), "--config", f.toString(), "--dir", tmp.toString());
-    assertThat(c.signingKey()).contains(key);
-    assertThat(c.maxRecvMsgSize()).isEqualTo(77);
-    assertThat(c.devMode()).isTrue();
+    assertThat(c.security().signingKey()).contains(key);
+    assertThat(c.network().maxRecvMsgSize()).isEqualTo(77);
+    assertThat(c.security().devMode()).isTrue();
   }
 
   @Test
   void immudbKeysWithoutMeaningHereAreWarnedAbout() throws Exception {
     Path f = file("network = \"tcp\"", "dbname = \"immudb\"", "port = 7");
-    assertThat(parse(Map.of(), "--config", f.toString(), "--dir", tmp.toString()).port())
+    assertThat(parse(Map.of(), "--config", f.toString(), "--dir", tmp.toString()).network().port())
         .isEqualTo(7);
     assertThat(warnings)
         .containsExactly(
@@ -143,10 +143,12 @@ class ServerConfigFileTest {
     Path etc = Files.createDirectories(tmp.resolve("etc")).resolve("immudb.toml");
     Files.writeString(etc, "port = 2\ndir = \"" + tmp + "\"\n");
     ConfigProfile p = profile(local, etc);
-    assertThat(ServerCommand.parse(new String[0], Map.of(), p, warnings::add).port()).isEqualTo(2);
+    assertThat(ServerCommand.parse(new String[0], Map.of(), p, warnings::add).network().port())
+        .isEqualTo(2);
     Files.createDirectories(local.getParent());
     Files.writeString(local, "port = 1\ndir = \"" + tmp + "\"\n");
-    assertThat(ServerCommand.parse(new String[0], Map.of(), p, warnings::add).port()).isEqualTo(1);
+    assertThat(ServerCommand.parse(new String[0], Map.of(), p, warnings::add).network().port())
+        .isEqualTo(1);
     Path missing = tmp.resolve("nope.toml");
     assertThatThrownBy(
             () ->

@@ -24,10 +24,10 @@ class AuditDetachIT {
   private ImmudbServer server() throws Exception {
     return ImmudbServer.start(
         ServerConfig.builder()
-            .dir(tmp.resolve("data"))
-            .address("127.0.0.1")
-            .port(0)
-            .synced(false)
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false)
             .build());
   }
 

@@ -35,9 +35,13 @@ class AuditorIT {
 
   private ServerConfig config(Path signingKey) {
     ServerConfig.Builder b =
-        ServerConfig.builder().dir(tmp.resolve("data")).address("127.0.0.1").port(0).synced(false);
+        ServerConfig.builder()
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false);
     if (signingKey != null) {
-      b.signingKey(signingKey);
+      b.set("signingKey", signingKey);
     }
     return b.build();
   }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How much the consistency checker reads, per database and per round, and how long it pauses
- * between rounds. Immutable and thread-safe.
+ * between rounds. Immutable and thread-safe. The server's {@code --consistency-check-*} flags set
+ * the first three and hold their defaults.
  *
  * @param interval pause between the end of one round and the start of the next; {@code > 0}
  * @param txsPerRound most newly committed txs re-verified per database per round; {@code > 0}
@@ -16,19 +17,16 @@ import java.util.Objects;
  */
 public record ConsistencyCheckOptions(
     Duration interval, int txsPerRound, int samplesPerRound, long bytesPerRound) {
-  /** Default pause between rounds. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
-
-  /** Default new txs per database per round. */
-  public static final int DEFAULT_TXS_PER_ROUND = 2000;
-
-  /** Default sampled older txs per database per round. */
-  public static final int DEFAULT_SAMPLES_PER_ROUND = 16;
-
   /** Default read budget per database per round: 64 MiB. */
   public static final long DEFAULT_BYTES_PER_ROUND = 64L << 20;
 
-  /** Validates the settings. */
+  /**
+   * Validates the settings.
+   *
+   * @throws IllegalArgumentException whose message starts with the name of the setting at fault,
+   *     the server's flag where there is one (e.g. {@code consistency-check-txs must be > 0, got
+   *     0}); the server reports it as is
+   */
   public ConsistencyCheckOptions {
     Objects.requireNonNull(interval, "interval");
     if (interval.isNegative() || interval.isZero()) {
@@ -44,14 +42,5 @@ public record ConsistencyCheckOptions(
     if (bytesPerRound <= 0) {
       throw new IllegalArgumentException("bytesPerRound must be > 0, got " + bytesPerRound);
     }
-  }
-
-  /** The defaults. */
-  public static ConsistencyCheckOptions defaults() {
-    return new ConsistencyCheckOptions(
-        DEFAULT_INTERVAL,
-        DEFAULT_TXS_PER_ROUND,
-        DEFAULT_SAMPLES_PER_ROUND,
-        DEFAULT_BYTES_PER_ROUND);
   }
 }

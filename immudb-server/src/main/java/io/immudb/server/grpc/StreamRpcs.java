@@ -20,7 +20,6 @@ import io.immudb.proto.VerifiableTx;
 import io.immudb.proto.ZEntries;
 import io.immudb.proto.ZEntry;
 import io.immudb.proto.ZScanRequest;
-import io.immudb.server.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class StreamRpcs {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRpcs.class);
 
-  /** The largest message a client stream may carry when no {@code --max-recv-msg-size} is given. */
-  public static final int DEFAULT_MAX_RECV_MSG_SIZE = ServerConfig.DEFAULT_MAX_RECV_MSG_SIZE;
+  /**
+   * The largest inbound message, and message of a client stream, when no {@code
+   * --max-recv-msg-size} is given: 32 MiB (spec v1 §9.1).
+   */
+  public static final int DEFAULT_MAX_RECV_MSG_SIZE = 32 << 20;
 
   /**
    * The most payload bytes one client stream may carry in all: the engine's bound on the values of

@@ -11,9 +11,9 @@ class MetricsFlagsTest {
   @Test
   void defaultsServeMetricsOn9497WithHistograms() {
     ServerConfig c = ServerCommand.parse(new String[0], Map.of());
-    assertThat(c.metricsServer()).isTrue();
-    assertThat(c.metricsServerPort()).isEqualTo(9497);
-    assertThat(c.noHistograms()).isFalse();
+    assertThat(c.metrics().server()).isTrue();
+    assertThat(c.metrics().port()).isEqualTo(9497);
+    assertThat(c.metrics().noHistograms()).isFalse();
   }
 
   @Test
@@ -24,9 +24,9 @@ class MetricsFlagsTest {
               "--metrics-server=false", "--metrics-server-port", "9600", "--no-histograms"
             },
             Map.of());
-    assertThat(c.metricsServer()).isFalse();
-    assertThat(c.metricsServerPort()).isEqualTo(9600);
-    assertThat(c.noHistograms()).isTrue();
+    assertThat(c.metrics().server()).isFalse();
+    assertThat(c.metrics().port()).isEqualTo(9600);
+    assertThat(c.metrics().noHistograms()).isTrue();
   }
 
   @Test
@@ -37,11 +37,11 @@ class MetricsFlagsTest {
             "IMMUDB_METRICS_SERVER_PORT", "9700",
             "IMMUDB_NO_HISTOGRAMS", "true");
     ServerConfig c = ServerCommand.parse(new String[0], env);
-    assertThat(c.metricsServer()).isFalse();
-    assertThat(c.metricsServerPort()).isEqualTo(9700);
-    assertThat(c.noHistograms()).isTrue();
+    assertThat(c.metrics().server()).isFalse();
+    assertThat(c.metrics().port()).isEqualTo(9700);
+    assertThat(c.metrics().noHistograms()).isTrue();
     ServerConfig f = ServerCommand.parse(new String[] {"--metrics-server-port", "9701"}, env);
-    assertThat(f.metricsServerPort()).isEqualTo(9701);
+    assertThat(f.metrics().port()).isEqualTo(9701);
   }
 
   @Test
@@ -63,7 +63,8 @@ class MetricsFlagsTest {
                       "--port", "5000", "--metrics-server-port", "5000", "--metrics-server=false"
                     },
                     Map.of())
-                .metricsServer())
+                .metrics()
+                .server())
         .isFalse();
   }
 
@@ -75,8 +76,8 @@ class MetricsFlagsTest {
 
   @Test
   void theBuilderLeavesTheMetricsServerOff() {
-    assertThat(ServerConfig.builder().build().metricsServer()).isFalse();
-    assertThat(ServerConfig.builder().build().metricsServerPort()).isEqualTo(9497);
+    assertThat(ServerConfig.builder().build().metrics().server()).isFalse();
+    assertThat(ServerConfig.builder().build().metrics().port()).isEqualTo(9497);
   }
 
   @Test

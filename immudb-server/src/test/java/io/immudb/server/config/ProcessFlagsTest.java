@@ -20,11 +20,11 @@ class ProcessFlagsTest {
   @Test
   void defaults() {
     ServerConfig c = parse(Map.of());
-    assertThat(c.pidfile()).isEmpty();
-    assertThat(c.logfile()).isEmpty();
-    assertThat(c.logFormat()).isEqualTo(LogFormat.TEXT);
-    assertThat(c.logLevel()).isEqualTo(LogLevel.INFO);
-    assertThat(c.detached()).isFalse();
+    assertThat(c.process().pidfile()).isEmpty();
+    assertThat(c.process().logfile()).isEmpty();
+    assertThat(c.process().logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(c.process().logLevel()).isEqualTo(LogLevel.INFO);
+    assertThat(c.process().detached()).isFalse();
   }
 
   @Test
@@ -41,12 +41,12 @@ class ProcessFlagsTest {
             "--log-level",
             "debug",
             "-d");
-    assertThat(c.pidfile()).contains(tmp.resolve("immudb.pid"));
-    assertThat(c.logfile()).contains(tmp.resolve("immudb.log"));
-    assertThat(c.logFormat()).isEqualTo(LogFormat.JSON);
-    assertThat(c.logLevel()).isEqualTo(LogLevel.DEBUG);
-    assertThat(c.detached()).isTrue();
-    assertThat(parse(Map.of(), "--detached", "false").detached()).isFalse();
+    assertThat(c.process().pidfile()).contains(tmp.resolve("immudb.pid"));
+    assertThat(c.process().logfile()).contains(tmp.resolve("immudb.log"));
+    assertThat(c.process().logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(c.process().logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(c.process().detached()).isTrue();
+    assertThat(parse(Map.of(), "--detached", "false").process().detached()).isFalse();
   }
 
   @Test
@@ -58,19 +58,20 @@ class ProcessFlagsTest {
                 "IMMUDB_LOGFILE", "/var/log/x.log",
                 "IMMUDB_LOGFORMAT", "json",
                 "IMMUDB_DETACHED", "true"));
-    assertThat(c.pidfile()).contains(Path.of("/run/x.pid"));
-    assertThat(c.logfile()).contains(Path.of("/var/log/x.log"));
-    assertThat(c.logFormat()).isEqualTo(LogFormat.JSON);
-    assertThat(c.detached()).isTrue();
+    assertThat(c.process().pidfile()).contains(Path.of("/run/x.pid"));
+    assertThat(c.process().logfile()).contains(Path.of("/var/log/x.log"));
+    assertThat(c.process().logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(c.process().detached()).isTrue();
   }
 
   @Test
   void logLevelFlagWinsOverImmudbLogLevelWhichWinsOverLogLevel() {
-    assertThat(parse(Map.of("LOG_LEVEL", "warn")).logLevel()).isEqualTo(LogLevel.WARN);
-    assertThat(parse(Map.of("LOG_LEVEL", "warn", "IMMUDB_LOG_LEVEL", "error")).logLevel())
+    assertThat(parse(Map.of("LOG_LEVEL", "warn")).process().logLevel()).isEqualTo(LogLevel.WARN);
+    assertThat(parse(Map.of("LOG_LEVEL", "warn", "IMMUDB_LOG_LEVEL", "error")).process().logLevel())
         .isEqualTo(LogLevel.ERROR);
     assertThat(
             parse(Map.of("LOG_LEVEL", "warn", "IMMUDB_LOG_LEVEL", "error"), "--log-level", "trace")
+                .process()
                 .logLevel())
         .isEqualTo(LogLevel.TRACE);
   }

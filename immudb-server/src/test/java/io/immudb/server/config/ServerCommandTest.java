@@ -18,17 +18,17 @@ class ServerCommandTest {
   @Test
   void defaults() {
     ServerConfig c = ServerCommand.parse(new String[0], Map.of());
-    assertThat(c.dir()).isEqualTo(Path.of("./data"));
-    assertThat(c.address()).isEqualTo("0.0.0.0");
-    assertThat(c.port()).isEqualTo(3322);
-    assertThat(c.auth()).isTrue();
-    assertThat(c.adminPassword()).isEqualTo("immudb");
-    assertThat(c.maxRecvMsgSize()).isEqualTo(33554432);
-    assertThat(c.synced()).isTrue();
-    assertThat(c.maintenance()).isFalse();
-    assertThat(c.devMode()).isFalse();
-    assertThat(c.signingKey()).isEmpty();
-    assertThat(c.tokenExpiry()).isEqualTo(Duration.ofHours(24));
+    assertThat(c.storage().dir()).isEqualTo(Path.of("./data"));
+    assertThat(c.network().address()).isEqualTo("0.0.0.0");
+    assertThat(c.network().port()).isEqualTo(3322);
+    assertThat(c.security().auth()).isTrue();
+    assertThat(c.security().adminPassword()).isEqualTo("immudb");
+    assertThat(c.network().maxRecvMsgSize()).isEqualTo(33554432);
+    assertThat(c.storage().synced()).isTrue();
+    assertThat(c.storage().maintenance()).isFalse();
+    assertThat(c.security().devMode()).isFalse();
+    assertThat(c.security().signingKey()).isEmpty();
+    assertThat(c.security().tokenExpiry()).isEqualTo(Duration.ofHours(24));
   }
 
   @Test
@@ -59,17 +59,17 @@ class ServerCommandTest {
               "1h30m"
             },
             Map.of());
-    assertThat(c.dir()).isEqualTo(tmp.resolve("d"));
-    assertThat(c.address()).isEqualTo("127.0.0.1");
-    assertThat(c.port()).isEqualTo(4000);
-    assertThat(c.auth()).isFalse();
-    assertThat(c.adminPassword()).isEqualTo("S3cret!x");
-    assertThat(c.maxRecvMsgSize()).isEqualTo(1024);
-    assertThat(c.synced()).isFalse();
-    assertThat(c.maintenance()).isTrue();
-    assertThat(c.devMode()).isTrue();
-    assertThat(c.signingKey()).contains(key);
-    assertThat(c.tokenExpiry()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(c.storage().dir()).isEqualTo(tmp.resolve("d"));
+    assertThat(c.network().address()).isEqualTo("127.0.0.1");
+    assertThat(c.network().port()).isEqualTo(4000);
+    assertThat(c.security().auth()).isFalse();
+    assertThat(c.security().adminPassword()).isEqualTo("S3cret!x");
+    assertThat(c.network().maxRecvMsgSize()).isEqualTo(1024);
+    assertThat(c.storage().synced()).isFalse();
+    assertThat(c.storage().maintenance()).isTrue();
+    assertThat(c.security().devMode()).isTrue();
+    assertThat(c.security().signingKey()).contains(key);
+    assertThat(c.security().tokenExpiry()).isEqualTo(Duration.ofMinutes(90));
   }
 
   @Test
@@ -83,12 +83,12 @@ class ServerCommandTest {
             "IMMUDB_TOKEN_EXPIRY", "10m",
             "IMMUDB_DIR", tmp.toString());
     ServerConfig c = ServerCommand.parse(new String[] {"--port", "6000"}, env);
-    assertThat(c.port()).isEqualTo(6000);
-    assertThat(c.maxRecvMsgSize()).isEqualTo(2048);
-    assertThat(c.auth()).isFalse();
-    assertThat(c.adminPassword()).isEqualTo("fromenv");
-    assertThat(c.tokenExpiry()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(c.dir()).isEqualTo(tmp);
+    assertThat(c.network().port()).isEqualTo(6000);
+    assertThat(c.network().maxRecvMsgSize()).isEqualTo(2048);
+    assertThat(c.security().auth()).isFalse();
+    assertThat(c.security().adminPassword()).isEqualTo("fromenv");
+    assertThat(c.security().tokenExpiry()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.storage().dir()).isEqualTo(tmp);
   }
 
   @Test
@@ -96,7 +96,7 @@ class ServerCommandTest {
     Path key = Files.writeString(tmp.resolve("k.pem"), "pem");
     ServerConfig c =
         ServerCommand.parse(new String[0], Map.of("IMMUDB_SIGNINGKEY", key.toString()));
-    assertThat(c.signingKey()).contains(key);
+    assertThat(c.security().signingKey()).contains(key);
   }
 
   @Test
@@ -165,8 +165,8 @@ class ServerCommandTest {
   void tlsFlagsAndTheirEnvironmentVariables() throws Exception {
     io.immudb.testkit.TestPki.Setup pki = io.immudb.testkit.TestPki.writeSetup(tmp.resolve("pki"));
     ServerConfig plain = ServerCommand.parse(new String[] {"--dir", tmp.toString()}, Map.of());
-    assertThat(plain.tls()).isEmpty();
-    assertThat(plain.mtls()).isFalse();
+    assertThat(plain.serverTls()).isEmpty();
+    assertThat(plain.tls().mtls()).isFalse();
 
     ServerConfig c =
         ServerCommand.parse(
@@ -175,18 +175,18 @@ class ServerCommandTest {
                 "IMMUDB_CERTIFICATE", pki.serverCert().toString(),
                 "IMMUDB_PKEY", pki.serverKey().toString(),
                 "IMMUDB_CLIENTCAS", pki.caCert().toString()));
-    assertThat(c.mtls()).isTrue();
-    assertThat(c.certificate()).contains(pki.serverCert());
-    assertThat(c.pkey()).contains(pki.serverKey());
-    assertThat(c.clientCas()).contains(pki.caCert());
-    assertThat(c.tls()).hasValueSatisfying(t -> assertThat(t.mutual()).isTrue());
+    assertThat(c.tls().mtls()).isTrue();
+    assertThat(c.tls().certificate()).contains(pki.serverCert());
+    assertThat(c.tls().pkey()).contains(pki.serverKey());
+    assertThat(c.tls().clientCas()).contains(pki.caCert());
+    assertThat(c.serverTls()).hasValueSatisfying(t -> assertThat(t.mutual()).isTrue());
 
     // Empty variables (as in immudb's service template) mean unset.
     ServerConfig empty =
         ServerCommand.parse(
             new String[] {"--dir", tmp.toString()},
             Map.of("IMMUDB_CERTIFICATE", "", "IMMUDB_PKEY", "", "IMMUDB_MTLS", "false"));
-    assertThat(empty.tls()).isEmpty();
+    assertThat(empty.serverTls()).isEmpty();
   }
 
   @Test

@@ -58,14 +58,14 @@ class ConsistencyCheckIT {
   void aValueDamagedWhileTheServerRunsIsFoundAndWritesAreRefused() throws Exception {
     ServerConfig cfg =
         ServerConfig.builder()
-            .dir(tmp.resolve("data"))
-            .address("127.0.0.1")
-            .port(0)
-            .synced(false)
-            .consistencyCheckInterval(Duration.ofMillis(50))
-            .consistencyCheckSamples(8)
-            .metricsServer(true)
-            .metricsServerPort(0)
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false)
+            .set("consistency-check-interval", Duration.ofMillis(50))
+            .set("consistency-check-samples", 8)
+            .set("metrics-server", true)
+            .set("metrics-server-port", 0)
             .build();
     try (ImmudbServer server = ImmudbServer.start(cfg)) {
       ManagedChannel ch =
@@ -130,11 +130,11 @@ class ConsistencyCheckIT {
   void theCheckerCanBeTurnedOff() throws Exception {
     ServerConfig cfg =
         ServerConfig.builder()
-            .dir(tmp.resolve("off"))
-            .address("127.0.0.1")
-            .port(0)
-            .synced(false)
-            .consistencyCheck(false)
+            .set("dir", tmp.resolve("off"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", false)
+            .set("consistency-check", false)
             .build();
     try (ImmudbServer server = ImmudbServer.start(cfg)) {
       assertThat(server.consistencyChecker()).isEmpty();

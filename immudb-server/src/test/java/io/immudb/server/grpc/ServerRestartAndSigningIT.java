@@ -70,9 +70,13 @@ class ServerRestartAndSigningIT {
 
   private ServerConfig config(Path key) {
     ServerConfig.Builder b =
-        ServerConfig.builder().dir(tmp.resolve("data")).address("127.0.0.1").port(0).synced(true);
+        ServerConfig.builder()
+            .set("dir", tmp.resolve("data"))
+            .set("address", "127.0.0.1")
+            .set("port", 0)
+            .set("synced", true);
     if (key != null) {
-      b.signingKey(key);
+      b.set("signingKey", key);
     }
     return b.build();
   }
