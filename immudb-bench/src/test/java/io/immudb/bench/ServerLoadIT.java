@@ -3,46 +3,25 @@ package io.immudb.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code immudb-bench server} against a real server started in this JVM on an ephemeral port. */
 class ServerLoadIT {
-  @TempDir static Path dir;
-  private static ImmudbServer server;
+  @RegisterExtension
+  static final ImmudbServerExtension immudb = ImmudbServerExtension.builder().build();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server =
-        ImmudbServer.start(
-            ServerConfig.builder()
-                .set("dir", dir)
-                .set("port", 0)
-                .set("address", "127.0.0.1")
-                .set("synced", false)
-                .build());
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   private int run(String... args) {
     return BenchMain.run(
@@ -68,7 +47,7 @@ class ServerLoadIT {
     String[] base = {
       "server",
       "--port",
-      Integer.toString(server.port()),
+      Integer.toString(immudb.port()),
       "--clients",
       "4",
       "--clients-per-channel",
@@ -108,7 +87,7 @@ class ServerLoadIT {
         run(
             "server",
             "--port",
-            Integer.toString(server.port()),
+            Integer.toString(immudb.port()),
             "--password",
             "wrong",
             "--seconds",

@@ -105,7 +105,8 @@ final class BackupCommands {
           TxFileWriter w = writer(os, header);
           ImmuClient.TxStream txs = c.exportTxs(1, trusted.txId());
           Progress bar =
-              Progress.txs(format(), trusted.txId(), Progress.auto(progress), System.err)) {
+              Progress.txs(
+                  format(), trusted.txId(), Progress.auto(progress), admin.opts.console().err())) {
         while (txs.hasNext()) {
           ExportedTx tx = txs.next();
           checker.check(tx);
@@ -235,7 +236,11 @@ final class BackupCommands {
       ImmuClient c = admin.client();
       try (TxFileReader r = TxFiles.open(file);
           Progress bar =
-              Progress.bytes("restore", Files.size(file), Progress.auto(progress), System.err)) {
+              Progress.bytes(
+                  "restore",
+                  Files.size(file),
+                  Progress.auto(progress),
+                  admin.opts.console().err())) {
         BackupHeader h = r.header();
         String name = database != null ? database : h.database();
         Iterator<ExportedTx> txs =

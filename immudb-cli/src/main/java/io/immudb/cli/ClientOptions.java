@@ -4,6 +4,8 @@ import io.immudb.client.ImmuClient;
 import io.immudb.client.ImmuClientBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -11,8 +13,9 @@ import picocli.CommandLine.ScopeType;
  * The connection and output options every immuclient and immuadmin command takes, before or after
  * the command name ({@code -a host get k} or {@code get k -a host}), also from the environment
  * ({@code IMMUCLIENT_*} / {@code IMMUADMIN_*}) and the tool's configuration file (key = the long
- * flag name; see {@link Tools#profile}). Builds the SDK client and keeps the session token in the
- * token file between runs.
+ * flag name; see {@link Tools#profile}). Builds the SDK client, keeps the session token in the
+ * token file between runs, and holds the tool's {@link Console}, through which every command
+ * prints. One instance per run of a tool, on one thread.
  */
 public final class ClientOptions {
   @Option(
@@ -153,11 +156,37 @@ public final class ClientOptions {
       description = "print stack traces of errors")
   boolean debug;
 
+  private final Console console;
   private String tool = "immuclient";
   private ImmuClient client;
 
+  /** Options of a root command that prints through {@code console}. */
+  ClientOptions(Console console) {
+    this.console = Objects.requireNonNull(console, "console");
+  }
+
+  /**
+   * The options of the tool running {@code command}: the {@code ClientOptions} mixin of its root
+   * command ({@code immuclient} or {@code immuadmin}).
+   *
+   * @throws IllegalStateException if the root command has none
+   */
+  public static ClientOptions of(CommandSpec command) {
+    for (CommandSpec mixin : command.root().mixins().values()) {
+      if (mixin.userObject() instanceof ClientOptions o) {
+        return o;
+      }
+    }
+    throw new IllegalStateException(command.root().name() + " has no ClientOptions mixin");
+  }
+
   void tool(String name) {
     this.tool = name;
+  }
+
+  /** Where this tool prints. */
+  public Console console() {
+    return console;
   }
 
   private static Path home() {
@@ -168,8 +197,9 @@ public final class ClientOptions {
     return new TokenFile(tokenFile != null ? tokenFile : home().resolve(tool + "-token"));
   }
 
-  public Printer printer(java.io.PrintStream out) {
-    return new Printer(out, format(), encoding());
+  /** Prints results on the tool's standard output, in the {@code --output} format. */
+  public Printer printer() {
+    return new Printer(console.out(), format(), encoding());
   }
 
   Printer.Format format() {
@@ -240,7 +270,7 @@ public final class ClientOptions {
     tokenFile().write(new TokenFile.Session(c.token(), c.currentDatabase()));
     out.record(Printer.fields("logged in", name, "database", c.currentDatabase()));
     if (!warning.isEmpty()) {
-      System.err.println("warning: " + warning);
+      console.err().println("warning: " + warning);
     }
   }
 

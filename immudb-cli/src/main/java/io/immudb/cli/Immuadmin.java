@@ -52,14 +52,17 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 success, 1 error, 2 bad usage, 3 verification failed."
     })
 public final class Immuadmin implements Callable<Integer> {
-  @Mixin ClientOptions opts;
+  @Mixin final ClientOptions opts;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Immuadmin() {}
+  /** The command, printing through {@code console}. */
+  public Immuadmin(Console console) {
+    this.opts = new ClientOptions(console);
+  }
 
   Printer out() {
-    return opts.printer(System.out);
+    return opts.printer();
   }
 
   ImmuClient client() throws java.io.IOException {
@@ -68,7 +71,7 @@ public final class Immuadmin implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
     return 0;
   }
 
@@ -301,12 +304,15 @@ public final class Immuadmin implements Callable<Integer> {
     }
   }
 
-  /** Runs immuadmin with {@code args}; returns the exit status. */
-  public static int run(String[] args, Map<String, String> env) {
-    return Tools.run(new Immuadmin(), "immuadmin", args, env);
+  /**
+   * Runs immuadmin with {@code args}, defaults from {@code env}, printing through {@code console};
+   * returns the exit status.
+   */
+  public static int run(String[] args, Map<String, String> env, Console console) {
+    return Tools.run(new Immuadmin(console), "immuadmin", args, env);
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv()));
+    System.exit(run(args, System.getenv(), Console.system()));
   }
 }

@@ -44,15 +44,20 @@ import picocli.CommandLine.Parameters;
       "Exit status: 0 success, 1 error, 2 bad usage, 3 verification failed."
     })
 public final class Immuclient implements Callable<Integer> {
-  @Mixin ClientOptions opts;
+  @Mixin final ClientOptions opts;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private String[] originalArgs = new String[0];
   private Map<String, String> env = Map.of();
 
+  /** The command, printing through {@code console}. */
+  public Immuclient(Console console) {
+    this.opts = new ClientOptions(console);
+  }
+
   private Printer out() {
-    return opts.printer(System.out);
+    return opts.printer();
   }
 
   @Override
@@ -338,23 +343,28 @@ public final class Immuclient implements Callable<Integer> {
   int it() throws Exception {
     List<String> globals = new java.util.ArrayList<>(List.of(originalArgs));
     globals.remove("it");
+    Console console = opts.console();
     return Shell.run(
         "immuclient",
-        Immuclient::new,
+        () -> new Immuclient(console),
+        console,
         globals,
         env,
         java.nio.file.Path.of(System.getProperty("user.home"), ".immudb", "immuclient_history"));
   }
 
-  /** Runs immuclient with {@code args}; returns the exit status. */
-  public static int run(String[] args, java.util.Map<String, String> env) {
-    Immuclient c = new Immuclient();
+  /**
+   * Runs immuclient with {@code args}, defaults from {@code env}, printing through {@code console};
+   * returns the exit status.
+   */
+  public static int run(String[] args, Map<String, String> env, Console console) {
+    Immuclient c = new Immuclient(console);
     c.originalArgs = args.clone();
     c.env = Map.copyOf(env);
     return Tools.run(c, "immuclient", args, env);
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv()));
+    System.exit(run(args, System.getenv(), Console.system()));
   }
 }

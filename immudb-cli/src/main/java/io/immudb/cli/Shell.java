@@ -21,6 +21,8 @@ import picocli.shell.jline3.PicocliCommands;
  * editing, history in {@code ~/.immudb/<tool>_history}, tab completion of commands and flags) and
  * runs each as the tool would, with the global flags the shell was started with. {@code exit},
  * {@code quit} or end of input leave it; Ctrl-C drops the current line. Works on piped input too.
+ * The commands print through the tool's {@link Console}; the prompt, line editing and the shell's
+ * own messages belong to JLine's terminal.
  */
 final class Shell {
   private Shell() {}
@@ -28,6 +30,7 @@ final class Shell {
   static int run(
       String tool,
       Supplier<Object> newCommand,
+      Console console,
       List<String> globalArgs,
       Map<String, String> env,
       Path history)
@@ -74,7 +77,7 @@ final class Shell {
         List<String> args = new ArrayList<>(globalArgs);
         args.addAll(words);
         Tools.run(newCommand.get(), tool, args.toArray(String[]::new), env);
-        System.out.flush();
+        console.out().flush();
       }
     }
   }

@@ -81,7 +81,7 @@ final class StatsCommand implements Callable<Integer> {
     if (stats.isEmpty()) {
       throw new IllegalStateException("no immudb metrics at " + uri);
     }
-    print(stats, admin.opts.printer(System.out), admin.opts.format() == Printer.Format.JSON);
+    print(stats, admin.opts.printer(), admin.opts.format() == Printer.Format.JSON);
     return 0;
   }
 

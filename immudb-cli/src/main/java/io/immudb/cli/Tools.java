@@ -4,6 +4,8 @@ import io.immudb.client.ImmuClientException;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.ops.ConfigProfile;
 import io.immudb.ops.ToolConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,17 +58,22 @@ final class Tools {
     return run(command, name, profile(name), args, env);
   }
 
+  /**
+   * Runs {@code command}, a root command with a {@link ClientOptions} mixin, with {@code args}; it
+   * prints through the mixin's {@link Console}, and so do picocli's help, usage and error messages.
+   * Returns the exit status.
+   */
   static int run(
       Object command, String name, ConfigProfile profile, String[] args, Map<String, String> env) {
     CommandLine cl = new CommandLine(command);
-    ClientOptions mixin = options(cl);
-    if (mixin != null) {
-      mixin.tool(name);
-    }
+    ClientOptions opts = ClientOptions.of(cl.getCommandSpec());
+    opts.tool(name);
+    PrintStream err = opts.console().err();
+    cl.setOut(new PrintWriter(opts.console().out(), true));
+    cl.setErr(new PrintWriter(err, true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     ToolConfig config =
-        ToolConfig.install(
-            cl, profile, args, env, w -> System.err.println(name + ": warning: " + w));
+        ToolConfig.install(cl, profile, args, env, w -> err.println(name + ": warning: " + w));
     CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler(
         (e, a) -> {
@@ -74,81 +81,55 @@ final class Tools {
           if (fromDefaults.isEmpty()) {
             return usage.handleParseException(e, a);
           }
-          System.err.println(name + ": " + fromDefaults.get());
+          err.println(name + ": " + fromDefaults.get());
           return USAGE;
         });
     cl.setExecutionStrategy(
         parsed -> {
           if (config.error().isPresent() && !ToolConfig.isInformational(parsed)) {
-            System.err.println(name + ": " + config.error().get().getMessage());
+            err.println(name + ": " + config.error().get().getMessage());
             return USAGE;
           }
           return new CommandLine.RunLast().execute(parsed);
         });
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
-          ClientOptions opts = options(line);
-          boolean debug = opts != null && opts.debug;
-          if (e instanceof VerificationException v) {
-            System.err.println(
-                name + ": verification failed (" + v.reason() + "): " + v.getMessage());
-            v.expected().ifPresent(d -> System.err.println("  expected: " + d.toHex()));
-            v.computed().ifPresent(d -> System.err.println("  computed: " + d.toHex()));
-            v.trustedState()
-                .ifPresent(
-                    s ->
-                        System.err.println(
-                            "  trusted state: tx " + s.txId() + " " + s.txHash().toHex()));
-            v.newState()
-                .ifPresent(
-                    s ->
-                        System.err.println(
-                            "  claimed state: tx " + s.txId() + " " + s.txHash().toHex()));
-            if (debug) {
-              e.printStackTrace();
-            }
-            return VERIFICATION_FAILED;
+          int status = report(name, e, err);
+          if (opts.debug) {
+            e.printStackTrace(err);
           }
-          if (e instanceof io.immudb.cli.backup.BackupFileException b) {
-            System.err.println(
-                name + ": the file fails verification, nothing was restored: " + b.getMessage());
-            if (debug) {
-              e.printStackTrace();
-            }
-            return VERIFICATION_FAILED;
-          }
-          String message =
-              e instanceof ImmuClientException ice
-                  ? ice.getMessage() + " (" + ice.code() + ")"
-                  : e.getMessage() == null ? e.toString() : e.getMessage();
-          System.err.println(name + ": " + message);
-          if (debug) {
-            e.printStackTrace();
-          }
-          return ERROR;
+          return status;
         });
     try {
       return cl.execute(args);
     } finally {
-      ClientOptions opts = options(cl);
-      if (opts != null) {
-        opts.close();
-      }
+      opts.close();
     }
   }
 
-  private static ClientOptions options(CommandLine line) {
-    CommandLine root = line;
-    while (root.getParent() != null) {
-      root = root.getParent();
+  /** Prints the one-line report of a command's failure {@code e}; returns the exit status. */
+  private static int report(String name, Exception e, PrintStream err) {
+    if (e instanceof VerificationException v) {
+      err.println(name + ": verification failed (" + v.reason() + "): " + v.getMessage());
+      v.expected().ifPresent(d -> err.println("  expected: " + d.toHex()));
+      v.computed().ifPresent(d -> err.println("  computed: " + d.toHex()));
+      v.trustedState()
+          .ifPresent(
+              s -> err.println("  trusted state: tx " + s.txId() + " " + s.txHash().toHex()));
+      v.newState()
+          .ifPresent(
+              s -> err.println("  claimed state: tx " + s.txId() + " " + s.txHash().toHex()));
+      return VERIFICATION_FAILED;
     }
-    Object user = root.getCommand();
-    if (user instanceof Immuclient c) {
-      return c.opts;
+    if (e instanceof io.immudb.cli.backup.BackupFileException b) {
+      err.println(name + ": the file fails verification, nothing was restored: " + b.getMessage());
+      return VERIFICATION_FAILED;
     }
-    if (user instanceof Immuadmin a) {
-      return a.opts;
-    }
-    return null;
+    String message =
+        e instanceof ImmuClientException ice
+            ? ice.getMessage() + " (" + ice.code() + ")"
+            : e.getMessage() == null ? e.toString() : e.getMessage();
+    err.println(name + ": " + message);
+    return ERROR;
   }
 }

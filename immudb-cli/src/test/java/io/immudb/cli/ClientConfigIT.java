@@ -2,16 +2,14 @@ package io.immudb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,24 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientConfigIT {
 
   @TempDir Path tmp;
-  private ImmudbServer server;
 
-  @BeforeEach
-  void start() throws Exception {
-    server =
-        ImmudbServer.start(
-            ServerConfig.builder()
-                .set("dir", tmp.resolve("data"))
-                .set("address", "127.0.0.1")
-                .set("port", 0)
-                .set("synced", false)
-                .build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension final ImmudbServerExtension immudb = ImmudbServerExtension.builder().build();
 
   private ToolRun run(String tool, Map<String, String> extraEnv, String... args) throws Exception {
     ProcessBuilder pb = ToolRun.launcher(tool, List.of(args)).directory(tmp.toFile());
@@ -57,7 +39,7 @@ class ClientConfigIT {
         String.join(
             "\n",
             "immudb-address = \"127.0.0.1\"",
-            "immudb-port = " + server.port(),
+            "immudb-port = " + immudb.port(),
             "tokenfile = \"" + tmp.resolve("token") + "\"",
             "roots_filepath = \"" + tmp.resolve("roots") + "\"",
             "dir = \"/tmp\"",
@@ -82,7 +64,7 @@ class ClientConfigIT {
         Files.writeString(
             tmp.resolve("admin.toml"),
             "immudb_port = "
-                + server.port()
+                + immudb.port()
                 + "\nimmudb-address = \"127.0.0.1\"\ntokenfile = \""
                 + tmp.resolve("admin-token")
                 + "\"\n");

@@ -26,7 +26,9 @@ class ClientConfigTest {
   private final List<String> warnings = new ArrayList<>();
 
   private static Object command(String tool) {
-    return tool.equals("immuclient") ? new Immuclient() : new Immuadmin();
+    return tool.equals("immuclient")
+        ? new Immuclient(Console.system())
+        : new Immuadmin(Console.system());
   }
 
   @Test
@@ -62,7 +64,7 @@ class ClientConfigTest {
         Files.writeString(
             tmp.resolve("c.toml"),
             "immudb-port = 1001\nimmudb-address = \"filehost\"\noutput = \"json\"\n");
-    Immuclient c = new Immuclient();
+    Immuclient c = new Immuclient(Console.system());
     CommandLine cl = new CommandLine(c);
     String[] args = {"status", "--config", f.toString(), "-p", "3003"};
     ToolConfig.install(
@@ -89,7 +91,7 @@ class ClientConfigTest {
                 + "audit-databases = \"a, b\"\n"
                 + "audit-verify-values = true\n"
                 + "audit-monitoring-port = 9999\n");
-    Immuclient c = new Immuclient();
+    Immuclient c = new Immuclient(Console.system());
     CommandLine cl = new CommandLine(c);
     String[] args = {"--config", f.toString(), "audit-mode", "--audit-monitoring-port", "9000"};
     ToolConfig config =
@@ -119,7 +121,7 @@ class ClientConfigTest {
     Path f =
         Files.writeString(
             tmp.resolve("c.toml"), "prometheus-host = \"127.0.0.1\"\nprometheus-port = \"9101\"\n");
-    CommandLine cl = new CommandLine(new Immuclient());
+    CommandLine cl = new CommandLine(new Immuclient(Console.system()));
     String[] args = {"--config", f.toString(), "audit-mode"};
     ToolConfig config =
         ToolConfig.install(
@@ -142,7 +144,7 @@ class ClientConfigTest {
     Path f = Files.writeString(tmp.resolve("c.toml"), "audit-interval = \"soon\"\n");
     ToolConfig config =
         ToolConfig.install(
-            new CommandLine(new Immuclient()),
+            new CommandLine(new Immuclient(Console.system())),
             Tools.profile("immuclient").withSearchPath(List.of()),
             new String[] {"--config", f.toString(), "status"},
             Map.of(),
@@ -167,21 +169,18 @@ class ClientConfigTest {
   @Test
   void aBadFileStopsTheToolWithStatus2AndOneLine() throws Exception {
     Path f = Files.writeString(tmp.resolve("c.toml"), "immudb-port = 1\nprot = 2\n");
-    PrintStream saved = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int status;
-    try {
-      status =
-          Tools.run(
-              new Immuadmin(),
-              "immuadmin",
-              Tools.profile("immuadmin").withSearchPath(List.of(f)),
-              new String[] {"status"},
-              Map.of());
-    } finally {
-      System.setErr(saved);
-    }
+    Console console =
+        new Console(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status =
+        Tools.run(
+            new Immuadmin(console),
+            "immuadmin",
+            Tools.profile("immuadmin").withSearchPath(List.of(f)),
+            new String[] {"status"},
+            Map.of());
     assertThat(status).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("immuadmin: config file " + f + ", key 'prot': unknown key; the keys are: ")

@@ -3,13 +3,14 @@ package io.immudb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code bin/immuadmin} (child processes) against a real server on a loopback port. */
@@ -17,107 +18,79 @@ class ImmuadminIT {
 
   @TempDir Path tmp;
 
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().synced(true).build();
+
   private ToolRun run(String tool, int port, String... args) throws Exception {
     ProcessBuilder pb = ToolRun.launcher(tool, List.of(args));
     ToolRun.connect(pb, tool, port, tmp.resolve(tool + "-token"), tmp.resolve("roots"));
     return ToolRun.run(pb, tmp, null, Duration.ofSeconds(60));
   }
 
-  private static ImmudbServer start(Path dir) throws Exception {
-    return ImmudbServer.start(
-        ServerConfig.builder()
-            .set("dir", dir)
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", true)
-            .build());
-  }
-
   @Test
   void usersDatabasesAndState() throws Exception {
-    try (ImmudbServer server = start(tmp.resolve("data"))) {
-      int port = server.port();
-      assertThat(run("immuadmin", port, "login", "immudb", "--password", "immudb").status())
-          .isZero();
-      assertThat(run("immuadmin", port, "status").out()).containsPattern("status:\\s+ok");
-      assertThat(
-              run(
-                      "immuadmin",
-                      port,
-                      "user",
-                      "create",
-                      "bob",
-                      "readwrite",
-                      "--password",
-                      "B0b!passwd")
-                  .status())
-          .isZero();
-      assertThat(run("immuadmin", port, "database", "create", "sales").status()).isZero();
-      assertThat(run("immuadmin", port, "database", "list").out())
-          .containsPattern("database:\\s+defaultdb")
-          .containsPattern("database:\\s+sales");
-      assertThat(
-              run("immuadmin", port, "user", "permission", "grant", "bob", "read", "sales")
-                  .status())
-          .isZero();
-      assertThat(run("immuadmin", port, "user", "list").out())
-          .containsPattern("permissions:\\s+defaultdb:read_write, sales:read");
+    int port = immudb.port();
+    assertThat(run("immuadmin", port, "login", "immudb", "--password", "immudb").status()).isZero();
+    assertThat(run("immuadmin", port, "status").out()).containsPattern("status:\\s+ok");
+    assertThat(
+            run("immuadmin", port, "user", "create", "bob", "readwrite", "--password", "B0b!passwd")
+                .status())
+        .isZero();
+    assertThat(run("immuadmin", port, "database", "create", "sales").status()).isZero();
+    assertThat(run("immuadmin", port, "database", "list").out())
+        .containsPattern("database:\\s+defaultdb")
+        .containsPattern("database:\\s+sales");
+    assertThat(
+            run("immuadmin", port, "user", "permission", "grant", "bob", "read", "sales").status())
+        .isZero();
+    assertThat(run("immuadmin", port, "user", "list").out())
+        .containsPattern("permissions:\\s+defaultdb:read_write, sales:read");
 
-      // bob can log in with immuclient and read sales; after deactivation he can't log in.
-      assertThat(run("immuclient", port, "login", "bob", "--password", "B0b!passwd").status())
-          .isZero();
-      assertThat(run("immuclient", port, "use", "sales").status()).isZero();
-      assertThat(run("immuclient", port, "set", "k", "v").err()).contains("PERMISSION_DENIED");
-      assertThat(run("immuadmin", port, "user", "deactivate", "bob").status()).isZero();
-      ToolRun refused = run("immuclient", port, "login", "bob", "--password", "B0b!passwd");
-      assertThat(refused.status()).isEqualTo(1);
-      assertThat(refused.err()).contains("user is not active");
-      assertThat(run("immuadmin", port, "user", "activate", "bob").status()).isZero();
-      assertThat(
-              run(
-                      "immuadmin",
-                      port,
-                      "user",
-                      "changepassword",
-                      "bob",
-                      "--new-password",
-                      "N3w!passwd")
-                  .status())
-          .isZero();
-      assertThat(run("immuclient", port, "login", "bob", "--password", "N3w!passwd").status())
-          .isZero();
+    // bob can log in with immuclient and read sales; after deactivation he can't log in.
+    assertThat(run("immuclient", port, "login", "bob", "--password", "B0b!passwd").status())
+        .isZero();
+    assertThat(run("immuclient", port, "use", "sales").status()).isZero();
+    assertThat(run("immuclient", port, "set", "k", "v").err()).contains("PERMISSION_DENIED");
+    assertThat(run("immuadmin", port, "user", "deactivate", "bob").status()).isZero();
+    ToolRun refused = run("immuclient", port, "login", "bob", "--password", "B0b!passwd");
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).contains("user is not active");
+    assertThat(run("immuadmin", port, "user", "activate", "bob").status()).isZero();
+    assertThat(
+            run("immuadmin", port, "user", "changepassword", "bob", "--new-password", "N3w!passwd")
+                .status())
+        .isZero();
+    assertThat(run("immuclient", port, "login", "bob", "--password", "N3w!passwd").status())
+        .isZero();
 
-      assertThat(run("immuadmin", port, "database", "use", "sales").status()).isZero();
-      assertThat(run("immuadmin", port, "database", "compact").out())
-          .containsPattern("compacted:\\s+sales");
-      ToolRun print = run("immuadmin", port, "print", "--output", "json");
-      assertThat(print.out())
-          .contains("\"database\":\"sales\",\"tx\":1")
-          .contains("\"database\":\"defaultdb\"");
-      assertThat(
-              run("immuadmin", port, "user", "create", "bob", "read", "--password", "B0b!passwd")
-                  .err())
-          .contains("user already exists (ALREADY_EXISTS)");
-      assertThat(run("immuadmin", port, "logout").status()).isZero();
-    }
+    assertThat(run("immuadmin", port, "database", "use", "sales").status()).isZero();
+    assertThat(run("immuadmin", port, "database", "compact").out())
+        .containsPattern("compacted:\\s+sales");
+    ToolRun print = run("immuadmin", port, "print", "--output", "json");
+    assertThat(print.out())
+        .contains("\"database\":\"sales\",\"tx\":1")
+        .contains("\"database\":\"defaultdb\"");
+    assertThat(
+            run("immuadmin", port, "user", "create", "bob", "read", "--password", "B0b!passwd")
+                .err())
+        .contains("user already exists (ALREADY_EXISTS)");
+    assertThat(run("immuadmin", port, "logout").status()).isZero();
   }
 
   @Test
   void verifyChecksAStoppedServersDataAndFindsTampering() throws Exception {
-    Path data = tmp.resolve("data");
-    try (ImmudbServer server = start(data)) {
-      assertThat(run("immuadmin", server.port(), "login", "--password", "immudb").status())
+    Path data = immudb.dir();
+    ImmudbServer server = immudb.server();
+    assertThat(run("immuadmin", server.port(), "login", "--password", "immudb").status()).isZero();
+    assertThat(run("immuclient", server.port(), "login", "--password", "immudb").status()).isZero();
+    for (int i = 0; i < 5; i++) {
+      assertThat(run("immuclient", server.port(), "set", "key" + i, "value-" + i).status())
           .isZero();
-      assertThat(run("immuclient", server.port(), "login", "--password", "immudb").status())
-          .isZero();
-      for (int i = 0; i < 5; i++) {
-        assertThat(run("immuclient", server.port(), "set", "key" + i, "value-" + i).status())
-            .isZero();
-      }
-      ToolRun whileRunning = run("immuadmin", server.port(), "verify", data.toString());
-      assertThat(whileRunning.status()).isEqualTo(1);
-      assertThat(whileRunning.err()).contains("already open");
     }
+    ToolRun whileRunning = run("immuadmin", server.port(), "verify", data.toString());
+    assertThat(whileRunning.status()).isEqualTo(1);
+    assertThat(whileRunning.err()).contains("already open");
+    immudb.stop();
     ToolRun ok = run("immuadmin", 1, "verify", data.toString());
     assertThat(ok.status()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("OK: 6 transactions").containsPattern("database:\\s+systemdb");

@@ -2,40 +2,22 @@ package io.immudb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real {@code bin/immuclient} (child processes) against a real server on a loopback port. */
 class ImmuclientIT {
 
   @TempDir Path tmp;
-  private ImmudbServer server;
 
-  @BeforeEach
-  void start() throws Exception {
-    server =
-        ImmudbServer.start(
-            ServerConfig.builder()
-                .set("dir", tmp.resolve("data"))
-                .set("address", "127.0.0.1")
-                .set("port", 0)
-                .set("synced", false)
-                .build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension final ImmudbServerExtension immudb = ImmudbServerExtension.builder().build();
 
   private ToolRun run(String... args) throws Exception {
     return runWithInput(null, args);
@@ -43,7 +25,7 @@ class ImmuclientIT {
 
   private ToolRun runWithInput(String stdin, String... args) throws Exception {
     ProcessBuilder pb = ToolRun.launcher("immuclient", List.of(args));
-    ToolRun.connect(pb, "immuclient", server.port(), tmp.resolve("token"), tmp.resolve("roots"));
+    ToolRun.connect(pb, "immuclient", immudb.port(), tmp.resolve("token"), tmp.resolve("roots"));
     return ToolRun.run(pb, tmp, stdin, Duration.ofSeconds(60));
   }
 
@@ -136,7 +118,7 @@ class ImmuclientIT {
     assertThat(run("safeset", "k", "v").status()).isZero();
 
     try (io.immudb.client.ImmuClient admin =
-        io.immudb.client.ImmuClient.builder().address("127.0.0.1").port(server.port()).build()) {
+        io.immudb.client.ImmuClient.builder().address("127.0.0.1").port(immudb.port()).build()) {
       admin.login("immudb", "immudb");
       admin.createUser("reader", "Read3r!pass", io.immudb.client.Permission.READ, "defaultdb");
     }
@@ -147,7 +129,8 @@ class ImmuclientIT {
     assertThat(refused.err()).contains("PERMISSION_DENIED");
     assertThat(run("login", "immudb", "--password", "immudb").status()).isZero();
 
-    Path state = tmp.resolve("roots").resolve(server.identifier()).resolve("defaultdb.state");
+    Path state =
+        tmp.resolve("roots").resolve(immudb.server().identifier()).resolve("defaultdb.state");
     String text = Files.readString(state);
     String h = text.replaceAll("(?s).*txHash=([0-9a-f]{64}).*", "$1");
     Files.writeString(state, text.replace(h, (h.charAt(0) == '0' ? "1" : "0") + h.substring(1)));

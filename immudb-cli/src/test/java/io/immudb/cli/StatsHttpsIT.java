@@ -3,14 +3,15 @@ package io.immudb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
 import io.immudb.testkit.TestPki;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StatsHttpsIT {
 
   @TempDir Path tmp;
+
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().manualStart().build();
 
   private ToolRun stats(int metricsPort, String... args) throws Exception {
     List<String> cmd =
@@ -37,29 +41,21 @@ class StatsHttpsIT {
     Path pem = TestPki.writeCertificates(tmp.resolve("ca.pem"), ca.cert());
     SSLContext tls = ca.serverContext(ca.issueServer("localhost", false));
 
-    ServerConfig cfg =
-        ServerConfig.builder()
-            .set("dir", tmp.resolve("data"))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("metrics-server", true)
-            .set("metrics-server-port", 0)
-            .build();
-    try (ImmudbServer server = ImmudbServer.start(cfg, tls)) {
-      int port = server.metricsPort().getAsInt();
-      ToolRun ok = stats(port, "--metrics-ca", pem.toString(), "--raw");
-      assertThat(ok.status()).as(ok.err()).isZero();
-      assertThat(ok.out())
-          .containsPattern("(?m)^database:\\s+defaultdb$")
-          .containsPattern("(?m)^txs:\\s+1$")
-          .containsPattern("(?m)^size:\\s+\\d+$");
+    ImmudbServer server =
+        immudb.start(b -> b.set("metrics-server", true).set("metrics-server-port", 0), tls);
+    int port = server.metricsPort().getAsInt();
+    ToolRun ok = stats(port, "--metrics-ca", pem.toString(), "--raw");
+    assertThat(ok.status()).as(ok.err()).isZero();
+    assertThat(ok.out())
+        .containsPattern("(?m)^database:\\s+defaultdb$")
+        .containsPattern("(?m)^txs:\\s+1$")
+        .containsPattern("(?m)^size:\\s+\\d+$");
 
-      ToolRun untrusted = stats(port);
-      assertThat(untrusted.status()).isEqualTo(1);
-      assertThat(untrusted.err())
-          .startsWith("immuadmin: TLS with the metrics endpoint https://127.0.0.1:" + port)
-          .contains("--metrics-ca");
-      assertThat(untrusted.out()).isEmpty();
-    }
+    ToolRun untrusted = stats(port);
+    assertThat(untrusted.status()).isEqualTo(1);
+    assertThat(untrusted.err())
+        .startsWith("immuadmin: TLS with the metrics endpoint https://127.0.0.1:" + port)
+        .contains("--metrics-ca");
+    assertThat(untrusted.out()).isEmpty();
   }
 }

@@ -9,8 +9,7 @@ import io.immudb.core.proof.VerificationException;
 import io.immudb.core.proof.VerificationException.Reason;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
-import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,28 +17,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Export, history check and import through the SDK against the real server. */
 class BackupIT {
   @TempDir Path tmp;
-  private ImmudbServer server;
+
+  @RegisterExtension final ImmudbServerExtension immudb = ImmudbServerExtension.builder().build();
+
   private ImmuClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server =
-        ImmudbServer.start(
-            ServerConfig.builder()
-                .set("dir", tmp.resolve("data"))
-                .set("address", "127.0.0.1")
-                .set("port", 0)
-                .set("synced", false)
-                .build());
+  void logIn() {
     client =
         ImmuClient.builder()
             .address("127.0.0.1")
-            .port(server.port())
+            .port(immudb.port())
             .stateFolder(tmp.resolve("states"))
             .build();
     client.login("immudb", "immudb");
@@ -48,7 +42,6 @@ class BackupIT {
   @AfterEach
   void stop() throws Exception {
     client.close();
-    server.close();
   }
 
   private List<ExportedTx> exportAll() {
@@ -163,7 +156,7 @@ class BackupIT {
   void exportNeedsTheAdminPermission() {
     client.createUser("reader", "Reader-pass1!", Permission.READ, "defaultdb");
     try (ImmuClient reader =
-        ImmuClient.builder().address("127.0.0.1").port(server.port()).build()) {
+        ImmuClient.builder().address("127.0.0.1").port(immudb.port()).build()) {
       reader.login("reader", "Reader-pass1!");
       assertThatThrownBy(() -> reader.exportTxs(0, 0).hasNext())
           .isInstanceOf(PermissionDeniedException.class);

@@ -14,7 +14,7 @@ import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,34 +25,28 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Random;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SDK against the real server on a loopback port: every call, verified and not. */
 class ImmuClientIT {
   @TempDir Path tmp;
+
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().manualStart().build();
+
   private ImmudbServer server;
 
   private ImmudbServer start(Path signingKey) throws Exception {
-    ServerConfig.Builder b =
-        ServerConfig.builder()
-            .set("dir", tmp.resolve("data"))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", false);
-    if (signingKey != null) {
-      b.set("signingKey", signingKey);
-    }
-    server = ImmudbServer.start(b.build());
+    server =
+        immudb.start(
+            b -> {
+              if (signingKey != null) {
+                b.set("signingKey", signingKey);
+              }
+            });
     return server;
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
   }
 
   private ImmuClient client(String database) {

@@ -11,7 +11,7 @@ import io.immudb.core.state.ImmuState;
 import io.immudb.proto.VerifiableEntry;
 import io.immudb.proto.VerifiableTx;
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,25 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LyingServerIT {
   @TempDir Path tmp;
+
+  @RegisterExtension
+  final ImmudbServerExtension honestServer = ImmudbServerExtension.builder().build();
+
+  @RegisterExtension
+  final ImmudbServerExtension otherServer = ImmudbServerExtension.builder().build();
+
   private ImmudbServer honest;
   private ImmudbServer other;
   private LyingServer liar;
   private ImmuClient client;
 
-  private ImmudbServer start(String dir) throws Exception {
-    return ImmudbServer.start(
-        ServerConfig.builder()
-            .set("dir", tmp.resolve(dir))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", false)
-            .build());
-  }
-
   @BeforeEach
   void setUp() throws Exception {
-    honest = start("honest");
-    other = start("other");
+    honest = honestServer.server();
+    other = otherServer.server();
     liar = new LyingServer(honest.port());
     client =
         ImmuClient.builder()
@@ -63,8 +61,6 @@ class LyingServerIT {
   void tearDown() throws Exception {
     client.close();
     liar.close();
-    honest.close();
-    other.close();
   }
 
   private void rejected(Executable call) throws Exception {

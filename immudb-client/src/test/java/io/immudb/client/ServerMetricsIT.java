@@ -7,7 +7,7 @@ import io.immudb.client.ImmuClientException.NotFoundException;
 import io.immudb.client.ImmuClientException.UnauthenticatedException;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,22 +36,21 @@ class ServerMetricsIT {
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"([^\"]*)\"");
 
   @TempDir Path tmp;
+
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().manualStart().build();
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** One sample of the text format; label values here never hold quotes. */
   private record Sample(String name, Map<String, String> labels, double value) {}
 
-  private ImmudbServer start(String dir, boolean histograms) throws Exception {
-    return ImmudbServer.start(
-        ServerConfig.builder()
-            .set("dir", tmp.resolve(dir))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", false)
-            .set("metrics-server", true)
-            .set("metrics-server-port", 0)
-            .set("no-histograms", !histograms)
-            .build());
+  private ImmudbServer start(boolean histograms) throws Exception {
+    return immudb.start(
+        b ->
+            b.set("metrics-server", true)
+                .set("metrics-server-port", 0)
+                .set("no-histograms", !histograms));
   }
 
   private ImmuClient client(ImmudbServer server) {
@@ -123,8 +123,8 @@ class ServerMetricsIT {
 
   @Test
   void metricsFollowWhatClientsDo() throws Exception {
-    try (ImmudbServer server = start("data", true);
-        ImmuClient c = client(server)) {
+    ImmudbServer server = start(true);
+    try (ImmuClient c = client(server)) {
       assertThat(get(server, "/livez").statusCode()).isEqualTo(200);
       assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);
       HttpResponse<String> version = get(server, "/version");
@@ -218,8 +218,8 @@ class ServerMetricsIT {
       }
     }
     assertThat(used).contains("immudb_db_size_bytes", "grpc_server_handling_seconds_bucket");
-    try (ImmudbServer server = start("dash", true);
-        ImmuClient c = client(server)) {
+    ImmudbServer server = start(true);
+    try (ImmuClient c = client(server)) {
       c.login("immudb", "immudb");
       c.set("k", "v");
       java.util.Set<String> exported = new java.util.HashSet<>();
@@ -232,8 +232,8 @@ class ServerMetricsIT {
 
   @Test
   void noHistogramsLeavesOutTheLatencyHistogram() throws Exception {
-    try (ImmudbServer server = start("nohist", false);
-        ImmuClient c = client(server)) {
+    ImmudbServer server = start(false);
+    try (ImmuClient c = client(server)) {
       c.login("immudb", "immudb");
       c.set("k", "v");
       List<Sample> s = scrape(server);
@@ -244,14 +244,7 @@ class ServerMetricsIT {
 
   @Test
   void withTheMetricsServerOffNothingListens() throws Exception {
-    try (ImmudbServer server =
-        ImmudbServer.start(
-            ServerConfig.builder()
-                .set("dir", tmp.resolve("off"))
-                .set("address", "127.0.0.1")
-                .set("port", 0)
-                .build())) {
-      assertThat(server.metricsPort()).isEmpty();
-    }
+    ImmudbServer server = immudb.start();
+    assertThat(server.metricsPort()).isEmpty();
   }
 }

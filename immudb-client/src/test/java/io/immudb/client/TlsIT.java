@@ -4,54 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.client.ImmuClientException.UnavailableException;
-import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
 import io.immudb.testkit.TestPki;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SDK over TLS and mutual TLS against the real server on a loopback port. */
 class TlsIT {
   @TempDir Path tmp;
+
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().manualStart().build();
+
   private TestPki.Setup pki;
-  private ImmudbServer server;
 
   @BeforeEach
   void certificates() throws Exception {
     pki = TestPki.writeSetup(tmp.resolve("pki"));
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private void start(boolean tls, boolean mtls) throws Exception {
-    ServerConfig.Builder b =
-        ServerConfig.builder()
-            .set("dir", tmp.resolve("data"))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", false);
-    if (tls) {
-      b.set("certificate", pki.serverCert()).set("pkey", pki.serverKey());
-    }
-    if (mtls) {
-      b.set("clientcas", pki.caCert()).set("mtls", true);
-    }
-    server = ImmudbServer.start(b.build());
+    immudb.start(
+        b -> {
+          if (tls) {
+            b.set("certificate", pki.serverCert()).set("pkey", pki.serverKey());
+          }
+          if (mtls) {
+            b.set("clientcas", pki.caCert()).set("mtls", true);
+          }
+        });
   }
 
   private ImmuClientBuilder builder() {
-    return ImmuClient.builder().address("127.0.0.1").port(server.port());
+    return ImmuClient.builder().address("127.0.0.1").port(immudb.port());
   }
 
   /** Logs in, writes and reads back with proofs. */
@@ -100,8 +91,7 @@ class TlsIT {
   void plaintextAndTlsDoNotMix() throws Exception {
     start(true, false);
     refused(builder(), "a TLS server does so to plaintext clients");
-    server.close();
-    server = null;
+    immudb.stop();
     start(false, false);
     refused(builder().trustCertificates(pki.caCert()), "not an SSL/TLS record");
   }
@@ -124,7 +114,7 @@ class TlsIT {
   @Test
   void theSnippetOfTheTlsDocRuns() throws Exception {
     start(true, true);
-    int port = server.port();
+    int port = immudb.port();
     Path caPem = pki.caCert();
     Path clientPem = pki.clientCert();
     Path clientKey = pki.clientKey();

@@ -1,5 +1,7 @@
 package io.immudb.cli.audit;
 
+import io.immudb.cli.ClientOptions;
+import io.immudb.cli.Console;
 import io.immudb.ops.CommandRunner;
 import io.immudb.ops.DurationConverter;
 import io.immudb.ops.PidFile;
@@ -60,25 +62,27 @@ import picocli.CommandLine.Spec;
 public final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  private final PrintStream out;
   private final CommandRunner runner;
   private final LongSupplier euid;
 
   /** The command as immuclient runs it: real commands, this process's user id. */
   public AuditCommand() {
-    this(System.out, new ProcessCommandRunner(), AuditService::effectiveUid);
+    this(new ProcessCommandRunner(), AuditService::effectiveUid);
   }
 
   /**
-   * @param out receives the service actions' progress lines
    * @param runner runs useradd, chown and systemctl for the service actions (without {@code
    *     --root})
    * @param euid the effective user id of this process
    */
-  AuditCommand(PrintStream out, CommandRunner runner, LongSupplier euid) {
-    this.out = out;
+  AuditCommand(CommandRunner runner, LongSupplier euid) {
     this.runner = runner;
     this.euid = euid;
+  }
+
+  /** Where immuclient prints. */
+  private Console console() {
+    return ClientOptions.of(spec).console();
   }
 
   @Option(
@@ -248,7 +252,7 @@ public final class AuditCommand implements Callable<Integer> {
     AuditorOptions o = checkedOptions();
     if (detached) {
       Path log = logfile != null ? logfile : o.statesDir().resolve("audit.log");
-      return AuditDetach.run(o, log, rootArgs(), System.out, System.err);
+      return AuditDetach.run(o, log, rootArgs(), console().out(), console().err());
     }
     PrintStream log = null;
     if (logfile != null) {
@@ -259,7 +263,8 @@ public final class AuditCommand implements Callable<Integer> {
       log = new PrintStream(new FileOutputStream(abs.toFile(), true), true, StandardCharsets.UTF_8);
     }
     try (PidFile pid = pidfile == null ? null : PidFile.create(pidfile)) {
-      return runForeground(o, log != null ? log : System.out, log != null ? log : System.err, pid);
+      return runForeground(
+          o, log != null ? log : console().out(), log != null ? log : console().err(), pid);
     } finally {
       if (log != null) {
         log.close();
@@ -409,6 +414,12 @@ public final class AuditCommand implements Callable<Integer> {
   private io.immudb.ops.ServiceInstaller installer(Path root, boolean needsRoot, Path exe)
       throws IOException {
     return AuditService.installer(
-        root, needsRoot, exe, AuditService.settings(this), runner, euid.getAsLong(), out);
+        root,
+        needsRoot,
+        exe,
+        AuditService.settings(this),
+        runner,
+        euid.getAsLong(),
+        console().out());
   }
 }

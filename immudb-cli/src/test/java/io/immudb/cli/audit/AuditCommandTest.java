@@ -3,6 +3,7 @@ package io.immudb.cli.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.immudb.cli.Console;
 import io.immudb.cli.Immuclient;
 import io.immudb.ops.DurationConverter;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
 class AuditCommandTest {
   /** Parses {@code immuclient args…} and returns the audit-mode command's validated options. */
   private static AuditorOptions parse(String... args) {
-    CommandLine cl = new CommandLine(new Immuclient());
+    CommandLine cl = new CommandLine(new Immuclient(Console.system()));
     cl.parseArgs(args);
     return ((AuditCommand) cl.getSubcommands().get("audit-mode").getCommand()).options();
   }

@@ -2,6 +2,7 @@ package io.immudb.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.cli.Console;
 import io.immudb.cli.Immuclient;
 import io.immudb.ops.CommandRunner;
 import io.immudb.ops.ConfigProfile;
@@ -47,12 +48,13 @@ class AuditServiceTest {
           @Override
           public <K> K create(Class<K> cls) throws Exception {
             if (cls == AuditCommand.class) {
-              return cls.cast(new AuditCommand(out, recording, () -> euid));
+              return cls.cast(new AuditCommand(recording, () -> euid));
             }
             return CommandLine.defaultFactory().create(cls);
           }
         };
-    CommandLine cl = new CommandLine(new Immuclient(), factory);
+    Console console = new Console(out, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    CommandLine cl = new CommandLine(new Immuclient(console), factory);
     cl.setErr(new PrintWriter(errBytes, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
@@ -147,7 +149,7 @@ class AuditServiceTest {
 
   /** The audit-mode options immuclient parses with {@code --config file} and nothing else. */
   private static AuditorOptions readBack(Path file) {
-    CommandLine cl = new CommandLine(new Immuclient());
+    CommandLine cl = new CommandLine(new Immuclient(Console.system()));
     ConfigProfile profile =
         new ConfigProfile("immuclient", "IMMUCLIENT_", List.of(), Set.of(), Set.of("audit-mode"));
     String[] args = {"--config", file.toString(), "audit-mode"};

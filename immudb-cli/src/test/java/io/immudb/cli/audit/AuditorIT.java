@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.immudb.client.ImmuClient;
 import io.immudb.server.ImmudbServer;
-import io.immudb.server.config.ServerConfig;
+import io.immudb.testkit.server.ImmudbServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AuditorIT {
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-  private ServerConfig config(Path signingKey) {
-    ServerConfig.Builder b =
-        ServerConfig.builder()
-            .set("dir", tmp.resolve("data"))
-            .set("address", "127.0.0.1")
-            .set("port", 0)
-            .set("synced", false);
-    if (signingKey != null) {
-      b.set("signingKey", signingKey);
-    }
-    return b.build();
-  }
+  @RegisterExtension
+  final ImmudbServerExtension immudb = ImmudbServerExtension.builder().manualStart().build();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private AuditorOptions options(int port, List<String> dbs, Path pubKey) {
     return new AuditorOptions(
@@ -73,8 +65,8 @@ class AuditorIT {
 
   @Test
   void everyDatabaseIsAuditedAndARollbackOrAForgedStateIsTampering() throws Exception {
-    try (ImmudbServer server = ImmudbServer.start(config(null));
-        Auditor a = auditor(options(server.port(), List.of(), null))) {
+    ImmudbServer server = immudb.start();
+    try (Auditor a = auditor(options(server.port(), List.of(), null))) {
       try (ImmuClient c = ImmuClient.builder().address("127.0.0.1").port(server.port()).build()) {
         c.login("immudb", "immudb");
         c.createDatabase("second");
@@ -142,19 +134,19 @@ class AuditorIT {
     Path rightPub = publicPem(serverKey, "right.pub");
     Path wrongPub = publicPem(keyPair(), "wrong.pub");
 
-    try (ImmudbServer server = ImmudbServer.start(config(privatePem))) {
-      try (Auditor a = auditor(options(server.port(), List.of("defaultdb"), rightPub))) {
-        assertThat(a.runRound().get(0).outcome()).isEqualTo(AuditResult.Outcome.OK);
-      }
-      try (Auditor a = auditor(options(server.port(), List.of("defaultdb"), wrongPub))) {
-        AuditResult r = a.runRound().get(0);
-        assertThat(r.outcome()).isEqualTo(AuditResult.Outcome.TAMPERED);
-        assertThat(r.failure().reason()).isEqualTo("SIGNATURE");
-      }
+    ImmudbServer server = immudb.start(b -> b.set("signingKey", privatePem));
+    try (Auditor a = auditor(options(server.port(), List.of("defaultdb"), rightPub))) {
+      assertThat(a.runRound().get(0).outcome()).isEqualTo(AuditResult.Outcome.OK);
+    }
+    try (Auditor a = auditor(options(server.port(), List.of("defaultdb"), wrongPub))) {
+      AuditResult r = a.runRound().get(0);
+      assertThat(r.outcome()).isEqualTo(AuditResult.Outcome.TAMPERED);
+      assertThat(r.failure().reason()).isEqualTo("SIGNATURE");
     }
     // The same data served without a signing key: unsigned states are refused.
-    try (ImmudbServer server = ImmudbServer.start(config(null));
-        Auditor a = auditor(options(server.port(), List.of("defaultdb"), rightPub))) {
+    immudb.stop();
+    server = immudb.start();
+    try (Auditor a = auditor(options(server.port(), List.of("defaultdb"), rightPub))) {
       AuditResult r = a.runRound().get(0);
       assertThat(r.outcome()).isEqualTo(AuditResult.Outcome.TAMPERED);
       assertThat(r.failure().reason()).isEqualTo("SIGNATURE");
@@ -163,47 +155,46 @@ class AuditorIT {
 
   @Test
   void theCommandRunsInTheForegroundUntilSigterm() throws Exception {
-    try (ImmudbServer server = ImmudbServer.start(config(null))) {
-      Path stdout = tmp.resolve("audit.out");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  ImmudbProcess.ROOT.resolve("bin/immuclient").toString(),
-                  "audit-mode",
-                  "--audit-password",
-                  "immudb",
-                  "--audit-interval",
-                  "200ms",
-                  "--audit-monitoring-host",
-                  "127.0.0.1",
-                  "--audit-monitoring-port",
-                  "0",
-                  "--output",
-                  "json")
-              .redirectOutput(stdout.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().put("IMMUDB_NO_BUILD", "1");
-      pb.environment().put("IMMUCLIENT_IMMUDB_PORT", Integer.toString(server.port()));
-      pb.environment().put("IMMUCLIENT_ROOTS_FILEPATH", tmp.resolve("roots").toString());
-      Process p = pb.start();
-      try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (countLines(stdout) < 2 && System.nanoTime() < deadline && p.isAlive()) {
-          Thread.sleep(100);
-        }
-        assertThat(countLines(stdout)).as("two rounds printed").isGreaterThanOrEqualTo(2);
-        p.destroy(); // SIGTERM
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      } finally {
-        p.destroyForcibly();
+    ImmudbServer server = immudb.start();
+    Path stdout = tmp.resolve("audit.out");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                ImmudbProcess.ROOT.resolve("bin/immuclient").toString(),
+                "audit-mode",
+                "--audit-password",
+                "immudb",
+                "--audit-interval",
+                "200ms",
+                "--audit-monitoring-host",
+                "127.0.0.1",
+                "--audit-monitoring-port",
+                "0",
+                "--output",
+                "json")
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("IMMUDB_NO_BUILD", "1");
+    pb.environment().put("IMMUCLIENT_IMMUDB_PORT", Integer.toString(server.port()));
+    pb.environment().put("IMMUCLIENT_ROOTS_FILEPATH", tmp.resolve("roots").toString());
+    Process p = pb.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (countLines(stdout) < 2 && System.nanoTime() < deadline && p.isAlive()) {
+        Thread.sleep(100);
       }
-      assertThat(Files.readAllLines(stdout))
-          .allSatisfy(
-              l ->
-                  assertThat(l)
-                      .startsWith("{\"event\":\"audit\",\"result\":\"ok\"")
-                      .contains("\"database\":\"defaultdb\""));
-      assertThat(Files.exists(tmp.resolve("roots").resolve(server.identifier()))).isTrue();
+      assertThat(countLines(stdout)).as("two rounds printed").isGreaterThanOrEqualTo(2);
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
     }
+    assertThat(Files.readAllLines(stdout))
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("{\"event\":\"audit\",\"result\":\"ok\"")
+                    .contains("\"database\":\"defaultdb\""));
+    assertThat(Files.exists(tmp.resolve("roots").resolve(server.identifier()))).isTrue();
   }
 
   private static long countLines(Path f) throws Exception {
