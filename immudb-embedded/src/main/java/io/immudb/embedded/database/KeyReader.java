@@ -1,5 +1,7 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.Reference;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.embedded.InvalidRequestException;

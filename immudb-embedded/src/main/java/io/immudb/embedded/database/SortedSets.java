@@ -1,6 +1,8 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.core.kv.ZAddKeyCodec;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.index.IndexSnapshot;

@@ -1,10 +1,13 @@
-package io.immudb.embedded.database;
+package io.immudb.core.kv;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * A sorted-set member as returned by a sorted-set scan (spec v1 §9.6 {@code ZEntry}). Thread-safe
- * (immutable); arrays are copied in and out.
+ * A sorted-set member as read (spec v1 §9.6 {@code ZEntry}): {@code key} added to {@code set} with
+ * {@code score}, bound to tx {@code atTx} (0: unbound), and the member's {@link Entry}.
+ *
+ * <p>Thread-safe (immutable). Arrays are copied in and out.
  *
  * @param set the set name
  * @param key the member's user key
@@ -16,6 +19,7 @@ public record ZEntry(byte[] set, byte[] key, Entry entry, double score, long atT
   public ZEntry {
     set = set.clone();
     key = key.clone();
+    Objects.requireNonNull(entry, "entry");
   }
 
   @Override
@@ -46,14 +50,14 @@ public record ZEntry(byte[] set, byte[] key, Entry entry, double score, long atT
   @Override
   public String toString() {
     return "ZEntry{set="
-        + Bytes.show(set)
+        + Show.bytes(set)
         + ", key="
-        + Bytes.show(key)
+        + Show.bytes(key)
         + ", score="
         + score
         + ", atTx="
         + atTx
-        + ", entry="
+        + ", "
         + entry
         + "}";
   }

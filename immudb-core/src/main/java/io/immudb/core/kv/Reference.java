@@ -1,10 +1,12 @@
-package io.immudb.embedded.database;
+package io.immudb.core.kv;
 
 import java.util.Arrays;
 
 /**
- * The reference through which an {@link Entry} was reached (spec v1 §9.6 {@code Reference}).
- * Thread-safe (immutable); the key is copied in and out.
+ * The reference through which an {@link Entry} was reached (spec v1 §9.6 {@code Reference}): the
+ * key {@code key}, written in tx {@code tx}, points to another key, at tx {@code atTx}.
+ *
+ * <p>Thread-safe (immutable). The key is copied in and out.
  *
  * @param tx the tx that wrote the reference
  * @param key the reference's own user key
@@ -27,11 +29,11 @@ public record Reference(long tx, byte[] key, long atTx) {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(tx) * 31 + Arrays.hashCode(key);
+    return Arrays.hashCode(key) * 31 + Long.hashCode(tx);
   }
 
   @Override
   public String toString() {
-    return "Reference{tx=" + tx + ", key=" + Bytes.show(key) + ", atTx=" + atTx + "}";
+    return "Reference{tx=" + tx + ", key=" + Show.bytes(key) + ", atTx=" + atTx + "}";
   }
 }
