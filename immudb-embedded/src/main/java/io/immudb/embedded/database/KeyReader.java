@@ -7,8 +7,8 @@ import io.immudb.core.kv.StoredValues;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
-import io.immudb.embedded.index.EntryRef;
-import io.immudb.embedded.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.EntryRef;
+import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.store.ImmuStore;
 import java.util.Optional;
 

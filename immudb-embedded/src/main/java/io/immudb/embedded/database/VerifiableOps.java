@@ -5,7 +5,7 @@ import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
-import io.immudb.embedded.index.EntryRef;
+import io.immudb.embedded.internal.index.EntryRef;
 import io.immudb.embedded.store.ImmuStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

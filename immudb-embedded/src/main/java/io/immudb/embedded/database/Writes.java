@@ -7,7 +7,7 @@ import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
-import io.immudb.embedded.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.store.ImmuStore;
 import io.immudb.embedded.store.KeyValue;
 import java.util.ArrayList;

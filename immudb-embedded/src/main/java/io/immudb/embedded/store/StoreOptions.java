@@ -1,7 +1,7 @@
 package io.immudb.embedded.store;
 
 import io.immudb.core.kv.StoredKeyValue;
-import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.internal.appendable.Appendable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

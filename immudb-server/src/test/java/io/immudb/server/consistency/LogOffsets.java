@@ -1,8 +1,8 @@
 package io.immudb.server.consistency;
 
-import io.immudb.embedded.txlog.CommitRecord;
-import io.immudb.embedded.txlog.RecordException;
-import io.immudb.embedded.txlog.TxRecordCodec;
+import io.immudb.embedded.internal.txlog.CommitRecord;
+import io.immudb.embedded.internal.txlog.RecordException;
+import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
