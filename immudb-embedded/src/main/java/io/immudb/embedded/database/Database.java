@@ -21,27 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * An immudb database: immudb's data model (spec v1 §3, §9.7) over one store, and the only door into
- * the engine for the server and other modules. Plain keys and values, references, sorted sets,
- * history, scans, transactions by id, verifiable variants that return proofs, export and replay of
- * transactions, and verification.
+ * An immudb database, the engine's only door for the server and other modules: immudb's data model
+ * (spec v1 §3, §9.7) with proofs, plus export, replay and verification of its transactions.
  *
- * <p>Keys and values in this API are user bytes ({@link KeyValue}, {@link Entry}); the database
- * adds the namespace and value prefixes of spec v1 §3 before storing and strips them when reading.
- * Only {@link #export} and {@link #replicateAsync} deal in stored bytes. Arrays are copied on the
- * way in and out.
+ * <p>Keys and values are user bytes ({@link KeyValue}, {@link Entry}): the database adds the
+ * prefixes of spec v1 §3 when storing and strips them when reading; only {@link #export} and {@link
+ * #replicateAsync} deal in stored bytes. Arrays are copied on the way in and out.
  *
  * <p><b>Thread-safety:</b> every method may be called from any number of threads. Writes wait until
  * the new tx is visible to reads unless they are asked not to ({@code noWait}).
- *
- * <p>Example:
- *
- * <pre>{@code
- * try (Database db = Database.open(Path.of("data/mydb"), StoreOptions.defaults())) {
- *   TxHeader tx = db.set("hello".getBytes(UTF_8), "world".getBytes(UTF_8));
- *   Entry e = db.get("hello".getBytes(UTF_8));
- * }
- * }</pre>
  */
 public final class Database implements AutoCloseable {
   /** Most results of one scan, history or tx scan call; the default when 0 is asked for. */
@@ -65,9 +53,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the database stored in {@code dir}; its name is the directory's name. A new
-   * database gets no first transaction unless {@code options} asks for one. Throws {@link
-   * IOException} if another process has it open.
+   * Opens (or creates) the database in {@code dir}, named as the directory; {@link IOException} if
+   * another process has it open. A new one gets no first tx unless {@code options} asks for one.
    */
   public static Database open(Path dir, StoreOptions options) throws IOException {
     Path name = dir.toAbsolutePath().getFileName();
@@ -79,10 +66,7 @@ public final class Database implements AutoCloseable {
     return new Database(name, ImmuStore.open(dir, options), true);
   }
 
-  /**
-   * A database named {@code name} over an open store that the caller keeps and closes: for engine
-   * benchmarks that mix raw store commits with data-model reads.
-   */
+  /** A database over a store the caller keeps and closes: for engine benchmarks only. */
   public static Database over(String name, ImmuStore store) {
     return new Database(name, store, false);
   }
@@ -172,10 +156,7 @@ public final class Database implements AutoCloseable {
     return reads.getAll(keys, sinceTx);
   }
 
-  /**
-   * Every version of {@code key}, oldest first or newest first (spec v1 §9.7 {@code History}).
-   * References are not resolved.
-   */
+  /** Every version of {@code key}, unresolved, in either order (spec v1 §9.7 History). */
   public List<Entry> history(byte[] key, long offset, long limit, boolean desc, long sinceTx) {
     return reads.history(key, offset, limit, desc, sinceTx);
   }
@@ -235,10 +216,7 @@ public final class Database implements AutoCloseable {
     return verifiable.set(kvs, proveSinceTx);
   }
 
-  /**
-   * As {@link #verifiableSet}, without blocking; the proofs are built on {@code proofExecutor}.
-   * Validation errors are thrown at once.
-   */
+  /** As {@link #verifiableSet}, without blocking; proofs are built on {@code proofExecutor}. */
   public CompletableFuture<VerifiableTx> verifiableSetAsync(
       List<KeyValue> kvs, long proveSinceTx, Executor proofExecutor) {
     return verifiable.setAsync(kvs, proveSinceTx, proofExecutor);
@@ -269,19 +247,12 @@ public final class Database implements AutoCloseable {
     return verifiable.get(key, atTx, sinceTx, proveSinceTx);
   }
 
-  /**
-   * Tx {@code txId} with its entries as stored (each value checked against its hash), read from the
-   * logs without filling the caches: what {@link #replicateAsync} takes to re-create it elsewhere.
-   * Requires 1 ≤ txId ≤ {@link #lastTxId()}.
-   */
+  /** Tx {@code txId} as stored, what {@link #replicateAsync} replays; {@link ImmuStore#export}. */
   public ExportedTx export(long txId) {
     return store.export(txId);
   }
 
-  /**
-   * Commits a tx exported from another database as this one's next tx, which must get exactly the
-   * exported header; returns at once ({@link ImmuStore#replicateAsync}).
-   */
+  /** Commits {@code tx} as the next tx, with its exact header; {@link ImmuStore#replicateAsync}. */
   public CompletableFuture<TxHeader> replicateAsync(ExportedTx tx) {
     return store.replicateAsync(tx);
   }
@@ -292,14 +263,13 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Re-reads committed tx {@code txId} from disk and checks it on its own, returning the bytes read
-   * ({@link ImmuStore#verifyTx}); corruption makes the database read-only and is thrown.
+   * Re-reads and checks tx {@code txId} alone, returning bytes read; {@link ImmuStore#verifyTx}.
    */
   public long verifyTx(long txId) {
     return store.verifyTx(txId);
   }
 
-  /** As {@link #verifyTx}, cheaper for a caller that checks txs in commit order. */
+  /** As {@link #verifyTx}, cheaper for txs checked in commit order; see {@link ImmuStore}. */
   public long verifyTxInSequence(long txId) {
     return store.verifyTxInSequence(txId);
   }
