@@ -6,9 +6,8 @@ import io.immudb.client.ImmuClient;
 import io.immudb.client.Permission;
 import io.immudb.client.User;
 import io.immudb.core.state.ImmuState;
-import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.StoreOptions;
-import io.immudb.embedded.store.VerificationReport;
+import io.immudb.embedded.database.DatabaseVerdict;
+import io.immudb.embedded.database.OfflineVerifier;
 import io.immudb.ops.BuildVersionProvider;
 import io.immudb.ops.VersionCommand;
 import java.nio.file.Files;
@@ -122,30 +121,17 @@ public final class Immuadmin implements Callable<Integer> {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException("no data directory " + dataDir);
     }
-    List<Path> dbs;
-    try (var s = Files.list(dataDir)) {
-      dbs = s.filter(p -> Files.isRegularFile(p.resolve("store.meta"))).sorted().toList();
-    }
-    if (dbs.isEmpty()) {
+    List<DatabaseVerdict> verdicts = OfflineVerifier.verifyDataDir(dataDir);
+    if (verdicts.isEmpty()) {
       throw new IllegalArgumentException(dataDir + " holds no databases");
     }
     List<Map<String, Object>> out = new ArrayList<>();
     int failed = 0;
-    for (Path db : dbs) {
-      String summary;
-      boolean ok;
-      try (Database d = Database.open(db, StoreOptions.defaults())) {
-        VerificationReport r = d.verify();
-        ok = r.ok();
-        summary = r.toString();
-      } catch (io.immudb.embedded.CorruptedDataException e) {
-        ok = false;
-        summary = "FAILED when opening: " + e.getMessage();
-      }
-      if (!ok) {
+    for (DatabaseVerdict v : verdicts) {
+      if (!v.ok()) {
         failed++;
       }
-      out.add(fields("database", db.getFileName().toString(), "ok", ok, "summary", summary));
+      out.add(fields("database", v.database(), "ok", v.ok(), "summary", v.summary()));
     }
     out().records(out);
     return failed == 0 ? 0 : Tools.VERIFICATION_FAILED;

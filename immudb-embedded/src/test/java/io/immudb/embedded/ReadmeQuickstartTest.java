@@ -3,12 +3,12 @@ package io.immudb.embedded;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.KeyValue;
 import io.immudb.core.proof.DualProofVerifier;
 import io.immudb.core.state.ImmuState;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.database.Entry;
 import io.immudb.embedded.database.VerifiableTx;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package io.immudb.bench.load;
 
 import io.immudb.core.tx.TxHeader;
-import io.immudb.embedded.store.KeyValue;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,18 +10,18 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
- * One committer thread of a {@link StoreLoad}: commits its warm-up txs, signals {@code ready},
- * waits for {@code go}, then commits its measured txs one after another, recording each commit's
- * latency in microseconds.
+ * One committer thread of a {@link StoreLoad}, committing txs of entries {@code T}: commits its
+ * warm-up txs, signals {@code ready}, waits for {@code go}, then commits its measured txs one after
+ * another, recording each commit's latency in microseconds.
  *
  * <p>Its histogram and end time are written by its own thread and read only after {@link
  * Thread#join()}. The first failure of any committer is kept in the shared {@code failure}
  * reference and makes every committer stop after its current commit.
  */
-final class Committer implements Runnable {
-  private final List<List<KeyValue>> txs;
+final class Committer<T> implements Runnable {
+  private final List<List<T>> txs;
   private final int warmupTxs;
-  private final Function<List<KeyValue>, TxHeader> commit;
+  private final Function<List<T>, TxHeader> commit;
   private final CountDownLatch ready;
   private final CountDownLatch go;
   private final AtomicLong done;
@@ -32,9 +31,9 @@ final class Committer implements Runnable {
   private final AtomicReference<Throwable> failure;
 
   Committer(
-      List<List<KeyValue>> txs,
+      List<List<T>> txs,
       int warmupTxs,
-      Function<List<KeyValue>, TxHeader> commit,
+      Function<List<T>, TxHeader> commit,
       CountDownLatch ready,
       CountDownLatch go,
       AtomicLong done,

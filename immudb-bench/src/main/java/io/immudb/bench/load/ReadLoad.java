@@ -1,9 +1,8 @@
 package io.immudb.bench.load;
 
+import io.immudb.core.kv.KeyValue;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.ImmuStore;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,13 +55,12 @@ public final class ReadLoad {
       // Populating is setup, not measurement: skip fsync. The limits only apply to a new store.
       StoreOptions options =
           StoreOptions.builder().synced(false).maxKeyLen(Math.max(1024, spec.keyLen() + 1)).build();
-      try (ImmuStore store = ImmuStore.open(dir.path(), options)) {
-        Database db = Database.over("bench", store);
+      try (Database db = Database.open("bench", dir.path(), options)) {
         if (spec.populate() > 0) {
           keys = populate(db, keys);
           keys.save(dir.path());
         }
-        store.awaitIndexed(store.lastTxId(), StoreLoad.INDEX_WAIT);
+        db.awaitIndexed(db.lastTxId(), StoreLoad.INDEX_WAIT);
         long count = keys.dataModelCount();
         int keyLen = keys.keyLen();
         ReadStats get = new ReadPhase("get", spec, count, keyLen, db::get, log).run();
@@ -113,14 +111,14 @@ public final class ReadLoad {
         for (int j = 0; j < size; j++) {
           long idx = base + i + j;
           batch.add(
-              KeyValue.ofOwned(SequentialKeys.key(idx, keyLen), values[(int) (idx % VALUE_POOL)]));
+              new KeyValue(SequentialKeys.key(idx, keyLen), values[(int) (idx % VALUE_POOL)]));
         }
         TxHeader h = db.setAll(batch, true);
         lastTx = h.id();
         done.addAndGet(size);
       }
     }
-    db.store().awaitIndexed(lastTx, StoreLoad.INDEX_WAIT);
+    db.awaitIndexed(lastTx, StoreLoad.INDEX_WAIT);
     return keys.plus(n, keyLen, true);
   }
 }

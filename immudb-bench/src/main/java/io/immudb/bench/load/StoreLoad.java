@@ -7,12 +7,14 @@ import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -59,27 +61,18 @@ public final class StoreLoad {
       log.printf(
           "generating %d txs of %d entries...%n",
           (long) spec.committers() * (spec.txs() + spec.warmupTxs()), spec.entriesPerTx());
-      Workload work = Workload.generate(spec, base, System.nanoTime());
-      // Move the pre-generated workload to the old generation now, so that young collections
-      // during the measured run don't copy it again.
-      System.gc();
-      StoreOptions options =
-          StoreOptions.builder()
-              .synced(spec.synced())
-              .maxTxEntries(Math.max(1024, spec.entriesPerTx()))
-              .maxKeyLen(Math.max(1024, spec.keyLen() + 1))
-              .indexDeferEntries(spec.indexDeferEntries())
-              .build();
       StoreResult result;
-      try (ImmuStore store = ImmuStore.open(dir.path(), options)) {
-        Function<List<KeyValue>, TxHeader> commit;
-        if (spec.dataModel()) {
-          Database db = Database.over("bench", store);
-          commit = kvs -> db.setAll(kvs, true);
-        } else {
-          commit = store::commit;
-        }
-        result = measure(store, work, commit);
+      if (spec.dataModel()) {
+        result =
+            measureIn(
+                dir.path(),
+                generate(base, UserPair::new),
+                store -> {
+                  Database db = Database.over("bench", store);
+                  return tx -> db.setAll(UserPair.keyValues(tx), true);
+                });
+      } else {
+        result = measureIn(dir.path(), generate(base, KeyValue::ofOwned), store -> store::commit);
       }
       if (!spec.randomKeys()) {
         keys.plus(Workload.sequentialKeyCount(spec), spec.keyLen(), spec.dataModel())
@@ -89,18 +82,42 @@ public final class StoreLoad {
     }
   }
 
-  private StoreResult measure(
-      ImmuStore store, Workload work, Function<List<KeyValue>, TxHeader> commit) {
+  private <T> Workload<T> generate(long base, BiFunction<byte[], byte[], T> entry) {
+    Workload<T> work = Workload.generate(spec, base, System.nanoTime(), entry);
+    // Move the pre-generated workload to the old generation now, so that young collections
+    // during the measured run don't copy it again.
+    System.gc();
+    return work;
+  }
+
+  /** Opens the store in {@code dir} and measures {@code work} with the commit it gets. */
+  private <T> StoreResult measureIn(
+      Path dir, Workload<T> work, Function<ImmuStore, Function<List<T>, TxHeader>> commitTo)
+      throws IOException {
+    StoreOptions options =
+        StoreOptions.builder()
+            .synced(spec.synced())
+            .maxTxEntries(Math.max(1024, spec.entriesPerTx()))
+            .maxKeyLen(Math.max(1024, spec.keyLen() + 1))
+            .indexDeferEntries(spec.indexDeferEntries())
+            .build();
+    try (ImmuStore store = ImmuStore.open(dir, options)) {
+      return measure(store, work, commitTo.apply(store));
+    }
+  }
+
+  private <T> StoreResult measure(
+      ImmuStore store, Workload<T> work, Function<List<T>, TxHeader> commit) {
     int n = spec.committers();
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
     AtomicLong done = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Committer> committers = new ArrayList<>(n);
+    List<Committer<T>> committers = new ArrayList<>(n);
     List<Thread> threads = new ArrayList<>(n);
     for (int c = 0; c < n; c++) {
-      Committer k =
-          new Committer(work.txsOf(c), spec.warmupTxs(), commit, ready, go, done, failure);
+      Committer<T> k =
+          new Committer<>(work.txsOf(c), spec.warmupTxs(), commit, ready, go, done, failure);
       committers.add(k);
       Thread t = new Thread(k, "bench-committer-" + c);
       threads.add(t);
@@ -140,7 +157,7 @@ public final class StoreLoad {
     }
     long end = start;
     Histogram all = new Histogram(3);
-    for (Committer k : committers) {
+    for (Committer<T> k : committers) {
       end = Math.max(end, k.endNanos());
       all.add(k.latencyMicros());
     }

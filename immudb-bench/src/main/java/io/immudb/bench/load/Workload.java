@@ -1,12 +1,12 @@
 package io.immudb.bench.load;
 
-import io.immudb.embedded.store.KeyValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * The transactions of a store run, generated before the clock starts: for each committer, its
@@ -19,44 +19,47 @@ import java.util.SplittableRandom;
  *
  * <p>Values are random and drawn from a pool of distinct arrays capped at {@value #POOL_BYTES}
  * bytes, so a run with large values doesn't need its whole payload in memory; a store never sees
- * that two entries share an array. Thread-safe once built (never modified).
+ * that two entries share an array. Entries are of type {@code T}, made from a key and a value array
+ * by the factory given to {@link #generate}, which must not copy them. Thread-safe once built
+ * (never modified).
  */
-final class Workload {
+final class Workload<T> {
   static final long POOL_BYTES = 256L << 20;
 
-  private final List<List<List<KeyValue>>> perCommitter;
+  private final List<List<List<T>>> perCommitter;
 
-  private Workload(List<List<List<KeyValue>>> perCommitter) {
+  private Workload(List<List<List<T>>> perCommitter) {
     this.perCommitter = perCommitter;
   }
 
   /** Generates the txs of {@code spec}; sequential keys start at index {@code base}. */
-  static Workload generate(StoreLoadSpec spec, long base, long seed) {
+  static <T> Workload<T> generate(
+      StoreLoadSpec spec, long base, long seed, BiFunction<byte[], byte[], T> entry) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int e = spec.entriesPerTx();
     int txsEach = spec.warmupTxs() + spec.txs();
     long entries = (long) spec.committers() * txsEach * e;
     byte[][] values = valuePool(rnd, entries, spec.valueLen());
     long v = 0;
-    List<List<List<KeyValue>>> all = new ArrayList<>(spec.committers());
+    List<List<List<T>>> all = new ArrayList<>(spec.committers());
     for (int c = 0; c < spec.committers(); c++) {
-      List<List<KeyValue>> txs = new ArrayList<>(txsEach);
+      List<List<T>> txs = new ArrayList<>(txsEach);
       for (int t = 0; t < txsEach; t++) {
         long first = base + ((long) c * txsEach + t) * e;
         Set<String> seen = spec.randomKeys() ? new HashSet<>(e * 2) : null;
-        List<KeyValue> tx = new ArrayList<>(e);
+        List<T> tx = new ArrayList<>(e);
         for (int j = 0; j < e; j++) {
           byte[] key =
               spec.randomKeys()
                   ? randomKey(rnd, spec.keyLen(), seen)
                   : SequentialKeys.key(first + j, spec.keyLen());
-          tx.add(KeyValue.ofOwned(key, values[(int) (v++ % values.length)]));
+          tx.add(entry.apply(key, values[(int) (v++ % values.length)]));
         }
         txs.add(List.copyOf(tx));
       }
       all.add(List.copyOf(txs));
     }
-    return new Workload(List.copyOf(all));
+    return new Workload<>(List.copyOf(all));
   }
 
   /** Number of keys {@code [base, base + n)} a sequential run of {@code spec} adds. */
@@ -65,7 +68,7 @@ final class Workload {
   }
 
   /** Committer {@code c}'s txs, warm-up txs first. */
-  List<List<KeyValue>> txsOf(int c) {
+  List<List<T>> txsOf(int c) {
     return perCommitter.get(c);
   }
 

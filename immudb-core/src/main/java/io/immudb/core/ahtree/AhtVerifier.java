@@ -1,5 +1,6 @@
 package io.immudb.core.ahtree;
 
+import io.immudb.core.crypto.AuditPath;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.proof.VerificationException;
@@ -45,7 +46,7 @@ public final class AhtVerifier {
           null,
           null);
     }
-    checkLength(proof, pathLength(i - 1, j - 1), "inclusion", i, j);
+    checkLength(proof, AuditPath.length(i - 1, j - 1), "inclusion", i, j);
     Sha256Digest c = rootFromInclusion(proof, i, j, alhI, Sha256Hasher.create());
     if (!c.equals(rootJ)) {
       throw new VerificationException(
@@ -173,7 +174,7 @@ public final class AhtVerifier {
       throw new VerificationException(
           Reason.MALFORMED_PROOF, "malformed last-inclusion proof for " + j, proof, null, null);
     }
-    checkLength(proof, pathLength(j - 1, j - 1), "last-inclusion", j, j);
+    checkLength(proof, AuditPath.length(j - 1, j - 1), "last-inclusion", j, j);
     Sha256Digest c = rootFromLastInclusion(proof, alhJ, Sha256Hasher.create());
     if (!c.equals(rootJ)) {
       throw new VerificationException(
@@ -189,20 +190,6 @@ public final class AhtVerifier {
       c = h.node(t, c);
     }
     return c;
-  }
-
-  /**
-   * Terms of the audit path of 0-based leaf {@code a} when the last leaf is {@code b}: one per
-   * level at which the node has a sibling (an even last node has none at that level).
-   */
-  static int pathLength(long a, long b) {
-    int n = 0;
-    for (; b > 0; a >>= 1, b >>= 1) {
-      if ((a & 1) == 1 || a < b) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** Terms of {@code CONS(i, j)} as {@link AhtProofs#consistency} builds it. */

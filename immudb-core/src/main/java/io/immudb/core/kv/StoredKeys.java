@@ -29,6 +29,11 @@ public final class StoredKeys {
     return out;
   }
 
+  /** The stored form of {@code kv}'s key: {@code 0x00 ‖ key}, as {@link #plain(byte[])}. */
+  public static byte[] plain(KeyValue kv) {
+    return plain(kv.keyUnsafe());
+  }
+
   /** The user key inside a stored plain key. Requires a key that starts with {@code 0x00}. */
   public static byte[] userKey(byte[] storedPlainKey) {
     Objects.requireNonNull(storedPlainKey, "storedPlainKey");

@@ -37,6 +37,11 @@ public final class StoredValues {
     return out;
   }
 
+  /** The stored form of {@code kv}'s value: {@code 0x00 ‖ value}, as {@link #plain(byte[])}. */
+  public static byte[] plain(KeyValue kv) {
+    return plain(kv.valueUnsafe());
+  }
+
   /**
    * {@code 0x01 ‖ u64(atTx) ‖ 0x00 ‖ referencedUserKey}. Requires {@code atTx ≥ 0}; 0 means
    * unbound.

@@ -1,5 +1,6 @@
 package io.immudb.core.tx;
 
+import io.immudb.core.crypto.AuditPath;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.proof.VerificationException;
@@ -166,7 +167,7 @@ public final class HTree {
     if (p == null) {
       throw new VerificationException(Reason.MALFORMED_PROOF, "missing inclusion proof");
     }
-    int want = pathLength(p.leaf(), p.width() - 1L);
+    int want = AuditPath.length(p.leaf(), p.width() - 1L);
     if (p.terms().size() != want) {
       throw new VerificationException(
           Reason.MALFORMED_PROOF,
@@ -185,19 +186,5 @@ public final class HTree {
       throw new VerificationException(
           Reason.TX_INCLUSION, "inclusion proof does not lead to eH", p, eh, c);
     }
-  }
-
-  /**
-   * Number of terms of the audit path of 0-based leaf {@code a} in a tree whose last leaf is {@code
-   * b}: one per level at which the node has a sibling; the promoted odd last node has none.
-   */
-  static int pathLength(long a, long b) {
-    int n = 0;
-    for (; b > 0; a >>= 1, b >>= 1) {
-      if ((a & 1) == 1 || a < b) {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -1,49 +1,35 @@
 package io.immudb.embedded.database;
 
-import io.immudb.core.kv.StoredKeys;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.KeyValue;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
-import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
-import io.immudb.embedded.TxNotFoundException;
-import io.immudb.embedded.index.EntryRef;
-import io.immudb.embedded.index.IndexSnapshot;
-import io.immudb.embedded.index.KeyVersion;
-import io.immudb.embedded.index.ScanSpec;
 import io.immudb.embedded.store.ImmuStore;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import io.immudb.embedded.store.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * An immudb database: immudb's data model (spec v1 §3, §9.7) over one {@link ImmuStore}. Plain keys
- * and values, references, sorted sets, history, scans, transactions by id, and verifiable variants
- * that return proofs.
+ * An immudb database, the engine's only door for the server and other modules: immudb's data model
+ * (spec v1 §3, §9.7) with proofs, plus export, replay and verification of its transactions.
  *
- * <p>Keys and values in this API are user bytes; the database adds the namespace and value prefixes
- * of spec v1 §3 before storing and strips them when reading. Arrays are copied on the way in and
- * out.
+ * <p>Keys and values are user bytes ({@link KeyValue}, {@link Entry}): the database adds the
+ * prefixes of spec v1 §3 when storing and strips them when reading; only {@link #export} and {@link
+ * #replicateAsync} deal in stored bytes. Arrays are copied on the way in and out.
  *
  * <p><b>Thread-safety:</b> every method may be called from any number of threads. Writes wait until
  * the new tx is visible to reads unless they are asked not to ({@code noWait}).
- *
- * <p>Example:
- *
- * <pre>{@code
- * try (Database db = Database.open(Path.of("data/mydb"), StoreOptions.defaults())) {
- *   TxHeader tx = db.set("hello".getBytes(UTF_8), "world".getBytes(UTF_8));
- *   Entry e = db.get("hello".getBytes(UTF_8));
- * }
- * }</pre>
  */
 public final class Database implements AutoCloseable {
   /** Most results of one scan, history or tx scan call; the default when 0 is asked for. */
@@ -52,29 +38,35 @@ public final class Database implements AutoCloseable {
   private final String name;
   private final ImmuStore store;
   private final boolean ownsStore;
-  private final KeyReader reader;
   private final Writes writes;
-  private final SortedSets sortedSets;
+  private final Reads reads;
+  private final VerifiableOps verifiable;
 
   private Database(String name, ImmuStore store, boolean ownsStore) {
     this.name = Objects.requireNonNull(name, "name");
     this.store = Objects.requireNonNull(store, "store");
     this.ownsStore = ownsStore;
-    this.reader = new KeyReader(store);
+    KeyReader reader = new KeyReader(store);
     this.writes = new Writes(store, reader);
-    this.sortedSets = new SortedSets(store, reader);
+    this.reads = new Reads(store, reader);
+    this.verifiable = new VerifiableOps(store, reads, writes);
   }
 
   /**
-   * Opens (or creates) the database stored in {@code dir}; its name is the directory's name. A new
-   * database gets no first transaction unless {@code options} asks for one.
+   * Opens (or creates) the database in {@code dir}, named as the directory; {@link IOException} if
+   * another process has it open. A new one gets no first tx unless {@code options} asks for one.
    */
   public static Database open(Path dir, StoreOptions options) throws IOException {
     Path name = dir.toAbsolutePath().getFileName();
-    return new Database(name == null ? "" : name.toString(), ImmuStore.open(dir, options), true);
+    return open(name == null ? "" : name.toString(), dir, options);
   }
 
-  /** A database named {@code name} over an open store that the caller keeps and closes. */
+  /** As {@link #open(Path, StoreOptions)}, for a database named {@code name}. */
+  public static Database open(String name, Path dir, StoreOptions options) throws IOException {
+    return new Database(name, ImmuStore.open(dir, options), true);
+  }
+
+  /** A database over a store the caller keeps and closes: for engine benchmarks only. */
   public static Database over(String name, ImmuStore store) {
     return new Database(name, store, false);
   }
@@ -83,12 +75,15 @@ public final class Database implements AutoCloseable {
     return name;
   }
 
-  /** The underlying store. */
-  public ImmuStore store() {
-    return store;
+  /** The directory holding the database's files. */
+  public Path dir() {
+    return store.dir();
   }
 
-  // ------------------------------------------------------------------ writes
+  /** The limits fixed when the database was created. */
+  public Limits limits() {
+    return new Limits(store.maxTxEntries(), store.maxKeyLen(), store.maxValueLen());
+  }
 
   /** Sets one key. See {@link #setAll}. */
   public TxHeader set(byte[] key, byte[] value) {
@@ -96,11 +91,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Sets every pair in one transaction, in order (spec v1 §9.7 {@code Set}).
-   *
-   * @param noWait return before the tx is indexed
-   * @throws InvalidRequestException on no pairs, an empty key, a duplicate key
-   * @throws io.immudb.embedded.LimitExceededException if a limit is broken
+   * Sets every pair in one transaction, in order (spec v1 §9.7 {@code Set}); with {@code noWait},
+   * returns before the tx is indexed. Throws {@link InvalidRequestException} on no pairs or an
+   * empty key, {@link io.immudb.embedded.LimitExceededException} if a limit is broken.
    */
   public TxHeader setAll(List<KeyValue> kvs, boolean noWait) {
     return writes.set(kvs, noWait);
@@ -135,8 +128,6 @@ public final class Database implements AutoCloseable {
     return writes.execAll(ops, noWait);
   }
 
-  // ------------------------------------------------------------------ reads
-
   /** The latest value of {@code key}, following a reference. */
   public Entry get(byte[] key) {
     return get(key, 0, 0);
@@ -153,103 +144,31 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Reads {@code key} (spec v1 §9.7 {@code Get}): at most one of {@code atTx} and {@code sinceTx}
-   * may be non-zero.
-   *
-   * @throws KeyNotFoundException if the key has no value there
+   * Reads {@code key} (spec v1 §9.7 {@code Get}); at most one of {@code atTx} and {@code sinceTx}
+   * may be non-zero. Throws {@link KeyNotFoundException} if the key has no value there.
    */
   public Entry get(byte[] key, long atTx, long sinceTx) {
-    checkKey(key);
-    if (atTx > 0 && sinceTx > 0) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "atTx and sinceTx are both set");
-    }
-    checkTxBound(atTx);
-    waitFor(Math.max(atTx, sinceTx));
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      return reader.get(s, key, atTx).entry();
-    }
+    return reads.get(key, atTx, sinceTx).entry();
   }
 
   /** Reads every key in order; fails as a whole on the first missing key. */
   public List<Entry> getAll(List<byte[]> keys, long sinceTx) {
-    keys.forEach(this::checkKey);
-    waitFor(sinceTx);
-    List<Entry> out = new ArrayList<>(keys.size());
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      for (byte[] k : keys) {
-        out.add(reader.get(s, k, 0).entry());
-      }
-    }
-    return out;
+    return reads.getAll(keys, sinceTx);
   }
 
-  /**
-   * Every version of {@code key}, oldest first or newest first (spec v1 §9.7 {@code History}).
-   * References are not resolved.
-   */
+  /** Every version of {@code key}, unresolved, in either order (spec v1 §9.7 History). */
   public List<Entry> history(byte[] key, long offset, long limit, boolean desc, long sinceTx) {
-    checkKey(key);
-    int lim = scanLimit(limit);
-    if (offset < 0) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "offset " + offset + " < 0");
-    }
-    waitFor(sinceTx);
-    byte[] sk = StoredKeys.plain(key);
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      long n = s.versionCount(sk);
-      if (n == 0) {
-        throw new KeyNotFoundException(key, 0);
-      }
-      if (offset == n) {
-        throw new InvalidRequestException(Kind.NO_MORE_ENTRIES, null);
-      }
-      List<Entry> out = new ArrayList<>();
-      for (EntryRef r : s.history(sk, offset, lim, desc)) {
-        byte[] v = store.readValue(r);
-        out.add(new Entry(r.txId(), key, java.util.Arrays.copyOfRange(v, 1, v.length), null));
-      }
-      return out;
-    }
+    return reads.history(key, offset, limit, desc, sinceTx);
   }
 
-  /**
-   * Keys in byte order with their latest values, references resolved (spec v1 §9.7 {@code Scan}).
-   */
+  /** Keys in byte order with their latest values, references resolved (spec v1 §9.7 Scan). */
   public List<Entry> scan(ScanRequest req) {
-    int lim = scanLimit(req.limit());
-    checkTxBound(req.atTx());
-    long since = req.sinceTx() == 0 ? store.lastTxId() : req.sinceTx();
-    if (!req.noWait()) {
-      waitFor(Math.max(since, req.atTx()));
-    }
-    byte[] prefix = StoredKeys.plain(req.prefix());
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      ScanSpec spec =
-          new ScanSpec(
-              prefix,
-              req.seekKey().length == 0 ? null : StoredKeys.plain(req.seekKey()),
-              false,
-              req.endKey().length == 0 ? null : StoredKeys.plain(req.endKey()),
-              true,
-              req.desc(),
-              lim,
-              Math.min(req.atTx(), s.txId()));
-      List<Entry> out = new ArrayList<>();
-      for (KeyVersion kv : s.scan(spec)) {
-        byte[] userKey = StoredKeys.userKey(kv.storedKey());
-        KeyReader.Stored st =
-            new KeyReader.Stored(kv.storedKey(), kv.ref(), store.readValue(kv.ref()));
-        out.add(reader.resolve(s, userKey, st));
-      }
-      return out;
-    }
+    return reads.scan(req);
   }
 
   /** Number of plain keys and references starting with {@code prefix}. */
   public long count(byte[] prefix) {
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      return s.count(StoredKeys.plain(prefix), 0);
-    }
+    return reads.count(prefix);
   }
 
   /** Number of plain keys and references. */
@@ -259,42 +178,17 @@ public final class Database implements AutoCloseable {
 
   /** Members of a sorted set with their values (spec v1 §9.7 {@code ZScan}). */
   public List<ZEntry> zScan(ZScanRequest req) {
-    int lim = scanLimit(req.limit());
-    long since = req.sinceTx() == 0 ? store.lastTxId() : req.sinceTx();
-    if (!req.noWait()) {
-      waitFor(since);
-    }
-    return sortedSets.scan(req, lim);
+    return reads.zScan(req);
   }
-
-  // ------------------------------------------------------------------ transactions
 
   /** Transaction {@code txId} (spec v1 §9.7 {@code TxById}). */
   public Tx txById(long txId) {
-    if (txId == 0) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "tx id 0");
-    }
-    return store.tx(txId);
+    return reads.txById(txId);
   }
 
-  /**
-   * Up to {@code limit} consecutive transactions from {@code initialTx} (spec v1 §9.7 {@code
-   * TxScan}).
-   */
+  /** Up to {@code limit} consecutive txs from {@code initialTx} (spec v1 §9.7 {@code TxScan}). */
   public List<Tx> txScan(long initialTx, long limit, boolean desc) {
-    int lim = scanLimit(limit);
-    if (initialTx < 1) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "initialTx must be >= 1");
-    }
-    long last = store.lastTxId();
-    if (initialTx > last) {
-      throw new TxNotFoundException(initialTx, last);
-    }
-    List<Tx> out = new ArrayList<>();
-    for (long id = initialTx; id >= 1 && id <= last && out.size() < lim; id += desc ? -1 : 1) {
-      out.add(store.tx(id));
-    }
-    return out;
+    return reads.txScan(initialTx, limit, desc);
   }
 
   /** The current state: last tx id and its Alh. */
@@ -302,48 +196,47 @@ public final class Database implements AutoCloseable {
     return store.currentState(name);
   }
 
-  // ------------------------------------------------------------------ verifiable
+  /** The id of the last committed transaction (0 if none). */
+  public long lastTxId() {
+    return store.lastTxId();
+  }
+
+  /** The id of the last transaction the key index has applied. */
+  public long indexedTxId() {
+    return store.indexedTxId();
+  }
+
+  /** Waits until the index has applied tx {@code txId}, at most {@code timeout}. */
+  public void awaitIndexed(long txId, Duration timeout) {
+    store.awaitIndexed(txId, timeout);
+  }
 
   /** {@link #setAll} plus the proof from {@code proveSinceTx} to the new tx (spec v1 §7.4). */
   public VerifiableTx verifiableSet(List<KeyValue> kvs, long proveSinceTx) {
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
-    TxHeader h = setAll(kvs, false);
-    return verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx);
+    return verifiable.set(kvs, proveSinceTx);
   }
 
-  /**
-   * As {@link #verifiableSet}, without blocking; the proofs are built on {@code proofExecutor}.
-   * Validation errors are thrown at once.
-   */
+  /** As {@link #verifiableSet}, without blocking; proofs are built on {@code proofExecutor}. */
   public CompletableFuture<VerifiableTx> verifiableSetAsync(
       List<KeyValue> kvs, long proveSinceTx, Executor proofExecutor) {
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
-    return setAllAsync(kvs, false)
-        .thenApplyAsync(
-            h -> verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx), proofExecutor);
+    return verifiable.setAsync(kvs, proveSinceTx, proofExecutor);
   }
 
   /** {@link #setReference} plus the proof from {@code proveSinceTx} to the new tx. */
   public VerifiableTx verifiableSetReference(
       byte[] key, byte[] referencedKey, long atTx, boolean boundRef, long proveSinceTx) {
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_ARGUMENTS);
-    TxHeader h = setReference(key, referencedKey, atTx, boundRef, false);
-    return verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx);
+    return verifiable.setReference(key, referencedKey, atTx, boundRef, proveSinceTx);
   }
 
   /** {@link #zAdd} plus the proof from {@code proveSinceTx} to the new tx. */
   public VerifiableTx verifiableZAdd(
       byte[] set, double score, byte[] key, long atTx, boolean boundRef, long proveSinceTx) {
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_ARGUMENTS);
-    TxHeader h = zAdd(set, score, key, atTx, boundRef, false);
-    return verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx);
+    return verifiable.zAdd(set, score, key, atTx, boundRef, proveSinceTx);
   }
 
   /** Tx {@code txId} plus the dual proof between it and {@code proveSinceTx} (spec v1 §7.4). */
   public VerifiableTx verifiableTxById(long txId, long proveSinceTx) {
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
-    Tx tx = txById(txId);
-    return verifiableTx(tx.header().id(), proveSinceTx == 0 ? txId : proveSinceTx);
+    return verifiable.txById(txId, proveSinceTx);
   }
 
   /**
@@ -351,43 +244,49 @@ public final class Database implements AutoCloseable {
    * dual proof between that tx and {@code proveSinceTx} (spec v1 §7.4 {@code VerifiableGet}).
    */
   public VerifiableEntry verifiableGet(byte[] key, long atTx, long sinceTx, long proveSinceTx) {
-    checkKey(key);
-    checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
-    if (atTx > 0 && sinceTx > 0) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "atTx and sinceTx are both set");
-    }
-    checkTxBound(atTx);
-    waitFor(Math.max(atTx, sinceTx));
-    KeyReader.Resolved r;
-    try (IndexSnapshot s = store.indexSnapshot()) {
-      r = reader.get(s, key, atTx);
-    }
-    EntryRef direct = r.direct().ref();
-    long vTx = direct.txId();
-    long since = proveSinceTx == 0 ? vTx : proveSinceTx;
-    return new VerifiableEntry(
-        r.entry(), verifiableTx(vTx, since), store.inclusionProof(vTx, direct.entryIndex()));
+    return verifiable.get(key, atTx, sinceTx, proveSinceTx);
   }
 
-  private VerifiableTx verifiableTx(long txId, long proveSinceTx) {
-    Tx tx = store.tx(txId);
-    return new VerifiableTx(
-        tx,
-        proveSinceTx <= txId
-            ? store.dualProof(proveSinceTx, txId)
-            : store.dualProof(txId, proveSinceTx));
+  /** Tx {@code txId} as stored, what {@link #replicateAsync} replays; {@link ImmuStore#export}. */
+  public ExportedTx export(long txId) {
+    return store.export(txId);
   }
 
-  // ------------------------------------------------------------------ maintenance
+  /** Commits {@code tx} as the next tx, with its exact header; {@link ImmuStore#replicateAsync}. */
+  public CompletableFuture<TxHeader> replicateAsync(ExportedTx tx) {
+    return store.replicateAsync(tx);
+  }
 
-  /** Full verification of the underlying store; see {@link ImmuStore#verify()}. */
+  /** Full verification of every stored byte and hash; see {@link ImmuStore#verify()}. */
   public VerificationReport verify() {
     return store.verify();
+  }
+
+  /**
+   * Re-reads and checks tx {@code txId} alone, returning bytes read; {@link ImmuStore#verifyTx}.
+   */
+  public long verifyTx(long txId) {
+    return store.verifyTx(txId);
+  }
+
+  /** As {@link #verifyTx}, cheaper for txs checked in commit order; see {@link ImmuStore}. */
+  public long verifyTxInSequence(long txId) {
+    return store.verifyTxInSequence(txId);
+  }
+
+  /** Whether the database refuses writes after an I/O error or detected corruption. */
+  public boolean isReadOnly() {
+    return store.isReadOnly();
   }
 
   /** Compacts the index. */
   public void compactIndex() {
     store.compactIndex();
+  }
+
+  /** Waits until every committed tx is indexed, then writes the index to disk. */
+  public void flushIndex() {
+    store.flushIndex();
   }
 
   /** Closes the store if this database opened it. */
@@ -396,44 +295,5 @@ public final class Database implements AutoCloseable {
     if (ownsStore) {
       store.close();
     }
-  }
-
-  // ------------------------------------------------------------------ checks
-
-  private void checkKey(byte[] key) {
-    if (key == null || key.length == 0) {
-      throw new InvalidRequestException(Kind.EMPTY_KEY, "the key is empty");
-    }
-  }
-
-  private void checkTxBound(long atTx) {
-    if (atTx < 0) {
-      throw new InvalidRequestException(Kind.ILLEGAL_ARGUMENTS, "negative tx id " + atTx);
-    }
-    if (atTx > store.lastTxId()) {
-      throw new TxNotFoundException(atTx, store.lastTxId());
-    }
-  }
-
-  private void checkProveSince(long proveSinceTx, Kind kind) {
-    if (proveSinceTx < 0 || proveSinceTx > store.lastTxId()) {
-      throw new InvalidRequestException(
-          kind,
-          "proveSinceTx " + proveSinceTx + " is beyond the last committed tx " + store.lastTxId());
-    }
-  }
-
-  private void waitFor(long txId) {
-    if (txId > 0) {
-      store.awaitIndexed(txId);
-    }
-  }
-
-  static int scanLimit(long limit) {
-    if (limit < 0 || limit > MAX_SCAN_LIMIT) {
-      throw new InvalidRequestException(
-          Kind.SCAN_LIMIT, "limit " + limit + ", at most " + MAX_SCAN_LIMIT);
-    }
-    return limit == 0 ? MAX_SCAN_LIMIT : (int) limit;
   }
 }

@@ -1,12 +1,14 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.Reference;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
-import io.immudb.embedded.index.EntryRef;
-import io.immudb.embedded.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.EntryRef;
+import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.store.ImmuStore;
 import java.util.Optional;
 

@@ -1,11 +1,13 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.core.kv.ZAddKeyCodec;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
-import io.immudb.embedded.index.IndexSnapshot;
-import io.immudb.embedded.index.KeyVersion;
-import io.immudb.embedded.index.ScanSpec;
+import io.immudb.embedded.internal.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.KeyVersion;
+import io.immudb.embedded.internal.index.ScanSpec;
 import io.immudb.embedded.store.ImmuStore;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.core.tx.InclusionProof;
 import java.util.Objects;
 

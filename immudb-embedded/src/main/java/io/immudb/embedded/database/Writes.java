@@ -7,7 +7,7 @@ import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
-import io.immudb.embedded.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.store.ImmuStore;
 import io.immudb.embedded.store.KeyValue;
 import java.util.ArrayList;
@@ -35,30 +35,31 @@ final class Writes {
     this.reader = reader;
   }
 
-  TxHeader set(List<KeyValue> kvs, boolean noWait) {
+  TxHeader set(List<io.immudb.core.kv.KeyValue> kvs, boolean noWait) {
     return commit(setEntries(kvs), noWait);
   }
 
   /** As {@link #set}, without blocking; validation errors are thrown at once. */
-  CompletableFuture<TxHeader> setAsync(List<KeyValue> kvs, boolean noWait) {
+  CompletableFuture<TxHeader> setAsync(List<io.immudb.core.kv.KeyValue> kvs, boolean noWait) {
     CompletableFuture<TxHeader> committed = store.commitAsync(setEntries(kvs));
     return noWait
         ? committed
         : committed.thenCompose(h -> store.indexedAsync(h.id()).thenApply(x -> h));
   }
 
-  private static List<KeyValue> setEntries(List<KeyValue> kvs) {
+  /** The stored entries of user pairs {@code kvs}. */
+  private static List<KeyValue> setEntries(List<io.immudb.core.kv.KeyValue> kvs) {
     if (kvs.isEmpty()) {
       throw new InvalidRequestException(Kind.NO_ENTRIES, null);
     }
     List<KeyValue> stored = new ArrayList<>(kvs.size());
     for (int i = 0; i < kvs.size(); i++) {
-      KeyValue kv = kvs.get(i);
-      byte[] k = kv.key();
-      if (k.length == 0) {
+      io.immudb.core.kv.KeyValue kv = kvs.get(i);
+      byte[] k = StoredKeys.plain(kv);
+      if (k.length == 1) { // the prefix alone: an empty user key
         throw new InvalidRequestException(Kind.EMPTY_KEY, "entry " + i + " has an empty key");
       }
-      stored.add(KeyValue.ofOwned(StoredKeys.plain(k), StoredValues.plain(kv.value())));
+      stored.add(KeyValue.ofOwned(k, StoredValues.plain(kv)));
     }
     return stored;
   }

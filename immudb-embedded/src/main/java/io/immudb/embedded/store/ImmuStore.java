@@ -2,6 +2,8 @@ package io.immudb.embedded.store;
 
 import io.immudb.core.ahtree.AhtNodes;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.DualProof;
 import io.immudb.core.proof.ProofBuilder;
 import io.immudb.core.proof.TxChain;
@@ -12,12 +14,12 @@ import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.TxNotFoundException;
-import io.immudb.embedded.ahtree.FileAhTree;
-import io.immudb.embedded.appendable.Appendable;
-import io.immudb.embedded.index.EntryRef;
-import io.immudb.embedded.index.IndexSnapshot;
-import io.immudb.embedded.index.KeyIndex;
-import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.internal.ahtree.FileAhTree;
+import io.immudb.embedded.internal.appendable.Appendable;
+import io.immudb.embedded.internal.index.EntryRef;
+import io.immudb.embedded.internal.index.IndexSnapshot;
+import io.immudb.embedded.internal.index.KeyIndex;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -148,13 +150,18 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       }
       ImmuStore s = new ImmuStore(dir, options, meta, lock);
       if (s.committed.txId() == 0 && !options.firstTx().isEmpty()) {
-        s.commit(options.firstTx());
+        s.commit(KeyValue.fromStored(options.firstTx()));
       }
       return s;
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
+  }
+
+  /** Whether {@code dir} holds a store (one was created there). */
+  public static boolean exists(Path dir) {
+    return StoreMeta.exists(dir);
   }
 
   /** The store's directory. */
@@ -432,18 +439,18 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   // ---------------------------------------------------------------- replication
 
   /**
-   * Commits a transaction exported from another store (see {@link #export}): its {@code entries} as
-   * they were stored, which must become this store's next tx with exactly the header {@code
-   * expected} — same id, chain link, tree root and entries hash — keeping its timestamp. Returns at
-   * once; the future fails with {@link io.immudb.embedded.ReplicationException} (nothing written)
-   * if the header differs, so a replayed history ends with the same state as the original.
+   * Commits a transaction exported from another store (see {@link #export}): its entries as they
+   * were stored, which must become this store's next tx with exactly the exported header — same id,
+   * chain link, tree root and entries hash — keeping its timestamp. Returns at once; the future
+   * fails with {@link io.immudb.embedded.ReplicationException} (nothing written) if the header
+   * differs, so a replayed history ends with the same state as the original.
    *
    * @throws io.immudb.embedded.LimitExceededException if a limit of this store is broken
    */
-  public CompletableFuture<TxHeader> replicateAsync(TxHeader expected, List<KeyValue> entries) {
+  public CompletableFuture<TxHeader> replicateAsync(ExportedTx tx) {
     ensureOpen();
-    PreparedTx p = PreparedTx.prepare(entries, meta);
-    p.expected = expected;
+    PreparedTx p = PreparedTx.prepare(KeyValue.fromStored(tx.entries()), meta);
+    p.expected = tx.header();
     writer.submit(p);
     return p.future;
   }
@@ -456,9 +463,9 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     checkTx(txId);
     TxRecord rec = reader.txRecord(txId);
     Tx tx = rec.tx();
-    List<KeyValue> entries = new ArrayList<>(tx.entries().size());
+    List<StoredKeyValue> entries = new ArrayList<>(tx.entries().size());
     for (int i = 0; i < tx.entries().size(); i++) {
-      entries.add(new KeyValue(tx.entries().get(i).key(), readValue(rec, i)));
+      entries.add(new StoredKeyValue(tx.entries().get(i).key(), readValue(rec, i)));
     }
     return new ExportedTx(tx.header(), entries);
   }

@@ -1,10 +1,10 @@
 package io.immudb.embedded.store;
 
 import io.immudb.core.tx.TxEntry;
-import io.immudb.embedded.index.EntryRef;
-import io.immudb.embedded.index.KeyIndex;
-import io.immudb.embedded.index.TxIndexBatch;
-import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.internal.index.EntryRef;
+import io.immudb.embedded.internal.index.KeyIndex;
+import io.immudb.embedded.internal.index.TxIndexBatch;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

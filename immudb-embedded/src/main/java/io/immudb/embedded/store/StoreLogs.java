@@ -1,9 +1,9 @@
 package io.immudb.embedded.store;
 
-import io.immudb.embedded.ahtree.FileAhTree;
-import io.immudb.embedded.appendable.Appendable;
-import io.immudb.embedded.appendable.SegmentedAppendable;
-import io.immudb.embedded.txlog.CommitRecord;
+import io.immudb.embedded.internal.ahtree.FileAhTree;
+import io.immudb.embedded.internal.appendable.Appendable;
+import io.immudb.embedded.internal.appendable.SegmentedAppendable;
+import io.immudb.embedded.internal.txlog.CommitRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.immudb.embedded.store;
 
-import io.immudb.embedded.appendable.Appendable;
+import io.immudb.core.kv.StoredKeyValue;
+import io.immudb.embedded.internal.appendable.Appendable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class StoreOptions {
   private final long maxPendingBytes;
   private final Duration indexWaitTimeout;
   private final LongSupplier clockSeconds;
-  private final List<KeyValue> firstTx;
+  private final List<StoredKeyValue> firstTx;
   private final long txCacheBytes;
   private final long indexDeferEntries;
   private final java.util.function.BiFunction<String, Appendable, Appendable> logWrapper;
@@ -119,7 +120,7 @@ public final class StoreOptions {
   }
 
   /** Entries written as transaction 1 when the store is created (empty: none). */
-  public List<KeyValue> firstTx() {
+  public List<StoredKeyValue> firstTx() {
     return firstTx;
   }
 
@@ -158,7 +159,7 @@ public final class StoreOptions {
     private long maxPendingBytes = 512L << 20;
     private Duration indexWaitTimeout = Duration.ofSeconds(60);
     private LongSupplier clockSeconds = () -> Instant.now().getEpochSecond();
-    private List<KeyValue> firstTx = List.of();
+    private List<StoredKeyValue> firstTx = List.of();
     private long txCacheBytes = 128L << 20;
     private long indexDeferEntries = 4_000_000;
     private java.util.function.BiFunction<String, Appendable, Appendable> logWrapper =
@@ -223,7 +224,7 @@ public final class StoreOptions {
     }
 
     /** Entries of the first transaction, written when the store is created (spec v1 §10). */
-    public Builder firstTx(List<KeyValue> v) {
+    public Builder firstTx(List<StoredKeyValue> v) {
       this.firstTx = List.copyOf(v);
       return this;
     }

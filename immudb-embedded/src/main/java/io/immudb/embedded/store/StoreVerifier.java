@@ -4,11 +4,11 @@ import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
-import io.immudb.embedded.ahtree.FileAhTree;
-import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.internal.ahtree.FileAhTree;
+import io.immudb.embedded.internal.appendable.Appendable;
+import io.immudb.embedded.internal.txlog.CommitRecord;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import io.immudb.embedded.store.VerificationReport.Problem;
-import io.immudb.embedded.txlog.CommitRecord;
-import io.immudb.embedded.txlog.TxRecord;
 import java.util.Optional;
 
 /**

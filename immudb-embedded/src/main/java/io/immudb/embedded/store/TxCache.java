@@ -3,7 +3,7 @@ package io.immudb.embedded.store;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.TxEntry;
-import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

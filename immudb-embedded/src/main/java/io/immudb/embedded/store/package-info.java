@@ -11,5 +11,10 @@
  * io.immudb.embedded}; I/O failures on open are {@link java.io.IOException}; corruption found while
  * reading raises {@link io.immudb.embedded.CorruptedDataException} after the store has switched
  * itself to read-only.
+ *
+ * <p>Outside the engine, {@link io.immudb.embedded.store.StoreOptions} and {@link
+ * io.immudb.embedded.store.VerificationReport} belong to {@link
+ * io.immudb.embedded.database.Database}'s API; {@link io.immudb.embedded.store.ImmuStore} and
+ * {@link io.immudb.embedded.store.KeyValue} are there for the engine benchmarks only.
  */
 package io.immudb.embedded.store;

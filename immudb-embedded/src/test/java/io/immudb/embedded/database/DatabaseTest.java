@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.KeyValue;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.core.proof.DualProofVerifier;
@@ -16,7 +18,6 @@ import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.KeyNotFoundException;
 import io.immudb.embedded.TxNotFoundException;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +243,7 @@ class DatabaseTest {
   @Test
   void asyncSetsAreIndexedWhenTheyCompleteAndRejectBadInputAtOnce() throws Exception {
     TxHeader h = db.setAllAsync(List.of(new KeyValue(b("a"), b("1"))), false).get();
-    assertThat(db.store().indexedTxId()).isGreaterThanOrEqualTo(h.id());
+    assertThat(db.indexedTxId()).isGreaterThanOrEqualTo(h.id());
     assertThat(s(db.get(b("a"), 0, 0).value())).isEqualTo("1");
     assertThatThrownBy(() -> db.setAllAsync(List.of(new KeyValue(b(""), b("1"))), false))
         .hasMessageContaining("empty key");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.embedded.CorruptedDataException;
-import io.immudb.embedded.txlog.TxRecord;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.immudb.embedded.store;
 
-import io.immudb.embedded.appendable.Appendable;
+import io.immudb.embedded.internal.appendable.Appendable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.DualProofVerifier;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.Tx;
@@ -53,7 +54,9 @@ class ImmuStoreTest {
         StoreOptions.builder()
             .clockSeconds(clock::getAndIncrement)
             .firstTx(
-                List.of(new KeyValue(hex("0243544c2e44415441424153452e00000001"), b("dbinstance"))))
+                List.of(
+                    new StoredKeyValue(
+                        hex("0243544c2e44415441424153452e00000001"), b("dbinstance"))))
             .build();
     try (ImmuStore s = ImmuStore.open(dir, o)) {
       assertThat(s.lastTxId()).isEqualTo(1);

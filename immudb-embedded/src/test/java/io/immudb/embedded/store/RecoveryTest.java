@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.embedded.CorruptedDataException;
-import io.immudb.embedded.ahtree.FileAhTree;
+import io.immudb.embedded.internal.ahtree.FileAhTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.ReplicationException;
 import java.io.IOException;
@@ -24,12 +26,17 @@ class ReplicationTest {
     return new KeyValue(k.getBytes(StandardCharsets.UTF_8), v.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static StoredKeyValue stored(String k, String v) {
+    return new StoredKeyValue(
+        k.getBytes(StandardCharsets.UTF_8), v.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static StoreOptions options(long startTs) {
     AtomicLong clock = new AtomicLong(startTs);
     return StoreOptions.builder()
         .synced(false)
         .clockSeconds(clock::getAndIncrement)
-        .firstTx(List.of(kv("first", "tx")))
+        .firstTx(List.of(stored("first", "tx")))
         .build();
   }
 
@@ -57,7 +64,7 @@ class ReplicationTest {
       List<CompletableFuture<TxHeader>> pending = new ArrayList<>();
       for (long id = 1; id <= src.lastTxId(); id++) {
         ExportedTx tx = src.export(id);
-        pending.add(dst.replicateAsync(tx.header(), tx.entries()));
+        pending.add(dst.replicateAsync(tx));
       }
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
       assertThat(dst.currentState("db")).isEqualTo(src.currentState("db"));
@@ -77,19 +84,21 @@ class ReplicationTest {
       ExportedTx t2 = src.export(2);
       ExportedTx t3 = src.export(3);
       // a gap: tx 2 before tx 1
-      assertRefused(dst.replicateAsync(t2.header(), t2.entries()), "the next tx id is 1");
-      dst.replicateAsync(t1.header(), t1.entries()).join();
+      assertRefused(dst.replicateAsync(t2), "the next tx id is 1");
+      dst.replicateAsync(t1).join();
       // entries that hash differently than the header says
-      assertRefused(dst.replicateAsync(t2.header(), t3.entries()), "entries hash to eH");
+      assertRefused(
+          dst.replicateAsync(new ExportedTx(t2.header(), t3.entries())), "entries hash to eH");
       // a forged chain link
       TxHeader h = t2.header();
       TxHeader forged =
           new TxHeader(
               h.id(), Sha256Digest.ZERO, h.ts(), h.nEntries(), h.eh(), h.blTxId(), h.blRoot());
-      assertRefused(dst.replicateAsync(forged, t2.entries()), "is not the last Alh");
+      assertRefused(
+          dst.replicateAsync(new ExportedTx(forged, t2.entries())), "is not the last Alh");
       assertThat(dst.lastTxId()).isEqualTo(1);
       // the store goes on: the genuine tx 2 still fits
-      assertThat(dst.replicateAsync(t2.header(), t2.entries()).join()).isEqualTo(t2.header());
+      assertThat(dst.replicateAsync(t2).join()).isEqualTo(t2.header());
       assertThat(dst.verify().ok()).isTrue();
     }
   }
@@ -101,7 +110,7 @@ class ReplicationTest {
         ImmuStore dst = ImmuStore.open(dir.resolve("dst"), empty(1_700_000_000L))) {
       for (long id = 1; id <= src.lastTxId(); id++) {
         ExportedTx tx = src.export(id);
-        dst.replicateAsync(tx.header(), tx.entries()).join();
+        dst.replicateAsync(tx).join();
       }
       alh = src.currentState("db").txHash();
     }

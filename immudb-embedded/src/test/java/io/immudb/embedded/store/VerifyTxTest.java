@@ -8,10 +8,10 @@ import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.CorruptedDataException;
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.TxNotFoundException;
-import io.immudb.embedded.ahtree.FileAhTree;
-import io.immudb.embedded.txlog.CommitRecord;
-import io.immudb.embedded.txlog.TxRecord;
-import io.immudb.embedded.txlog.TxRecordCodec;
+import io.immudb.embedded.internal.ahtree.FileAhTree;
+import io.immudb.embedded.internal.txlog.CommitRecord;
+import io.immudb.embedded.internal.txlog.TxRecord;
+import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -263,7 +263,7 @@ class VerifyTxTest {
       ByteBuffer b = ByteBuffer.allocate(CommitRecord.LENGTH);
       ch.read(b, CommitRecord.offsetOf(id));
       return CommitRecord.decode(b.flip(), id).txOff();
-    } catch (io.immudb.embedded.txlog.RecordException e) {
+    } catch (io.immudb.embedded.internal.txlog.RecordException e) {
       throw new IOException(e);
     }
   }

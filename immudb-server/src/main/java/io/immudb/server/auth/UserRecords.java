@@ -1,8 +1,8 @@
 package io.immudb.server.auth;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.embedded.KeyNotFoundException;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.database.Entry;
 import io.immudb.server.db.PrefixScan;
 import java.util.ArrayList;
 import java.util.List;

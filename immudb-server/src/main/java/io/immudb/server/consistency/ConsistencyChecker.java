@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The server's online consistency checker (the immudb paper's "corruption checker"): one
  * low-priority daemon thread that, every {@link ConsistencyCheckOptions#interval()}, re-verifies
  * for each database the transactions committed since its last round, in order, plus a random sample
- * of older ones, reading them back from disk ({@code ImmuStore.verifyTxInSequence} for the former,
- * {@code ImmuStore.verifyTx}, which adds an inclusion proof in the latest tree, for the latter).
+ * of older ones, reading them back from disk ({@code Database.verifyTxInSequence} for the former,
+ * {@code Database.verifyTx}, which adds an inclusion proof in the latest tree, for the latter).
  *
  * <p>On a failed check it logs an ERROR naming the database, the tx, the file and offset and what
  * did not match, counts it, and marks the database read-only in the {@link DatabaseRegistry}: the

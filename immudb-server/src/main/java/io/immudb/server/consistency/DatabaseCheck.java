@@ -2,7 +2,6 @@ package io.immudb.server.consistency;
 
 import io.immudb.embedded.CorruptedDataException;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.ImmuStore;
 import io.immudb.server.consistency.ConsistencyStatus.Corruption;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -29,7 +28,7 @@ final class DatabaseCheck {
   DatabaseCheck(Database db, RandomGenerator random) {
     this.db = db;
     this.random = random;
-    this.cursor = db.store().lastTxId();
+    this.cursor = db.lastTxId();
   }
 
   Database database() {
@@ -42,14 +41,13 @@ final class DatabaseCheck {
    * bytesPerRound} bytes were read or {@code stop} says so.
    *
    * @return the corruption found by this round, if any
-   * @throws RuntimeException of the store (closed, I/O error) other than corruption
+   * @throws RuntimeException of the database (closed, I/O error) other than corruption
    */
   Optional<Corruption> round(ConsistencyCheckOptions o, BooleanSupplier stop) {
     if (corruption != null) {
       return Optional.empty();
     }
-    ImmuStore store = db.store();
-    long last = store.lastTxId();
+    long last = db.lastTxId();
     long bytes = 0;
     long id = 0;
     try {
@@ -58,7 +56,7 @@ final class DatabaseCheck {
           return Optional.empty();
         }
         id = cursor + 1;
-        bytes += store.verifyTxInSequence(id);
+        bytes += db.verifyTxInSequence(id);
         cursor = id;
         txsChecked++;
       }
@@ -67,7 +65,7 @@ final class DatabaseCheck {
           return Optional.empty();
         }
         id = 1 + random.nextLong(cursor);
-        bytes += store.verifyTx(id);
+        bytes += db.verifyTx(id);
         samplesChecked++;
       }
     } catch (CorruptedDataException e) {

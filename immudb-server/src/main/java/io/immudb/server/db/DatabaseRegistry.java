@@ -1,10 +1,9 @@
 package io.immudb.server.db;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.core.kv.SqlCatalog;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.database.Entry;
-import io.immudb.embedded.store.ImmuStore;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The databases of one data directory, each an {@link ImmuStore} in {@code <dir>/<name>} whose
+ * The databases of one data directory, each a {@link Database} in {@code <dir>/<name>} whose
  * transaction 1 is the SQL catalog entry of spec v1 §10. {@code systemdb} and {@code defaultdb}
  * exist from the first start; {@link #create} adds user databases, recording a settings record
  * ({@link DatabaseSettings}) in {@code systemdb} before the store is made, so that the order of
@@ -74,7 +73,8 @@ public final class DatabaseRegistry implements AutoCloseable {
   public static DatabaseRegistry open(Path root, StoreOptions base) throws IOException {
     StoreOptions options =
         base.toBuilder()
-            .firstTx(List.of(new KeyValue(SqlCatalog.firstTxKey(), SqlCatalog.firstTxValue())))
+            .firstTx(
+                List.of(new StoredKeyValue(SqlCatalog.firstTxKey(), SqlCatalog.firstTxValue())))
             .build();
     Database system = openDatabase(root, DatabaseNames.SYSTEMDB, options);
     DatabaseRegistry r = new DatabaseRegistry(root, options, system);
@@ -89,7 +89,7 @@ public final class DatabaseRegistry implements AutoCloseable {
 
   private static Database openDatabase(Path root, String name, StoreOptions options)
       throws IOException {
-    return Database.over(name, ImmuStore.open(root.resolve(name), options));
+    return Database.open(name, root.resolve(name), options);
   }
 
   private void load() throws IOException {
@@ -213,7 +213,7 @@ public final class DatabaseRegistry implements AutoCloseable {
       List<String> nextOrder = new ArrayList<>(current.order());
       nextOrder.add(name);
       snapshot = new Snapshot(Map.copyOf(next), List.copyOf(nextOrder));
-      LOG.info("restored database {} at tx {}", name, db.store().lastTxId());
+      LOG.info("restored database {} at tx {}", name, db.lastTxId());
       return db;
     }
   }
@@ -307,7 +307,6 @@ public final class DatabaseRegistry implements AutoCloseable {
     for (Database db : dbs) {
       try {
         db.close();
-        db.store().close();
       } catch (IOException e) {
         if (first == null) {
           first = e;

@@ -3,12 +3,11 @@ package io.immudb.server.db;
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.PushbackException;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.ImmuStore;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.embedded.store.StoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One database being restored from an exported history (the ImportDatabase RPC): the transactions
  * are replayed, in order, into a fresh store in a hidden directory of the data directory; each must
- * reproduce its exported header exactly (see {@link ImmuStore#replicateAsync}). {@link #finish}
+ * reproduce its exported header exactly (see {@link Database#replicateAsync}). {@link #finish}
  * checks that the history ends in the expected state and only then turns the store into the
  * database; {@link #close} without a successful finish deletes everything. A crash mid-way leaves a
  * hidden directory that the next start removes: a restore is all or nothing.
@@ -49,24 +47,24 @@ public final class DatabaseRestore implements AutoCloseable {
   private final DatabaseRegistry registry;
   private final String name;
   private final Path dir;
-  private final ImmuStore store;
+  private final Database partial;
   private final ArrayDeque<CompletableFuture<TxHeader>> pending = new ArrayDeque<>();
   private long lastTxId;
   private boolean done;
 
-  private DatabaseRestore(DatabaseRegistry registry, String name, Path dir, ImmuStore store) {
+  private DatabaseRestore(DatabaseRegistry registry, String name, Path dir, Database partial) {
     this.registry = registry;
     this.name = name;
     this.dir = dir;
-    this.store = store;
+    this.partial = partial;
   }
 
   static DatabaseRestore begin(DatabaseRegistry registry, String name, StoreOptions options)
       throws IOException {
     Path dir = registry.root().resolve(DIR_PREFIX + name + "-" + UUID.randomUUID());
-    ImmuStore store = ImmuStore.open(dir, options);
+    Database partial = Database.open(name, dir, options);
     LOG.info("restoring database {} into {}", name, dir);
-    return new DatabaseRestore(registry, name, dir, store);
+    return new DatabaseRestore(registry, name, dir, partial);
   }
 
   /** Deletes the directories of restores that never finished (e.g. the server was killed). */
@@ -94,10 +92,11 @@ public final class DatabaseRestore implements AutoCloseable {
    * fit (gap, broken chain, other entries) fails this or a later call, or {@link #finish}.
    *
    * @throws io.immudb.embedded.ReplicationException if a replayed tx did not match its header
-   * @throws ImmuException {@code INVALID_ARGUMENT} if {@code header} is not the next tx id
+   * @throws ImmuException {@code INVALID_ARGUMENT} if {@code tx} does not have the next tx id
    */
-  public void replicate(TxHeader header, List<KeyValue> entries) {
+  public void replicate(ExportedTx tx) {
     ensureActive();
+    TxHeader header = tx.header();
     if (header.id() != lastTxId + 1) {
       throw new ImmuException(
           ErrorCode.INVALID_ARGUMENT,
@@ -108,7 +107,7 @@ public final class DatabaseRestore implements AutoCloseable {
     }
     while (true) {
       try {
-        pending.addLast(store.replicateAsync(header, entries));
+        pending.addLast(partial.replicateAsync(tx));
         break;
       } catch (PushbackException full) {
         if (pending.isEmpty()) {
@@ -132,7 +131,7 @@ public final class DatabaseRestore implements AutoCloseable {
     while (!pending.isEmpty()) {
       await(pending.removeFirst());
     }
-    ImmuState got = store.currentState(name);
+    ImmuState got = partial.currentState();
     if (got.txId() != txId || !got.txHash().equals(alh)) {
       throw new ImmuException(
           ErrorCode.FAILED_PRECONDITION,
@@ -148,12 +147,12 @@ public final class DatabaseRestore implements AutoCloseable {
               + alh.toHex());
     }
     // Readable at once: the index catches up before the store becomes the database.
-    store.awaitIndexed(txId, INDEX_WAIT);
+    partial.awaitIndexed(txId, INDEX_WAIT);
     try {
-      store.close();
+      partial.close();
       Database db = registry.adoptRestored(name, dir);
       done = true;
-      return db.store().currentState(name);
+      return db.currentState();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the restored database " + name, e);
     }
@@ -183,7 +182,7 @@ public final class DatabaseRestore implements AutoCloseable {
       if (!done) {
         done = true;
         try {
-          store.close();
+          partial.close();
         } catch (IOException | RuntimeException e) {
           LOG.warn("closing the partial restore of {} failed", name, e);
         }

@@ -1,7 +1,7 @@
 package io.immudb.server.db;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.database.Entry;
 import io.immudb.embedded.database.ScanRequest;
 import java.util.ArrayList;
 import java.util.List;

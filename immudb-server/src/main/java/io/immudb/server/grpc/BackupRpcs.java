@@ -6,11 +6,10 @@ import io.grpc.stub.StreamObserver;
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.state.ImmuState;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.ExportedTx;
-import io.immudb.embedded.store.ImmuStore;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.proto.ExportTxsRequest;
 import io.immudb.proto.ExportedEntry;
 import io.immudb.proto.FlushIndexRequest;
@@ -42,8 +41,7 @@ final class BackupRpcs {
    */
   static void exportTxs(
       Database db, ExportTxsRequest req, StreamObserver<io.immudb.proto.ExportedTx> out) {
-    ImmuStore store = db.store();
-    long last = store.lastTxId();
+    long last = db.lastTxId();
     long from = req.getFromTx() == 0 ? 1 : req.getFromTx();
     long to = req.getToTx() == 0 ? last : req.getToTx();
     if (from > to || to > last) {
@@ -53,23 +51,23 @@ final class BackupRpcs {
     }
     ServerCallStreamObserver<io.immudb.proto.ExportedTx> call =
         (ServerCallStreamObserver<io.immudb.proto.ExportedTx>) out;
-    new Exporter(store, from, to, call).start();
+    new Exporter(db, from, to, call).start();
   }
 
   /** Sends txs while the transport is ready; gRPC calls {@link #drain} again when it is. */
   private static final class Exporter {
-    private final ImmuStore store;
+    private final Database db;
     private final long to;
     private final ServerCallStreamObserver<io.immudb.proto.ExportedTx> call;
     private long next;
     private boolean ended;
 
     Exporter(
-        ImmuStore store,
+        Database db,
         long from,
         long to,
         ServerCallStreamObserver<io.immudb.proto.ExportedTx> call) {
-      this.store = store;
+      this.db = db;
       this.next = from;
       this.to = to;
       this.call = call;
@@ -85,7 +83,7 @@ final class BackupRpcs {
     private void drain() {
       try {
         while (!ended && call.isReady() && next <= to) {
-          call.onNext(exported(store.export(next)));
+          call.onNext(exported(db.export(next)));
           next++;
         }
         if (!ended && next > to) {
@@ -105,7 +103,7 @@ final class BackupRpcs {
   static io.immudb.proto.ExportedTx exported(ExportedTx tx) {
     io.immudb.proto.ExportedTx.Builder b =
         io.immudb.proto.ExportedTx.newBuilder().setHeader(WireCodec.txMetadata(tx.header()));
-    for (KeyValue kv : tx.entries()) {
+    for (StoredKeyValue kv : tx.entries()) {
       b.addEntries(
           ExportedEntry.newBuilder()
               .setKey(ByteString.copyFrom(kv.key()))
@@ -151,7 +149,7 @@ final class BackupRpcs {
             if (tx.getHeader().getNentries() < 1) {
               throw invalid("tx " + tx.getHeader().getId() + " has no entries");
             }
-            restore.replicate(WireCodec.txHeader(tx.getHeader()), entries(tx));
+            restore.replicate(imported(tx));
           } else {
             throw invalid("an import message holds neither begin nor tx");
           }
@@ -205,7 +203,7 @@ final class BackupRpcs {
     if (!(p >= 0 && p <= 100)) {
       throw invalid("cleanupPercentage must be between 0 and 100, got " + p);
     }
-    db.store().flushIndex();
+    db.flushIndex();
     return FlushIndexResponse.newBuilder().setDatabase(db.name()).build();
   }
 
@@ -213,11 +211,11 @@ final class BackupRpcs {
     return new ImmuException(ErrorCode.INVALID_ARGUMENT, message);
   }
 
-  private static List<KeyValue> entries(io.immudb.proto.ExportedTx tx) {
-    List<KeyValue> kvs = new ArrayList<>(tx.getEntriesCount());
+  private static ExportedTx imported(io.immudb.proto.ExportedTx tx) {
+    List<StoredKeyValue> kvs = new ArrayList<>(tx.getEntriesCount());
     for (ExportedEntry e : tx.getEntriesList()) {
-      kvs.add(new KeyValue(e.getKey().toByteArray(), e.getValue().toByteArray()));
+      kvs.add(new StoredKeyValue(e.getKey().toByteArray(), e.getValue().toByteArray()));
     }
-    return kvs;
+    return new ExportedTx(WireCodec.txHeader(tx.getHeader()), kvs);
   }
 }

@@ -4,7 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import io.immudb.embedded.LimitExceededException;
 import io.immudb.embedded.LimitExceededException.Limit;
-import io.immudb.embedded.store.ImmuStore;
+import io.immudb.embedded.database.Limits;
 import io.immudb.proto.ExecAllRequest;
 import io.immudb.proto.KeyValue;
 import io.immudb.proto.Op;
@@ -42,20 +42,20 @@ final class ExecAllStreamParser implements StreamParser {
   private byte[] key;
 
   /**
-   * @param store whose limits apply
+   * @param limits the database's limits
    * @param maxRecvMsgSize the server's {@code --max-recv-msg-size}
    */
-  ExecAllStreamParser(ImmuStore store, int maxRecvMsgSize) {
-    int maxKeyLen = store.maxKeyLen();
+  ExecAllStreamParser(Limits limits, int maxRecvMsgSize) {
+    int maxKeyLen = limits.maxKeyLen();
     this.keyLimit = MessageLimit.of("key", maxKeyLen, "maxKeyLen", maxRecvMsgSize);
-    this.valueLimit = MessageLimit.of("value", store.maxValueLen(), "maxValueLen", maxRecvMsgSize);
+    this.valueLimit = MessageLimit.of("value", limits.maxValueLen(), "maxValueLen", maxRecvMsgSize);
     this.zAddLimit =
         MessageLimit.of(
             "ZAddRequest",
             (int) Math.min(Integer.MAX_VALUE, 2L * maxKeyLen + 64),
             "2 * maxKeyLen + 64",
             maxRecvMsgSize);
-    this.maxTxEntries = store.maxTxEntries();
+    this.maxTxEntries = limits.maxTxEntries();
   }
 
   @Override

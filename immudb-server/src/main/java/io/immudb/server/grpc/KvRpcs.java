@@ -1,13 +1,13 @@
 package io.immudb.server.grpc;
 
 import com.google.protobuf.ByteString;
+import io.immudb.core.kv.KeyValue;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.database.Op;
 import io.immudb.embedded.database.ScanRequest;
 import io.immudb.embedded.database.ZScanRequest;
-import io.immudb.embedded.store.KeyValue;
 import io.immudb.proto.Entries;
 import io.immudb.proto.ExecAllRequest;
 import io.immudb.proto.HistoryRequest;
@@ -52,7 +52,7 @@ public final class KvRpcs {
   static List<KeyValue> keyValues(SetRequest req) {
     List<KeyValue> kvs = new ArrayList<>(req.getKVsCount());
     for (io.immudb.proto.KeyValue kv : req.getKVsList()) {
-      kvs.add(KeyValue.ofOwned(b(kv.getKey()), b(kv.getValue())));
+      kvs.add(new KeyValue(b(kv.getKey()), b(kv.getValue())));
     }
     return kvs;
   }

@@ -3,7 +3,7 @@ package io.immudb.server.grpc;
 import com.google.protobuf.UnsafeByteOperations;
 import io.immudb.embedded.LimitExceededException;
 import io.immudb.embedded.LimitExceededException.Limit;
-import io.immudb.embedded.store.ImmuStore;
+import io.immudb.embedded.database.Limits;
 import io.immudb.proto.KeyValue;
 import io.immudb.proto.SetRequest;
 import java.nio.ByteBuffer;
@@ -35,14 +35,14 @@ final class KvStreamParser implements StreamParser {
   private long proveSinceTx;
 
   /**
-   * @param store whose limits apply
+   * @param limits the database's limits
    * @param maxRecvMsgSize the server's {@code --max-recv-msg-size}
    * @param proveSinceTxFirst whether the stream starts with {@code u64(proveSinceTx)}
    */
-  KvStreamParser(ImmuStore store, int maxRecvMsgSize, boolean proveSinceTxFirst) {
-    this.keyLimit = MessageLimit.of("key", store.maxKeyLen(), "maxKeyLen", maxRecvMsgSize);
-    this.valueLimit = MessageLimit.of("value", store.maxValueLen(), "maxValueLen", maxRecvMsgSize);
-    this.maxTxEntries = store.maxTxEntries();
+  KvStreamParser(Limits limits, int maxRecvMsgSize, boolean proveSinceTxFirst) {
+    this.keyLimit = MessageLimit.of("key", limits.maxKeyLen(), "maxKeyLen", maxRecvMsgSize);
+    this.valueLimit = MessageLimit.of("value", limits.maxValueLen(), "maxValueLen", maxRecvMsgSize);
+    this.maxTxEntries = limits.maxTxEntries();
     this.next = proveSinceTxFirst ? Next.PROVE_SINCE_TX : Next.KEY;
   }
 

@@ -110,14 +110,14 @@ public final class StreamRpcs {
   /** {@code streamSet}: key and value messages, alternating, committed as one tx at the end. */
   public static StreamObserver<Chunk> streamSet(
       Database db, StreamObserver<TxMetadata> out, int maxRecvMsgSize) {
-    KvStreamParser p = new KvStreamParser(db.store(), maxRecvMsgSize, false);
+    KvStreamParser p = new KvStreamParser(db.limits(), maxRecvMsgSize, false);
     return new ChunkRequestObserver<>(out, p, () -> KvRpcs.set(db, p.request()), MAX_STREAM_BYTES);
   }
 
   /** {@code streamVerifiableSet}: {@code u64(proveSinceTx)}, then key and value messages. */
   public static StreamObserver<Chunk> streamVerifiableSet(
       Database db, StreamObserver<VerifiableTx> out, int maxRecvMsgSize) {
-    KvStreamParser p = new KvStreamParser(db.store(), maxRecvMsgSize, true);
+    KvStreamParser p = new KvStreamParser(db.limits(), maxRecvMsgSize, true);
     return new ChunkRequestObserver<>(
         out,
         p,
@@ -135,7 +135,7 @@ public final class StreamRpcs {
   /** {@code streamExecAll}: typed KV and ZAdd operations, committed as one tx at the end. */
   public static StreamObserver<Chunk> streamExecAll(
       Database db, StreamObserver<TxMetadata> out, int maxRecvMsgSize) {
-    ExecAllStreamParser p = new ExecAllStreamParser(db.store(), maxRecvMsgSize);
+    ExecAllStreamParser p = new ExecAllStreamParser(db.limits(), maxRecvMsgSize);
     return new ChunkRequestObserver<>(
         out, p, () -> KvRpcs.execAll(db, p.request()), MAX_STREAM_BYTES);
   }

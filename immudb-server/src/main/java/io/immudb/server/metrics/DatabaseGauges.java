@@ -1,7 +1,6 @@
 package io.immudb.server.metrics;
 
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.store.ImmuStore;
 import io.immudb.server.db.DatabaseRegistry;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -116,10 +115,9 @@ final class DatabaseGauges {
     for (String name : r.list()) {
       try {
         Database db = r.get(name);
-        ImmuStore store = db.store();
-        long committed = store.lastTxId();
-        long indexed = store.indexedTxId();
-        long size = withSize ? sizeOnDisk(store.dir()) : 0;
+        long committed = db.lastTxId();
+        long indexed = db.indexedTxId();
+        long size = withSize ? sizeOnDisk(db.dir()) : 0;
         out.add(new Stats(name, size, keys(name, db, indexed), committed, indexed));
       } catch (RuntimeException e) {
         LOG.debug("no metrics for database {}: {}", name, e.toString());

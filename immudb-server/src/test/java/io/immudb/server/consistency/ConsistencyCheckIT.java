@@ -76,15 +76,14 @@ class ConsistencyCheckIT {
           set(c, "key" + i, "value number " + i);
         }
         ConsistencyChecker checker = server.consistencyChecker().orElseThrow();
-        long last = server.registry().get("defaultdb").store().lastTxId();
+        long last = server.registry().get("defaultdb").lastTxId();
         awaitTrue(
             () -> checker.status("defaultdb").map(st -> st.lastCheckedTx() >= last).orElse(false),
             "the checker reaches the last tx");
         assertThat(checker.status("defaultdb").orElseThrow().mismatches()).isZero();
 
         Entry victim = c.get(KeyRequest.newBuilder().setKey(s("key12")).build());
-        long valuesOff =
-            server.registry().get("defaultdb").store().txRecord(victim.getTx()).valuesOff();
+        long valuesOff = LogOffsets.valuesOff(tmp.resolve("data/defaultdb"), victim.getTx());
         ConsistencyCheckerTest.flip(tmp.resolve("data/defaultdb/val/00000000.seg"), valuesOff + 15);
 
         awaitTrue(

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.txlog.CommitRecord;
-import io.immudb.embedded.txlog.RecordException;
 import io.immudb.server.consistency.ConsistencyStatus.Corruption;
 import io.immudb.server.db.DatabaseRegistry;
 import java.io.IOException;
@@ -46,7 +44,7 @@ class ConsistencyCheckerTest {
       ConsistencyChecker c = new ConsistencyChecker(r, options(10, 4), new SplittableRandom(1));
       assertThat(c.runRound()).isEmpty();
       Database db = r.get("defaultdb");
-      long base = db.store().lastTxId();
+      long base = db.lastTxId();
       assertThat(c.status("defaultdb").orElseThrow().lastCheckedTx()).isEqualTo(base);
       write(db, 0, 25);
       assertThat(c.runRound()).isEmpty();
@@ -63,7 +61,7 @@ class ConsistencyCheckerTest {
       assertThat(c.txsChecked()).isGreaterThanOrEqualTo(25);
       assertThat(c.mismatches()).isZero();
       assertThat(r.readOnlyReason("defaultdb")).isEmpty();
-      assertThat(db.store().isReadOnly()).isFalse();
+      assertThat(db.isReadOnly()).isFalse();
     }
   }
 
@@ -73,10 +71,10 @@ class ConsistencyCheckerTest {
       ConsistencyChecker c = new ConsistencyChecker(r, options(100, 0), new SplittableRandom(1));
       c.runRound();
       Database db = r.get("defaultdb");
-      long base = db.store().lastTxId();
+      long base = db.lastTxId();
       write(db, 0, 10);
       long bad = base + 6;
-      long valuesOff = db.store().txRecord(bad).valuesOff();
+      long valuesOff = LogOffsets.valuesOff(dir.resolve("defaultdb"), bad);
       flip(dir.resolve("defaultdb/val/00000000.seg"), valuesOff + 14);
 
       List<ConsistencyStatus> found = c.runRound();
@@ -101,8 +99,9 @@ class ConsistencyCheckerTest {
     try (DatabaseRegistry r = DatabaseRegistry.open(dir, false)) {
       Database db = r.get("defaultdb");
       write(db, 0, 40);
-      bad = db.store().lastTxId() - 23;
-      off = log.equals("val") ? db.store().txRecord(bad).valuesOff() : txOffset(bad);
+      bad = db.lastTxId() - 23;
+      Path dbDir = dir.resolve("defaultdb");
+      off = log.equals("val") ? LogOffsets.valuesOff(dbDir, bad) : LogOffsets.txOff(dbDir, bad);
     }
     flip(dir.resolve("defaultdb/" + log + "/00000000.seg"), off + 20);
 
@@ -147,7 +146,7 @@ class ConsistencyCheckerTest {
         Thread.sleep(10);
       }
       write(db, 0, 5);
-      long last = db.store().lastTxId();
+      long last = db.lastTxId();
       while (c.status("defaultdb").orElseThrow().lastCheckedTx() < last
           && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -163,19 +162,9 @@ class ConsistencyCheckerTest {
   private static void assertReadOnlyButReadable(DatabaseRegistry r, long bad) {
     Database db = r.get("defaultdb");
     assertThat(r.readOnlyReason("defaultdb")).contains("corruption detected at tx " + bad);
-    assertThat(db.store().isReadOnly()).isTrue();
+    assertThat(db.isReadOnly()).isTrue();
     assertThatThrownBy(() -> db.set(b("after"), b("v"))).isInstanceOf(StoreStateException.class);
     assertThat(db.get(b("key1")).value()).isEqualTo(b("value of key 1"));
-  }
-
-  private long txOffset(long id) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir.resolve("defaultdb/commit/00000000.seg"))) {
-      ByteBuffer buf = ByteBuffer.allocate(CommitRecord.LENGTH);
-      ch.read(buf, CommitRecord.offsetOf(id));
-      return CommitRecord.decode(buf.flip(), id).txOff();
-    } catch (RecordException e) {
-      throw new IOException(e);
-    }
   }
 
   static void flip(Path file, long offset) throws IOException {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.database.Database;
-import io.immudb.embedded.txlog.TxRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -58,8 +57,7 @@ class DatabaseRegistryTest {
         .isEqualTo("0243544c2e44415441424153452e00000001");
     assertThat(tx.entries().get(0).hValue().toHex())
         .isEqualTo("98ac3eacda9950d6993abd6404d3d2ef8242290d944bfeac03c1b74139833221");
-    TxRecord rec = db.store().txRecord(1);
-    assertThat(new String(db.store().readValue(rec, 0), UTF_8)).isEqualTo("dbinstance");
+    assertThat(new String(db.export(1).entries().get(0).value(), UTF_8)).isEqualTo("dbinstance");
     assertThat(tx.header().blTxId()).isZero();
   }
 

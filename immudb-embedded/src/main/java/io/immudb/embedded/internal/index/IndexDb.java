@@ -1,0 +1,241 @@
+package io.immudb.embedded.internal.index;
+
+import io.immudb.core.ErrorCode;
+import io.immudb.core.ImmuException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB database behind a {@link KeyIndex}: its three column families and every native
+ * options object they need, opened together and closed together.
+ *
+ * <p>Column families: {@code default} holds the metadata ({@link #FORMAT_KEY}, {@link
+ * #INDEXED_TX_KEY}); {@code latest} maps a stored key to the encoded {@link EntryRef} of its newest
+ * version (bloom filter, for point gets); {@code history} maps {@link HistoryKeyCodec#versionKey}
+ * to the encoded ref of every version. The WAL is off and flushes are atomic across column families
+ * ({@code atomic_flush}; this covers the flush a manual compaction starts too), so what survives a
+ * crash is always a whole prefix of the applied batches.
+ *
+ * <p>Thread-safe as RocksDB is, except {@link #close()}, which the owner MUST call only once no
+ * other call is in flight.
+ */
+final class IndexDb implements AutoCloseable {
+  static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] INDEXED_TX_KEY = "indexedTx".getBytes(StandardCharsets.US_ASCII);
+
+  /** Version of the encodings in this package; an index with another version is rebuilt. */
+  static final long FORMAT = 1;
+
+  private static final byte[] WIPE_RANGE_END = {(byte) 0xFF};
+  private static final long BLOCK_CACHE_BYTES = 64L << 20;
+  private static final int BLOOM_BITS_PER_KEY = 10;
+
+  final RocksDB db;
+  final ColumnFamilyHandle meta;
+  final ColumnFamilyHandle latest;
+  final ColumnFamilyHandle history;
+  final WriteOptions writeOptions;
+  private final List<AutoCloseable> owned;
+
+  private IndexDb(
+      RocksDB db, List<ColumnFamilyHandle> cfs, WriteOptions wo, List<AutoCloseable> owned) {
+    this.db = db;
+    this.meta = cfs.get(0);
+    this.latest = cfs.get(1);
+    this.history = cfs.get(2);
+    this.writeOptions = wo;
+    this.owned = owned;
+  }
+
+  /** Opens (creating if missing) the database in {@code dir}. */
+  static IndexDb open(Path dir) throws IOException {
+    RocksDB.loadLibrary();
+    Files.createDirectories(dir);
+    List<AutoCloseable> owned = new ArrayList<>();
+    try {
+      LRUCache cache = own(owned, new LRUCache(BLOCK_CACHE_BYTES));
+      BloomFilter bloom = own(owned, new BloomFilter(BLOOM_BITS_PER_KEY, false));
+      ColumnFamilyOptions metaOpts =
+          own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache, 4)));
+      ColumnFamilyOptions latestOpts =
+          own(
+              owned,
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(
+                      table(cache, 4).setFilterPolicy(bloom).setWholeKeyFiltering(true))
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                  // whole-key bloom in the memtable too: a get of a key not in it skips the
+                  // skiplist search
+                  .setMemtablePrefixBloomSizeRatio(0.05)
+                  .setMemtableWholeKeyFiltering(true));
+      ColumnFamilyOptions historyOpts =
+          own(
+              owned,
+              new ColumnFamilyOptions()
+                  .setTableFormatConfig(table(cache, 16))
+                  .setCompressionType(CompressionType.LZ4_COMPRESSION));
+      DBOptions dbOpts =
+          own(
+              owned,
+              new DBOptions()
+                  .setCreateIfMissing(true)
+                  .setCreateMissingColumnFamilies(true)
+                  .setAtomicFlush(true)
+                  .setMaxBackgroundJobs(4)
+                  .setBytesPerSync(1L << 20)
+                  .setKeepLogFileNum(3));
+      WriteOptions wo = own(owned, new WriteOptions().setDisableWAL(true));
+      List<ColumnFamilyDescriptor> descriptors =
+          List.of(
+              new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, metaOpts),
+              new ColumnFamilyDescriptor(bytes("latest"), latestOpts),
+              new ColumnFamilyDescriptor(bytes("history"), historyOpts));
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      RocksDB db = RocksDB.open(dbOpts, dir.toString(), descriptors, handles);
+      // closed before the db, the db before the options: see close()
+      owned.add(db);
+      owned.addAll(handles);
+      return new IndexDb(db, handles, wo, owned);
+    } catch (RocksDBException | RuntimeException e) {
+      closeAll(owned);
+      throw new IOException("cannot open the key index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a metadata {@code u64} (0 when absent), through {@code ro} or, if null, the live db. */
+  long readMeta(ReadOptions ro, byte[] key) {
+    try {
+      return EntryRefCodec.decodeU64(ro == null ? db.get(meta, key) : db.get(meta, ro, key));
+    } catch (RocksDBException e) {
+      throw failure("read " + new String(key, StandardCharsets.US_ASCII), e);
+    }
+  }
+
+  /** Writes {@code batch} atomically (no WAL: durable at the next flush). */
+  void write(WriteBatch batch) {
+    try {
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failure("write", e);
+    }
+  }
+
+  /**
+   * Deletes every entry and sets {@code indexedTx} to 0 and the format to {@link #FORMAT}, in one
+   * atomic batch (snapshots already taken keep their view), flushes it, then compacts to give the
+   * space back.
+   */
+  void wipe() {
+    try (WriteBatch batch = new WriteBatch()) {
+      for (ColumnFamilyHandle cf : List.of(latest, history)) {
+        // a range delete covers every key below FF; the few keys from FF on are deleted one by one
+        batch.deleteRange(cf, new byte[0], WIPE_RANGE_END);
+        try (RocksIterator it = db.newIterator(cf)) {
+          for (it.seek(WIPE_RANGE_END); valid(it); it.next()) {
+            batch.delete(cf, it.key());
+          }
+        }
+      }
+      batch.put(meta, INDEXED_TX_KEY, EntryRefCodec.encodeU64(0));
+      batch.put(meta, FORMAT_KEY, EntryRefCodec.encodeU64(FORMAT));
+      write(batch);
+      // persist the wipe now: wiped entries must not come back after a crash
+      flush();
+      db.compactRange(latest);
+      db.compactRange(history);
+    } catch (RocksDBException e) {
+      throw failure("wipe", e);
+    }
+  }
+
+  /** Flushes all column families together and waits for it. */
+  void flush() {
+    try (FlushOptions fo = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(fo, List.of(meta, latest, history));
+    } catch (RocksDBException e) {
+      throw failure("flush", e);
+    }
+  }
+
+  /** Flushes, then closes the column families, the database and the options, in that order. */
+  @Override
+  public void close() {
+    try {
+      flush();
+    } finally {
+      closeAll(owned);
+    }
+  }
+
+  /** Whether {@code it} is on a row; false at either end, and throws if the iterator failed. */
+  static boolean valid(RocksIterator it) {
+    if (it.isValid()) {
+      return true;
+    }
+    try {
+      it.status();
+    } catch (RocksDBException e) {
+      throw failure("iterate", e);
+    }
+    return false;
+  }
+
+  /** Wraps a RocksDB failure of operation {@code what}. */
+  static ImmuException failure(String what, RocksDBException e) {
+    return new ImmuException(
+        ErrorCode.INTERNAL, "key index: " + what + " failed: " + e.getMessage(), e);
+  }
+
+  /** Point lookups want small blocks (less to read per get), range scans bigger ones. */
+  private static BlockBasedTableConfig table(LRUCache cache, int blockKiB) {
+    return new BlockBasedTableConfig().setBlockCache(cache).setBlockSize(blockKiB << 10);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T t) {
+    owned.add(t);
+    return t;
+  }
+
+  /** Closes in reverse order of creation: handles, db, then options. */
+  private static void closeAll(List<AutoCloseable> owned) {
+    RuntimeException first = null;
+    for (int i = owned.size() - 1; i >= 0; i--) {
+      try {
+        owned.get(i).close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("closing the key index failed", e);
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    owned.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.immudb.embedded.internal.txlog;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.tx.TxEntry;
+import io.immudb.core.tx.TxHeader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes and decodes tx-log records. Layout (big-endian; see docs/design/storage.md):
+ *
+ * <pre>
+ * off  len  field
+ *   0    4  recordLen (whole record, this field included)
+ *   4    8  txId
+ *  12    8  ts
+ *  20    8  blTxId
+ *  28   32  blRoot
+ *  60   32  prevAlh
+ *  92   32  eH
+ * 124    4  nEntries
+ * 128    8  valuesOff   (value-log offset of the tx's value record)
+ * 136    4  valuesLen
+ * 140    4  headerCrc   CRC32C of bytes [0, 140)
+ * 144  ...  nEntries × { u32 keyLen, key, u32 vLen, u64 vOff, 32 hValue }
+ * end-4  4  crc         CRC32C of bytes [0, end-4)
+ * </pre>
+ *
+ * The header has its own checksum so that proofs can read a header without the entries.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class TxRecordCodec {
+  /** Length of the fixed header part, header checksum included. */
+  public static final int HEADER_LENGTH = 144;
+
+  private static final int ENTRY_FIXED = 4 + 4 + 8 + Sha256Digest.LENGTH;
+
+  private TxRecordCodec() {}
+
+  /** Encoded length of a record with {@code nEntries} entries whose keys total {@code keyBytes}. */
+  public static int encodedLength(int nEntries, long keyBytes) {
+    return Math.toIntExact(HEADER_LENGTH + (long) nEntries * ENTRY_FIXED + keyBytes + 4);
+  }
+
+  /** Writes a whole record at {@code dst}'s position. */
+  public static void encode(
+      ByteBuffer dst,
+      TxHeader h,
+      long valuesOff,
+      int valuesLen,
+      byte[][] keys,
+      int[] vLens,
+      long[] vOffs,
+      Sha256Digest[] hValues) {
+    long keyBytes = 0;
+    for (byte[] k : keys) {
+      keyBytes += k.length;
+    }
+    int len = encodedLength(keys.length, keyBytes);
+    int start = dst.position();
+    dst.putInt(len);
+    dst.putLong(h.id());
+    dst.putLong(h.ts());
+    dst.putLong(h.blTxId());
+    h.blRoot().writeTo(dst);
+    h.prevAlh().writeTo(dst);
+    h.eh().writeTo(dst);
+    dst.putInt(h.nEntries());
+    dst.putLong(valuesOff);
+    dst.putInt(valuesLen);
+    dst.putInt(crc(dst, start, HEADER_LENGTH - 4));
+    for (int i = 0; i < keys.length; i++) {
+      dst.putInt(keys[i].length);
+      dst.put(keys[i]);
+      dst.putInt(vLens[i]);
+      dst.putLong(vOffs[i]);
+      hValues[i].writeTo(dst);
+    }
+    dst.putInt(crc(dst, start, len - 4));
+  }
+
+  /** Reads {@code recordLen} from the first 4 bytes of a record. */
+  public static int recordLength(ByteBuffer src) {
+    return src.getInt(src.position());
+  }
+
+  /**
+   * Decodes the header of a record. {@code src} holds at least {@link #HEADER_LENGTH} bytes from
+   * the record's start.
+   *
+   * @throws RecordException if the checksum or a field is wrong
+   */
+  public static TxHeader decodeHeader(ByteBuffer src, long expectedTxId) throws RecordException {
+    int start = src.position();
+    if (src.remaining() < HEADER_LENGTH) {
+      throw new RecordException("tx record header truncated: " + src.remaining() + " bytes");
+    }
+    int stored = src.getInt(start + HEADER_LENGTH - 4);
+    if (crc(src, start, HEADER_LENGTH - 4) != stored) {
+      throw new RecordException("tx record header checksum mismatch");
+    }
+    int len = src.getInt(start);
+    long txId = src.getLong(start + 4);
+    if (txId != expectedTxId) {
+      throw new RecordException("tx record holds tx " + txId + ", expected " + expectedTxId);
+    }
+    if (len < HEADER_LENGTH + 4) {
+      throw new RecordException("tx record length " + len + " too small");
+    }
+    ByteBuffer b = src.duplicate().position(start + 12);
+    long ts = b.getLong();
+    long blTxId = b.getLong();
+    Sha256Digest blRoot = Sha256Digest.read(b);
+    Sha256Digest prevAlh = Sha256Digest.read(b);
+    Sha256Digest eh = Sha256Digest.read(b);
+    int n = b.getInt();
+    try {
+      return new TxHeader(txId, prevAlh, ts, n, eh, blTxId, blRoot);
+    } catch (IllegalArgumentException e) {
+      throw new RecordException("tx record header invalid: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Decodes a whole record. {@code src} holds exactly the record (position at its start, limit at
+   * its end).
+   *
+   * @throws RecordException if a checksum, a length or a field is wrong
+   */
+  public static TxRecord decode(ByteBuffer src, long expectedTxId) throws RecordException {
+    int start = src.position();
+    TxHeader h = decodeHeader(src, expectedTxId);
+    int len = src.getInt(start);
+    if (len != src.remaining()) {
+      throw new RecordException("tx record length " + len + ", have " + src.remaining());
+    }
+    int stored = src.getInt(start + len - 4);
+    if (crc(src, start, len - 4) != stored) {
+      throw new RecordException("tx record checksum mismatch");
+    }
+    ByteBuffer b = src.duplicate().position(start + 128);
+    long valuesOff = b.getLong();
+    int valuesLen = b.getInt();
+    b.position(start + HEADER_LENGTH);
+    int n = h.nEntries();
+    List<TxEntry> entries = new ArrayList<>(n);
+    long[] vOffs = new long[n];
+    int end = start + len - 4;
+    for (int i = 0; i < n; i++) {
+      if (end - b.position() < ENTRY_FIXED) {
+        throw new RecordException("tx record entry " + i + " truncated");
+      }
+      int kLen = b.getInt();
+      if (kLen < 1 || kLen > end - b.position() - (ENTRY_FIXED - 4)) {
+        throw new RecordException("tx record entry " + i + " has bad key length " + kLen);
+      }
+      byte[] key = new byte[kLen];
+      b.get(key);
+      int vLen = b.getInt();
+      long vOff = b.getLong();
+      if (vLen < 0 || vOff < valuesOff || vOff + vLen > valuesOff + valuesLen) {
+        throw new RecordException("tx record entry " + i + " points outside its value record");
+      }
+      vOffs[i] = vOff;
+      entries.add(TxEntry.ofOwnedKey(key, Sha256Digest.read(b), vLen));
+    }
+    if (b.position() != end) {
+      throw new RecordException("tx record has " + (end - b.position()) + " trailing bytes");
+    }
+    return new TxRecord(h, valuesOff, valuesLen, entries, vOffs);
+  }
+
+  /**
+   * CRC32C of {@code buf[from, from+len)}, leaving the buffer's position and limit as they were.
+   */
+  static int crc(ByteBuffer buf, int from, int len) {
+    CRC32C c = new CRC32C();
+    if (buf.hasArray()) {
+      c.update(buf.array(), buf.arrayOffset() + from, len);
+    } else {
+      int pos = buf.position();
+      int lim = buf.limit();
+      buf.limit(from + len).position(from);
+      c.update(buf);
+      buf.limit(lim).position(pos);
+    }
+    return (int) c.getValue();
+  }
+}
