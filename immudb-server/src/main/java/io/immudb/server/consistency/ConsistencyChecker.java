@@ -156,7 +156,7 @@ public final class ConsistencyChecker implements AutoCloseable {
         }
         Optional<Corruption> c;
         try {
-          c = check.round(options, () -> closed);
+          c = check.round(options, () -> closed, bad -> onCorruption(check.database(), bad));
         } catch (StoreStateException e) {
           if (closed) {
             break;
@@ -168,7 +168,6 @@ public final class ConsistencyChecker implements AutoCloseable {
           continue;
         }
         if (c.isPresent()) {
-          onCorruption(check.database(), c.get());
           found.add(check.status());
         }
       }

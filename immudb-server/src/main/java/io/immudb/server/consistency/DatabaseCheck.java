@@ -5,6 +5,7 @@ import io.immudb.embedded.database.Database;
 import io.immudb.server.consistency.ConsistencyStatus.Corruption;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,10 +41,13 @@ final class DatabaseCheck {
    * samplesPerRound} txs picked uniformly from {@code 1..cursor}, stopping early once {@code
    * bytesPerRound} bytes were read or {@code stop} says so.
    *
+   * @param onFound told of a corruption before {@link #status} shows it, so that whoever sees the
+   *     corruption in the status also sees what {@code onFound} did (the database read-only)
    * @return the corruption found by this round, if any
    * @throws RuntimeException of the database (closed, I/O error) other than corruption
    */
-  Optional<Corruption> round(ConsistencyCheckOptions o, BooleanSupplier stop) {
+  Optional<Corruption> round(
+      ConsistencyCheckOptions o, BooleanSupplier stop, Consumer<Corruption> onFound) {
     if (corruption != null) {
       return Optional.empty();
     }
@@ -70,6 +74,7 @@ final class DatabaseCheck {
       }
     } catch (CorruptedDataException e) {
       Corruption c = new Corruption(id, e.location(), e.what());
+      onFound.accept(c);
       corruption = c;
       return Optional.of(c);
     }
