@@ -1,8 +1,8 @@
 package io.immudb.cli;
 
-import io.immudb.client.Entry;
 import io.immudb.client.ImmuClient;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.Entry;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;

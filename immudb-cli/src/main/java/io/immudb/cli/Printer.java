@@ -1,8 +1,8 @@
 package io.immudb.cli;
 
 import com.google.gson.GsonBuilder;
-import io.immudb.client.Entry;
-import io.immudb.client.ZEntry;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxEntry;

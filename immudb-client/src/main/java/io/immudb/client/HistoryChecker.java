@@ -4,6 +4,8 @@ import io.immudb.core.ahtree.AhtProofs;
 import io.immudb.core.ahtree.InMemoryAhTree;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.TxChainVerifier;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
@@ -42,7 +44,7 @@ public final class HistoryChecker {
     TxHeader h = tx.header();
     TxChainVerifier.verifyLinearLink(lastTxId, lastAlh, h);
     List<Sha256Digest> digests = new ArrayList<>(tx.entries().size());
-    for (KeyValue kv : tx.entries()) {
+    for (StoredKeyValue kv : tx.entries()) {
       digests.add(hasher.entryDigest(kv.key(), hasher.hash(kv.value())));
     }
     try {

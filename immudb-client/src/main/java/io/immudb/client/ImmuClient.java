@@ -2,6 +2,10 @@ package io.immudb.client;
 
 import static io.immudb.client.Requests.utf8;
 
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.KeyValue;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;

@@ -4,6 +4,9 @@ import static io.immudb.client.Requests.bytes;
 
 import com.google.protobuf.Empty;
 import io.immudb.client.internal.ProtoDecoder;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.KeyValue;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.core.tx.TxHeader;
 import java.util.List;
 

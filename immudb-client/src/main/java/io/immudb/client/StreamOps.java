@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.immudb.client.internal.Chunks;
 import io.immudb.client.internal.ProtoDecoder;
 import io.immudb.client.internal.StatusDecoder;
+import io.immudb.core.kv.KeyValue;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.proto.Chunk;
 import io.immudb.proto.TxMetadata;

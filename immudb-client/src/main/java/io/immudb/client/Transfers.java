@@ -10,6 +10,8 @@ import io.grpc.stub.ClientResponseObserver;
 import io.immudb.client.internal.ProtoDecoder;
 import io.immudb.client.internal.StatusDecoder;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 import io.immudb.proto.ExportTxsRequest;
@@ -68,9 +70,9 @@ final class Transfers {
         throw new NoSuchElementException();
       }
       io.immudb.proto.ExportedTx t = it.next();
-      List<KeyValue> kvs = new ArrayList<>(t.getEntriesCount());
+      List<StoredKeyValue> kvs = new ArrayList<>(t.getEntriesCount());
       for (ExportedEntry e : t.getEntriesList()) {
-        kvs.add(new KeyValue(e.getKey().toByteArray(), e.getValue().toByteArray()));
+        kvs.add(new StoredKeyValue(e.getKey().toByteArray(), e.getValue().toByteArray()));
       }
       try {
         return new ExportedTx(ProtoDecoder.header(t.getHeader()), kvs);
@@ -178,7 +180,7 @@ final class Transfers {
   private static io.immudb.proto.ExportedTx encode(ExportedTx tx) {
     io.immudb.proto.ExportedTx.Builder b =
         io.immudb.proto.ExportedTx.newBuilder().setHeader(ProtoDecoder.metadata(tx.header()));
-    for (KeyValue kv : tx.entries()) {
+    for (StoredKeyValue kv : tx.entries()) {
       b.addEntries(
           ExportedEntry.newBuilder()
               .setKey(ByteString.copyFrom(kv.key()))

@@ -5,6 +5,9 @@ import io.immudb.client.internal.ProtoDecoder;
 import io.immudb.client.internal.Verifier;
 import io.immudb.client.internal.Verifier.Expected;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.KeyValue;
+import io.immudb.core.kv.Reference;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.core.kv.ZAddKeyCodec;
@@ -163,9 +166,9 @@ final class VerifiedOps {
           Reason.MALFORMED_PROOF, "the answer lacks the entry, its inclusion proof or its tx");
     }
     Entry e = ProtoDecoder.entry(a.getEntry());
-    Optional<Entry.Reference> ref = e.referencedBy();
-    byte[] readKey = ref.map(Entry.Reference::key).orElse(e.key());
-    long vTx = ref.map(Entry.Reference::tx).orElse(e.tx());
+    Optional<Reference> ref = e.referencedBy();
+    byte[] readKey = ref.map(Reference::key).orElse(e.key());
+    long vTx = ref.map(Reference::tx).orElse(e.tx());
     if (!Arrays.equals(readKey, key)) {
       throw mismatch(t, "the answer is for another key");
     }

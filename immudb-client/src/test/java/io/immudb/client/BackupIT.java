@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.client.ImmuClientException.PermissionDeniedException;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.KeyValue;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.proof.VerificationException.Reason;
 import io.immudb.core.state.ImmuState;
@@ -86,8 +89,8 @@ class BackupIT {
     fill();
     List<ExportedTx> txs = exportAll();
     ExportedTx t3 = txs.get(2);
-    List<KeyValue> forged = new ArrayList<>(t3.entries());
-    forged.set(0, new KeyValue(forged.get(0).key(), "forged".getBytes()));
+    List<StoredKeyValue> forged = new ArrayList<>(t3.entries());
+    forged.set(0, new StoredKeyValue(forged.get(0).key(), "forged".getBytes()));
     assertRejected(txs, 2, new ExportedTx(t3.header(), forged), Reason.ENTRY_MISMATCH, "tx 3");
 
     TxHeader h = t3.header();

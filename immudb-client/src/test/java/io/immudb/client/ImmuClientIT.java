@@ -8,6 +8,8 @@ import io.immudb.client.ImmuClientException.AlreadyExistsException;
 import io.immudb.client.ImmuClientException.NotFoundException;
 import io.immudb.client.ImmuClientException.PermissionDeniedException;
 import io.immudb.client.ImmuClientException.UnauthenticatedException;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.KeyValue;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.proof.VerificationException.Reason;
 import io.immudb.core.state.ImmuState;

@@ -2,6 +2,7 @@ package io.immudb.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.core.kv.Entry;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.server.ImmudbServer;

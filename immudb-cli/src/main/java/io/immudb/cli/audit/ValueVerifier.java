@@ -1,10 +1,11 @@
 package io.immudb.cli.audit;
 
-import io.immudb.client.Entry;
 import io.immudb.client.ImmuClient;
 import io.immudb.client.ImmuClientException;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.Reference;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.core.proof.TxChainVerifier;
@@ -133,8 +134,8 @@ final class ValueVerifier {
               + txId
               + ", which the proven tx holds");
     }
-    Optional<Entry.Reference> ref = got.referencedBy();
-    long writtenBy = ref.map(Entry.Reference::tx).orElse(got.tx());
+    Optional<Reference> ref = got.referencedBy();
+    long writtenBy = ref.map(Reference::tx).orElse(got.tx());
     if (writtenBy != txId) {
       throw new VerificationException(
           Reason.TX_ID_MISMATCH,

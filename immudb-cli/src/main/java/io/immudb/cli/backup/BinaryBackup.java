@@ -2,10 +2,10 @@ package io.immudb.cli.backup;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
-import io.immudb.client.KeyValue;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import java.io.BufferedOutputStream;
@@ -109,7 +109,7 @@ final class BinaryBackup {
       d.write(h.eh().toByteArray());
       d.writeLong(h.blTxId());
       d.write(h.blRoot().toByteArray());
-      for (KeyValue kv : tx.entries()) {
+      for (StoredKeyValue kv : tx.entries()) {
         byte[] k = kv.key();
         byte[] v = kv.value();
         d.writeInt(k.length);
@@ -254,11 +254,11 @@ final class BinaryBackup {
       if (n < 1 || n > payload.length / 8) {
         throw new BackupFileException(at, "tx " + id + " claims " + n + " entries");
       }
-      List<KeyValue> kvs = new ArrayList<>(n);
+      List<StoredKeyValue> kvs = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         byte[] k = lengthPrefixed(d, payload.length, at);
         byte[] v = lengthPrefixed(d, payload.length, at);
-        kvs.add(new KeyValue(k, v));
+        kvs.add(new StoredKeyValue(k, v));
       }
       if (d.available() != 0) {
         throw new BackupFileException(at, "tx " + id + " has trailing bytes");

@@ -1,8 +1,8 @@
 package io.immudb.cli.backup;
 
-import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.state.ImmuState;
 

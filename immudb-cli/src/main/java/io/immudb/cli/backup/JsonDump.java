@@ -2,10 +2,10 @@ package io.immudb.cli.backup;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-import io.immudb.client.ExportedTx;
 import io.immudb.client.HistoryChecker;
-import io.immudb.client.KeyValue;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import java.io.BufferedInputStream;
@@ -76,7 +76,7 @@ final class JsonDump {
       TxHeader h = tx.header();
       List<EntryLine> entries = new ArrayList<>(tx.entries().size());
       Base64.Encoder b64 = Base64.getEncoder();
-      for (KeyValue kv : tx.entries()) {
+      for (StoredKeyValue kv : tx.entries()) {
         entries.add(new EntryLine(b64.encodeToString(kv.key()), b64.encodeToString(kv.value())));
       }
       line(
@@ -214,11 +214,11 @@ final class JsonDump {
       if (t.entries() == null || t.entries().isEmpty()) {
         throw new BackupFileException(at, "tx " + t.tx() + " has no entries");
       }
-      List<KeyValue> kvs = new ArrayList<>(t.entries().size());
+      List<StoredKeyValue> kvs = new ArrayList<>(t.entries().size());
       Base64.Decoder b64 = Base64.getDecoder();
       try {
         for (EntryLine e : t.entries()) {
-          kvs.add(new KeyValue(b64.decode(e.key()), b64.decode(e.value())));
+          kvs.add(new StoredKeyValue(b64.decode(e.key()), b64.decode(e.value())));
         }
         return new ExportedTx(
             new TxHeader(

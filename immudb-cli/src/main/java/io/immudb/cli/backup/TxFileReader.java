@@ -1,6 +1,6 @@
 package io.immudb.cli.backup;
 
-import io.immudb.client.ExportedTx;
+import io.immudb.core.kv.ExportedTx;
 import java.util.Iterator;
 
 /**

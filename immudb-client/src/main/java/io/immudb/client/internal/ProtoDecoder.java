@@ -1,9 +1,10 @@
 package io.immudb.client.internal;
 
 import com.google.protobuf.ByteString;
-import io.immudb.client.Entry;
-import io.immudb.client.ZEntry;
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.kv.Entry;
+import io.immudb.core.kv.Reference;
+import io.immudb.core.kv.ZEntry;
 import io.immudb.core.proof.DualProof;
 import io.immudb.core.proof.LinearProof;
 import io.immudb.core.proof.VerificationException;
@@ -148,14 +149,14 @@ public final class ProtoDecoder {
 
   /** An entry as the server sent it (unverified). */
   public static Entry entry(io.immudb.proto.Entry e) {
-    Entry.Reference ref =
+    Reference ref =
         e.hasReferencedBy()
-            ? new Entry.Reference(
+            ? new Reference(
                 e.getReferencedBy().getTx(),
                 e.getReferencedBy().getKey().toByteArray(),
                 e.getReferencedBy().getAtTx())
             : null;
-    return new Entry(e.getKey().toByteArray(), e.getValue().toByteArray(), e.getTx(), ref);
+    return new Entry(e.getTx(), e.getKey().toByteArray(), e.getValue().toByteArray(), ref);
   }
 
   public static List<Entry> entries(io.immudb.proto.Entries es) {
