@@ -9,8 +9,8 @@
 # tool module (IMMUDB_TOOL_MODULES) and what they depend on in one Maven run, with tests skipped,
 # so the next launcher of another tool starts at once. The build needs nothing from the local
 # Maven repository but third-party artifacts: this project's own modules come from the reactor
-# (tests/FreshCloneIT checks that on every CI run, from a copy of the checkout and a Maven
-# repository without io.immudb artifacts).
+# (immudb-dist's FreshCloneIT checks that on every CI run, from a clone of the checkout and a
+# Maven repository without io.immudb artifacts).
 #
 # Rebuild rule: target/.launcher-stamp is touched just before a successful build started. The
 # tools are rebuilt when the stamp or a tool's jar is missing, or when any pom.xml (root or
