@@ -32,16 +32,6 @@ final class RcdManager implements ServiceManager {
   }
 
   @Override
-  public List<String> userLookup(String user) {
-    return List.of("getent", "passwd", user);
-  }
-
-  @Override
-  public int userNotFoundStatus() {
-    return 2; // getent(1): one or more keys not found
-  }
-
-  @Override
   public List<List<String>> userCreation(ServiceDefinition def) {
     return List.of(
         List.of(

@@ -22,11 +22,18 @@ sealed interface ServiceManager permits SystemdManager, LaunchdManager, RcdManag
   /** The definition file's permissions, as {@code PosixFilePermissions.fromString} takes them. */
   String definitionMode();
 
-  /** The command that succeeds when {@code user} exists. */
-  List<String> userLookup(String user);
+  /** The command that succeeds when {@code user} exists; by default getent(1)'s passwd lookup. */
+  default List<String> userLookup(String user) {
+    return List.of("getent", "passwd", user);
+  }
 
-  /** The exit status of {@link #userLookup} that means "no such account" (others are errors). */
-  int userNotFoundStatus();
+  /**
+   * The exit status of {@link #userLookup} that means "no such account" (others are errors); by
+   * default getent(1)'s "one or more keys not found".
+   */
+  default int userNotFoundStatus() {
+    return 2;
+  }
 
   /**
    * The commands that create the service account (and its same-named group); empty when accounts

@@ -6,11 +6,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/** How the types of this package show bytes in {@code toString}: as text when UTF-8, else hex. */
-final class Show {
+/**
+ * How byte strings are shown to people — in this package's {@code toString} and in the engine's
+ * error messages: as quoted text when they are valid UTF-8, else as {@code 0x}-prefixed hex.
+ */
+public final class Show {
   private Show() {}
 
-  static String bytes(byte[] b) {
+  /** {@code b} as {@code "text"} when it is valid UTF-8, else as {@code 0x<hex>}. */
+  public static String bytes(byte[] b) {
     try {
       return "\""
           + StandardCharsets.UTF_8

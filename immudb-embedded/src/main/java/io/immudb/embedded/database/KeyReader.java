@@ -2,6 +2,7 @@ package io.immudb.embedded.database;
 
 import io.immudb.core.kv.Entry;
 import io.immudb.core.kv.Reference;
+import io.immudb.core.kv.Show;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.embedded.InvalidRequestException;
@@ -79,7 +80,7 @@ final class KeyReader {
     }
     if (StoredValues.isReference(target.storedValue())) {
       throw new InvalidRequestException(
-          Kind.RESOLUTION_LIMIT, "key " + Bytes.show(userKey) + " leads to another reference");
+          Kind.RESOLUTION_LIMIT, "key " + Show.bytes(userKey) + " leads to another reference");
     }
     return new Entry(
         target.ref().txId(),

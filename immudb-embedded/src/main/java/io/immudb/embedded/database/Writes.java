@@ -1,5 +1,6 @@
 package io.immudb.embedded.database;
 
+import io.immudb.core.kv.Show;
 import io.immudb.core.kv.StoredKeys;
 import io.immudb.core.kv.StoredValues;
 import io.immudb.core.kv.ZAddKeyCodec;
@@ -72,7 +73,7 @@ final class Writes {
       Optional<KeyReader.Stored> existing = reader.find(s, key, atTx);
       if (existing.isPresent() && !StoredValues.isReference(existing.get().storedValue())) {
         throw new InvalidRequestException(
-            Kind.KEY_IS_NOT_A_REFERENCE, "key " + Bytes.show(key) + " holds a value");
+            Kind.KEY_IS_NOT_A_REFERENCE, "key " + Show.bytes(key) + " holds a value");
       }
       checkTarget(s, referencedKey, atTx);
     }
@@ -180,7 +181,7 @@ final class Writes {
     }
     if (StoredValues.isReference(target.get().storedValue())) {
       throw new InvalidRequestException(
-          Kind.REFERENCE_TO_REFERENCE, "key " + Bytes.show(key) + " is a reference");
+          Kind.REFERENCE_TO_REFERENCE, "key " + Show.bytes(key) + " is a reference");
     }
   }
 
