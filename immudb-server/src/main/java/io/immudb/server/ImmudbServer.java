@@ -149,8 +149,8 @@ public final class ImmudbServer implements AutoCloseable {
       Server server =
           listener(cfg)
               .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
-              .executor(executor)
-              .callExecutor(ImmuServices.callExecutors())
+              .directExecutor()
+              .callExecutor(ImmuServices.callExecutors(executor))
               .addService(
                   ServerInterceptors.intercept(
                       ImmuServices.service(

@@ -9,17 +9,19 @@ import io.immudb.embedded.PushbackException;
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.internal.ahtree.FileAhTree;
 import io.immudb.embedded.internal.appendable.Appendable;
+import io.immudb.embedded.internal.index.EntryRef;
+import io.immudb.embedded.internal.index.TxIndexBatch;
 import io.immudb.embedded.internal.txlog.CommitRecord;
 import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import io.immudb.embedded.internal.txlog.ValueRecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +52,30 @@ final class CommitWriter implements Runnable {
   private static final int INLINE_COMPLETIONS = 4;
   private static final long CLOG_SYNC_NANOS = 1_000_000_000L;
 
+  /**
+   * Groups of at most this many entries hand their index rows to the {@link GroupListener}, which
+   * may index them at once, before the committers are answered; larger groups are left to the index
+   * thread, which reads them back from the log.
+   */
+  static final int INLINE_INDEX_ENTRIES = 4096;
+
+  /** Told of every committed group, on the writer thread, before its committers are answered. */
+  interface GroupListener {
+    /**
+     * @param state the new last committed tx
+     * @param index the group's index rows, in tx order, or {@code null} if the group was too large
+     *     to carry them
+     */
+    void committed(CommittedState state, List<TxIndexBatch> index);
+  }
+
   private final Appendable vlog;
   private final Appendable txlog;
   private final Appendable clog;
   private final FileAhTree aht;
   private final boolean synced;
   private final java.util.function.LongSupplier clock;
-  private final Consumer<CommittedState> publisher;
+  private final GroupListener publisher;
   private final BlockingQueue<Object> queue;
   private final long maxPendingBytes;
   private final AtomicLong pendingBytes = new AtomicLong();
@@ -85,7 +104,7 @@ final class CommitWriter implements Runnable {
       FileAhTree aht,
       StoreOptions options,
       CommittedState start,
-      Consumer<CommittedState> publisher,
+      GroupListener publisher,
       String threadSuffix) {
     this.vlog = vlog;
     this.txlog = txlog;
@@ -226,6 +245,12 @@ final class CommitWriter implements Runnable {
     }
     List<PreparedTx> committedTxs = new ArrayList<>(group.size());
     List<TxHeader> headers = new ArrayList<>(group.size());
+    long groupEntries = 0;
+    for (PreparedTx p : group) {
+      groupEntries += p.deferred != null ? INLINE_INDEX_ENTRIES + 1 : p.keys.length;
+    }
+    List<TxIndexBatch> index =
+        groupEntries <= INLINE_INDEX_ENTRIES ? new ArrayList<>(group.size()) : null;
     try {
       vbuf.clear();
       tbuf.clear();
@@ -247,7 +272,7 @@ final class CommitWriter implements Runnable {
             continue;
           }
         }
-        headers.add(append(q));
+        headers.add(append(q, index));
         committedTxs.add(p);
       }
       flush(vbuf, vlog);
@@ -281,7 +306,7 @@ final class CommitWriter implements Runnable {
       n += h.nEntries();
     }
     committedEntries.addAndGet(n);
-    publisher.accept(new CommittedState(lastId, lastAlh, lastTs));
+    publisher.committed(new CommittedState(lastId, lastAlh, lastTs), index);
     if (headers.size() <= INLINE_COMPLETIONS) {
       complete(committedTxs, headers);
     } else {
@@ -364,7 +389,11 @@ final class CommitWriter implements Runnable {
     return new TxHeader(id, prevAlh, ts, p.keys.length, p.eh, id - 1, blRoot);
   }
 
-  private TxHeader append(PreparedTx p) throws IOException {
+  /**
+   * Appends tx {@code p}'s records to the buffers and, if {@code index} is not null, its index rows
+   * to {@code index}.
+   */
+  private TxHeader append(PreparedTx p, List<TxIndexBatch> index) throws IOException {
     long id = lastId + 1;
     long ts = p.expected != null ? p.expected.ts() : Math.max(clock.getAsLong(), lastTs);
     TxHeader h = nextHeader(p, ts);
@@ -387,6 +416,13 @@ final class CommitWriter implements Runnable {
     }
     new CommitRecord(id, tOff, tLen, alh).encode(cbuf);
     aht.append(alh);
+    if (index != null) {
+      EntryRef[] refs = new EntryRef[n];
+      for (int i = 0; i < n; i++) {
+        refs[i] = new EntryRef(id, i, vOffs[i], vLens[i], p.hValues[i]);
+      }
+      index.add(new TxIndexBatch(id, Arrays.asList(p.keys), Arrays.asList(refs)));
+    }
     lastId = id;
     lastAlh = alh;
     lastTs = ts;

@@ -242,9 +242,17 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     }
   }
 
-  private void publish(CommittedState s) {
+  /**
+   * Publishes a committed group and, when it is small and the index is caught up, indexes it right
+   * here on the writer thread, so that its committers find their tx indexed when they are answered
+   * (no hand-off to the index thread, no wait). Otherwise the index thread takes it from the log.
+   */
+  private void publish(
+      CommittedState s, List<io.immudb.embedded.internal.index.TxIndexBatch> rows) {
     committed = s;
-    indexer.wakeUp();
+    if (rows == null || rows.isEmpty() || !indexer.applyCommitted(rows)) {
+      indexer.wakeUp();
+    }
   }
 
   private void onCorruption(CorruptedDataException e) {

@@ -47,13 +47,20 @@ final class Indexer implements Runnable {
   private final java.util.function.BooleanSupplier writerBusy;
   private final LongSupplier committedEntries;
   private final long deferEntries;
-  private long indexedEntries;
+  private long indexedEntries; // guarded by applying
 
   /** Waiters by the tx they wait for; completed (true) once the index reaches it. */
   private final ConcurrentSkipListMap<Long, CompletableFuture<Boolean>> waiting =
       new ConcurrentSkipListMap<>();
 
   private static final CompletableFuture<Boolean> DONE = CompletableFuture.completedFuture(true);
+
+  /**
+   * Held while entries are applied to the index, by the index thread or by {@link #applyCommitted};
+   * guards {@link #indexedEntries} and makes each apply start where the last one ended.
+   */
+  private final java.util.concurrent.locks.ReentrantLock applying =
+      new java.util.concurrent.locks.ReentrantLock();
 
   private boolean signalled;
   private final Object monitor = new Object();
@@ -149,6 +156,40 @@ final class Indexer implements Runnable {
     return f;
   }
 
+  /**
+   * Applies the index rows of a group that was just committed, if the index is exactly at the tx
+   * before it and the index thread is not applying meanwhile; called by the writer before it
+   * answers the group's committers. Never blocks on the index thread.
+   *
+   * @return whether the rows were applied; if not, the index thread will read them from the log
+   */
+  boolean applyCommitted(List<TxIndexBatch> rows) {
+    if (stopped || failure != null || !applying.tryLock()) {
+      return false;
+    }
+    try {
+      if (indexedTx + 1 != rows.get(0).txId() || stopped) {
+        return false;
+      }
+      long entries = 0;
+      for (TxIndexBatch b : rows) {
+        entries += b.size();
+      }
+      index.apply(rows);
+      indexedEntries += entries;
+      indexedTx = rows.get(rows.size() - 1).txId();
+    } catch (RuntimeException e) {
+      fail(e);
+      return true;
+    } finally {
+      applying.unlock();
+    }
+    if (!waiting.isEmpty()) {
+      completeWaiters(indexedTx, true);
+    }
+    return true;
+  }
+
   private static boolean join(CompletableFuture<Boolean> f) {
     try {
       return f.join();
@@ -171,7 +212,7 @@ final class Indexer implements Runnable {
 
   @Override
   public void run() {
-    while (!stopped) {
+    while (!stopped && failure == null) {
       long target = committedTx.getAsLong();
       if (indexedTx < target && shouldDefer(target)) {
         pause(1);
@@ -181,15 +222,16 @@ final class Indexer implements Runnable {
         pause(1000);
         continue;
       }
+      applying.lock();
       try {
-        indexBatch(target);
+        if (indexedTx < target) {
+          indexBatch(target);
+        }
       } catch (RuntimeException e) {
-        LOG.error(
-            "indexing after tx {} failed; reads that wait for the index will fail", indexedTx, e);
-        failure = e;
-        waiting.values().forEach(f -> f.completeExceptionally(e));
-        waiting.clear();
+        fail(e);
         return;
+      } finally {
+        applying.unlock();
       }
     }
   }
@@ -207,6 +249,13 @@ final class Indexer implements Runnable {
       }
       signalled = false;
     }
+  }
+
+  private void fail(RuntimeException e) {
+    LOG.error("indexing after tx {} failed; reads that wait for the index will fail", indexedTx, e);
+    failure = e;
+    waiting.values().forEach(f -> f.completeExceptionally(e));
+    waiting.clear();
   }
 
   private boolean shouldDefer(long target) {

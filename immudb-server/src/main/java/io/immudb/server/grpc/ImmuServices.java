@@ -58,11 +58,15 @@ public final class ImmuServices {
   }
 
   /**
-   * Runs the calls that never block a thread ({@code Set}, {@code VerifiableSet}, {@code Health})
-   * on the transport thread that read them, saving two thread hand-offs per call; every other call
-   * runs on the server's executor.
+   * Where each call runs, for a server whose own executor is the direct one ({@code
+   * NettyServerBuilder.directExecutor()}): the calls that never block a thread ({@code Set}, {@code
+   * VerifiableSet}, {@code Health}) stay on the transport thread that read them, so such a call
+   * crosses no thread between its request and its commit; every other call (reads that may wait for
+   * the index, scans, streams, admin calls) moves to {@code blocking}. The method lookup and the
+   * interceptors run on the transport thread in both cases: they only read memory.
    */
-  public static io.grpc.ServerCallExecutorSupplier callExecutors() {
+  public static io.grpc.ServerCallExecutorSupplier callExecutors(
+      java.util.concurrent.Executor blocking) {
     java.util.Set<String> direct =
         java.util.Set.of(
             io.immudb.proto.ImmuServiceGrpc.getSetMethod().getFullMethodName(),
@@ -72,9 +76,7 @@ public final class ImmuServices {
       @Override
       public <Q, R> java.util.concurrent.Executor getExecutor(
           io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers) {
-        return direct.contains(call.getMethodDescriptor().getFullMethodName())
-            ? (java.util.concurrent.Executor) Runnable::run
-            : null;
+        return direct.contains(call.getMethodDescriptor().getFullMethodName()) ? null : blocking;
       }
     };
   }
