@@ -144,7 +144,7 @@ final class VsPostgresCommand implements Callable<Integer> {
     }
     err.println();
     for (Map.Entry<String, Double> e : r.ratios().labelled()) {
-      err.printf(Locale.ROOT, "%-45s %6.2f%n", e.getKey(), e.getValue());
+      err.printf(Locale.ROOT, "%-50s %6.2f%n", e.getKey(), e.getValue());
     }
     err.println();
   }

@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * What a comparison ran on, for the report: CPU model, cores, RAM, OS, kernel, the Java and
- * PostgreSQL versions, and when. Read from {@code /proc} and {@code /etc/os-release} where they
+ * PostgreSQL versions, when, and how busy the machine was when the run started (its other work
+ * takes cores from both systems). Read from {@code /proc} and {@code /etc/os-release} where they
  * exist, else from the JVM's system properties.
  *
  * <p>Thread-safe (immutable).
  *
  * @param cores the processors this JVM may use
  * @param ramBytes total memory, or 0 if unknown
+ * @param loadAverage the 1, 5 and 15 minute load averages at the start, or {@code "unknown"}
  */
 public record Machine(
     String cpu,
@@ -29,7 +31,8 @@ public record Machine(
     String kernel,
     String java,
     String postgres,
-    Instant date) {
+    Instant date,
+    String loadAverage) {
 
   /** This machine, now. */
   static Machine describe(String postgresVersion) {
@@ -41,7 +44,8 @@ public record Machine(
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         postgresVersion,
-        Instant.now());
+        Instant.now(),
+        loadAverage(lines(Path.of("/proc/loadavg"))));
   }
 
   /** The first {@code model name} of {@code /proc/cpuinfo}, else the JVM's architecture. */
@@ -71,6 +75,15 @@ public record Machine(
       }
     }
     return 0;
+  }
+
+  /** The first three fields of {@code /proc/loadavg}, e.g. {@code "1.52 0.90 0.61"}. */
+  static String loadAverage(List<String> loadavg) {
+    if (loadavg.isEmpty()) {
+      return "unknown";
+    }
+    String[] f = loadavg.get(0).strip().split("\\s+");
+    return f.length < 3 ? "unknown" : f[0] + " " + f[1] + " " + f[2];
   }
 
   /** {@code PRETTY_NAME} of {@code /etc/os-release}, else the JVM's OS name. */
@@ -114,6 +127,7 @@ public record Machine(
         Map.entry("Kernel", kernel),
         Map.entry("Java", java),
         Map.entry("PostgreSQL", postgres),
-        Map.entry("Date", dateUtc()));
+        Map.entry("Date", dateUtc()),
+        Map.entry("Load average at start (1, 5, 15 min)", loadAverage));
   }
 }

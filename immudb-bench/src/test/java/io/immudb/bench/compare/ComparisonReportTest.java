@@ -53,6 +53,7 @@ class ComparisonReportTest {
             "OpenJDK 64-Bit Server VM 17.0.15+6",
             "PostgreSQL 15.18 (Debian 15.18-0+deb12u1)",
             "2026-12-06 07:41 UTC",
+            "<th>Load average at start (1, 5, 15 min)</th><td>1.52 0.90 0.61</td>",
             "--clients 1,10,100 --seconds 10 --warmup-seconds 20 --point-warmup-seconds 3",
             "<td>postgresql</td><td>hash-chained</td><td class=\"n\">100</td><td class=\"n\">2000</td>",
             "<th>VerifiableSet / hash-chained INSERT, 100 clients</th><td class=\"n\">4.00</td>",

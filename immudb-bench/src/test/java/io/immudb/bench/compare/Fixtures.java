@@ -19,7 +19,8 @@ final class Fixtures {
           "Linux 6.1.0",
           "OpenJDK 64-Bit Server VM 17.0.15+6",
           "PostgreSQL 15.18 (Debian 15.18-0+deb12u1)",
-          Instant.parse("2026-12-06T07:41:00Z"));
+          Instant.parse("2026-12-06T07:41:00Z"),
+          "1.52 0.90 0.61");
 
   static final List<Measurement> MEASUREMENTS =
       List.of(

@@ -24,6 +24,9 @@ class MachineTest {
             Machine.osName(
                 List.of("NAME=\"Debian\"", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"")))
         .isEqualTo("Debian GNU/Linux 12 (bookworm)");
+    assertThat(Machine.loadAverage(List.of("11.95 12.03 10.41 5/612 31337")))
+        .isEqualTo("11.95 12.03 10.41");
+    assertThat(Machine.loadAverage(List.of())).isEqualTo("unknown");
   }
 
   @Test
@@ -31,7 +34,7 @@ class MachineTest {
     Machine m = Machine.describe("PostgreSQL 15");
     assertThat(m.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(m.java()).contains(System.getProperty("java.runtime.version"));
-    assertThat(m.rows()).hasSize(8);
+    assertThat(m.rows()).hasSize(9);
     assertThat(Fixtures.MACHINE.ram()).isEqualTo("24.0 GiB");
     assertThat(Fixtures.MACHINE.dateUtc()).isEqualTo("2026-12-06 07:41 UTC");
   }
