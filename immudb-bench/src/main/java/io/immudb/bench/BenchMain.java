@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 /**
  * Entry point of {@code immudb-bench}: load tools for the embedded engine, one subcommand per
  * benchmark ({@link StoreCommand}, {@link ReadCommand}, {@link ReopenCommand}), plus load against a
- * running server ({@link ServerCommand}). Usually started by {@code bin/immudb-bench}; see {@code
- * docs/benchmarks.md}.
+ * running server ({@link ServerCommand}) and our server side by side with PostgreSQL ({@link
+ * VsPostgresCommand}). Usually started by {@code bin/immudb-bench}; see {@code docs/benchmarks.md}.
  *
  * <p>Thread-safety: {@link #run} may be called from several threads at once, each call building its
  * own command objects.
@@ -45,7 +45,8 @@ public final class BenchMain implements Callable<Integer> {
             .addSubcommand(new StoreCommand(out, err))
             .addSubcommand(new ReadCommand(out, err))
             .addSubcommand(new ReopenCommand(out, err))
-            .addSubcommand(new ServerCommand(out, err));
+            .addSubcommand(new ServerCommand(out, err))
+            .addSubcommand(new VsPostgresCommand(out, err));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(

@@ -8,29 +8,29 @@ import java.util.Locale;
  *
  * <p>Not thread-safe.
  */
-final class JsonLine {
+public final class JsonLine {
   private final StringBuilder sb = new StringBuilder("{");
 
-  JsonLine put(String name, String value) {
+  public JsonLine put(String name, String value) {
     key(name);
     quote(value);
     return this;
   }
 
-  JsonLine put(String name, long value) {
+  public JsonLine put(String name, long value) {
     key(name);
     sb.append(value);
     return this;
   }
 
-  JsonLine put(String name, boolean value) {
+  public JsonLine put(String name, boolean value) {
     key(name);
     sb.append(value);
     return this;
   }
 
   /** Writes {@code value} rounded to {@code decimals} places. */
-  JsonLine put(String name, double value, int decimals) {
+  public JsonLine put(String name, double value, int decimals) {
     key(name);
     if (Double.isFinite(value)) {
       sb.append(String.format(Locale.ROOT, "%." + decimals + "f", value));
