@@ -15,11 +15,14 @@ import java.util.List;
  *
  * <p>The commit and tree logs round the segment size down to a multiple of their record size, so
  * their fixed-size records never span segments. A synced store keeps space preallocated ahead of
- * the value and tx logs (synced on every commit). Each log passes through the options' {@code
- * logWrapper}. Not thread-safe to open or close; the logs themselves follow {@link Appendable}.
+ * the value and tx logs (synced on every commit), in steps that follow the write rate up to {@link
+ * #MAX_PREALLOCATE_STEP} (see {@link SegmentedAppendable#open(Path, long, long)}). Each log passes
+ * through the options' {@code logWrapper}. Not thread-safe to open or close; the logs themselves
+ * follow {@link Appendable}.
  */
 final class StoreLogs implements AutoCloseable {
-  private static final long PREALLOCATE = 32L << 20;
+  /** Largest step of zeros added beyond the end of a synced value or tx log at once. */
+  private static final long MAX_PREALLOCATE_STEP = 32L << 20;
 
   final Appendable vlog;
   final Appendable txlog;
@@ -35,7 +38,7 @@ final class StoreLogs implements AutoCloseable {
 
   /** Opens the logs under {@code dir}; on failure closes whatever was opened. */
   static StoreLogs open(Path dir, long segmentSize, StoreOptions options) throws IOException {
-    long prealloc = options.synced() ? Math.min(PREALLOCATE, segmentSize) : 0;
+    long prealloc = options.synced() ? Math.min(MAX_PREALLOCATE_STEP, segmentSize) : 0;
     long clogSeg = segmentSize / CommitRecord.LENGTH * CommitRecord.LENGTH;
     long ahtSeg = segmentSize / FileAhTree.RECORD_LENGTH * FileAhTree.RECORD_LENGTH;
     var wrap = options.logWrapper();

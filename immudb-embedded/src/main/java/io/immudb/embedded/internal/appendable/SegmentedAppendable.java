@@ -38,13 +38,18 @@ public final class SegmentedAppendable implements Appendable {
   /** Least growth of the mapped part of the last window that is worth a new mapping. */
   static final long REMAP_STEP = 1L << 20;
 
+  /** Largest buffer of zeros a log keeps for preallocation; bigger steps write it repeatedly. */
+  private static final int MAX_ZEROS_BUFFER = 1 << 20;
+
   private final Path dir;
   private final long segmentSize;
   private final java.util.concurrent.ConcurrentHashMap<Long, Window> mapped =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile FileChannel[] segments;
   private volatile long size;
-  private final long preallocate;
+
+  /** Sizes the zeros kept beyond the end; null: none are kept. */
+  private final PreallocationPolicy preallocation;
 
   /** Logical offset up to which the last segment physically exists (zeros beyond {@code size}). */
   private long physicalEnd;
@@ -54,13 +59,17 @@ public final class SegmentedAppendable implements Appendable {
   private boolean closed;
 
   private SegmentedAppendable(
-      Path dir, long segmentSize, FileChannel[] segments, long size, long preallocate) {
+      Path dir,
+      long segmentSize,
+      FileChannel[] segments,
+      long size,
+      PreallocationPolicy preallocation) {
     this.dir = dir;
     this.segmentSize = segmentSize;
     this.segments = segments;
     this.size = size;
     this.physicalEnd = size;
-    this.preallocate = preallocate;
+    this.preallocation = preallocation;
     this.firstUnsynced = Math.max(0, segments.length - 1);
   }
 
@@ -70,13 +79,15 @@ public final class SegmentedAppendable implements Appendable {
    * @throws IOException if a middle segment is missing or shorter than {@code segmentSize}
    */
   public static SegmentedAppendable open(Path dir, long segmentSize) throws IOException {
-    return open(dir, segmentSize, 0);
+    return open(dir, segmentSize, null);
   }
 
   /**
-   * As {@link #open(Path, long)}, and keeps up to {@code preallocate} zero bytes allocated beyond
-   * the end of the last segment (0: none). Syncing writes into space that is already allocated
-   * needs no file-system metadata update, which makes each sync of a growing log much cheaper.
+   * As {@link #open(Path, long)}, and keeps zero bytes written beyond the end of the last segment
+   * (up to its end), added in steps that follow the write rate ({@link PreallocationPolicy}), each
+   * at most {@code preallocate} bytes (0: none are kept). Syncing writes into space that is already
+   * allocated and written needs no file-system metadata update, which makes each sync of a growing
+   * log much cheaper.
    *
    * <p>After a crash the zeros are part of the size until the caller cuts them ({@link #truncate});
    * a clean {@link #close} trims them. The store uses this only for logs whose committed end it
@@ -87,6 +98,17 @@ public final class SegmentedAppendable implements Appendable {
     if (preallocate < 0) {
       throw new IllegalArgumentException("preallocate must be >= 0, got " + preallocate);
     }
+    return open(
+        dir,
+        segmentSize,
+        preallocate == 0 ? null : new PreallocationPolicy(preallocate, System::nanoTime));
+  }
+
+  /**
+   * As {@link #open(Path, long, long)} with the steps chosen by {@code preallocation} (or none).
+   */
+  static SegmentedAppendable open(Path dir, long segmentSize, PreallocationPolicy preallocation)
+      throws IOException {
     if (segmentSize < 1) {
       throw new IllegalArgumentException("segmentSize must be >= 1, got " + segmentSize);
     }
@@ -139,7 +161,7 @@ public final class SegmentedAppendable implements Appendable {
       }
       throw e;
     }
-    return new SegmentedAppendable(dir, segmentSize, channels, size, preallocate);
+    return new SegmentedAppendable(dir, segmentSize, channels, size, preallocation);
   }
 
   private static FileChannel openChannel(Path p) throws IOException {
@@ -180,25 +202,30 @@ public final class SegmentedAppendable implements Appendable {
     size = pos;
     if (pos > physicalEnd) {
       physicalEnd = pos;
-      if (preallocate > 0) {
+      if (preallocation != null) {
         preallocate(pos);
       }
     }
     return start;
   }
 
-  /** Writes zeros after {@code end}, up to {@code preallocate} bytes, within its segment. */
+  /**
+   * Writes one step of zeros after {@code end}, within its segment. The zeros are written, not
+   * reserved (with fallocate or a sparse extension): a write into a reserved but unwritten extent
+   * still changes metadata (the extent becomes written) at the next sync.
+   */
   private void preallocate(long end) throws IOException {
     long inSeg = end % segmentSize;
     if (inSeg == 0) {
       return;
     }
     int seg = segmentIndex(end);
-    long target = Math.min(segmentSize, inSeg + preallocate);
+    long target = Math.min(segmentSize, inSeg + preallocation.nextStep());
     FileChannel ch = segments[seg];
     long at = inSeg;
-    if (zeros == null) {
-      zeros = ByteBuffer.allocateDirect(1 << 20);
+    int want = (int) Math.min(MAX_ZEROS_BUFFER, target - at);
+    if (zeros == null || zeros.capacity() < want) {
+      zeros = ByteBuffer.allocateDirect(want);
     }
     while (at < target) {
       ByteBuffer z = zeros.clear().limit((int) Math.min(zeros.capacity(), target - at));

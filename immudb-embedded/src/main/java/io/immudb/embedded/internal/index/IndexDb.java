@@ -49,6 +49,18 @@ final class IndexDb implements AutoCloseable {
   private static final long BLOCK_CACHE_BYTES = 64L << 20;
   private static final int BLOOM_BITS_PER_KEY = 10;
 
+  /**
+   * Space RocksDB reserves ahead of the MANIFEST at a time (its default, 4 MiB, would make the
+   * index of an empty store take 4 MiB of disk). A flush or compaction appends a few hundred bytes
+   * to it, so 64 KiB still covers many of them per reservation.
+   */
+  private static final long MANIFEST_PREALLOCATION_BYTES = 64L << 10;
+
+  /** The info LOG rolls over at this size; with {@link #KEEP_INFO_LOGS} old ones it stays small. */
+  private static final long MAX_INFO_LOG_BYTES = 256L << 10;
+
+  private static final long KEEP_INFO_LOGS = 3;
+
   final RocksDB db;
   final ColumnFamilyHandle meta;
   final ColumnFamilyHandle latest;
@@ -102,7 +114,9 @@ final class IndexDb implements AutoCloseable {
                   .setAtomicFlush(true)
                   .setMaxBackgroundJobs(4)
                   .setBytesPerSync(1L << 20)
-                  .setKeepLogFileNum(3));
+                  .setManifestPreallocationSize(MANIFEST_PREALLOCATION_BYTES)
+                  .setMaxLogFileSize(MAX_INFO_LOG_BYTES)
+                  .setKeepLogFileNum(KEEP_INFO_LOGS));
       WriteOptions wo = own(owned, new WriteOptions().setDisableWAL(true));
       List<ColumnFamilyDescriptor> descriptors =
           List.of(

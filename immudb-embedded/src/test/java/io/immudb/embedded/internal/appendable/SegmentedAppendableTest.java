@@ -3,13 +3,17 @@ package io.immudb.embedded.internal.appendable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +91,76 @@ class SegmentedAppendableTest {
     } finally {
       crashed.close();
     }
+  }
+
+  @Test
+  void preallocationStepsFollowTheWriteRateAndZerosStayInvisible() throws IOException {
+    Path seg0 = dir.resolve("00000000.seg");
+    long min = PreallocationPolicy.MIN_STEP;
+    long cap = 1L << 20;
+    AtomicLong nanos = new AtomicLong();
+    PreallocationPolicy policy = new PreallocationPolicy(cap, nanos::get);
+    Random r = new Random(4);
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 64L << 20, policy)) {
+      appendRandom(a, 3, r, written);
+      assertThat(Files.size(seg0)).isEqualTo(3 + min);
+      // Writes inside the room extend nothing.
+      appendRandom(a, (int) min - 10, r, written);
+      assertThat(Files.size(seg0)).isEqualTo(3 + min);
+      assertZerosInvisible(a, written);
+
+      // Each step used up within a second: the next one is twice as big, up to the cap.
+      List<Long> rooms = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        nanos.addAndGet(1_000_000);
+        long room = Files.size(seg0) - a.size();
+        appendRandom(a, (int) room + 1, r, written);
+        rooms.add(Files.size(seg0) - a.size());
+      }
+      assertThat(rooms).containsExactly(2 * min, 4 * min, cap, cap, cap);
+      assertZerosInvisible(a, written);
+
+      // A step that lasted a minute: back to the least one.
+      nanos.addAndGet(60_000_000_000L);
+      appendRandom(a, (int) (Files.size(seg0) - a.size()) + 1, r, written);
+      assertThat(Files.size(seg0) - a.size()).isEqualTo(min);
+      assertZerosInvisible(a, written);
+    }
+    assertThat(Files.size(seg0)).isEqualTo(written.size());
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 64L << 20)) {
+      assertThat(read(a, 0, written.size())).isEqualTo(written.toByteArray());
+    }
+  }
+
+  @Test
+  void preallocationStopsAtTheSegmentEnd() throws IOException {
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 200_000, 32L << 20)) {
+      a.append(ByteBuffer.wrap(new byte[100_000]));
+      assertThat(Files.size(dir.resolve("00000000.seg"))).isEqualTo(200_000);
+      a.append(ByteBuffer.wrap(new byte[150_000]));
+      assertThat(Files.size(dir.resolve("00000000.seg"))).isEqualTo(200_000);
+      assertThat(Files.size(dir.resolve("00000001.seg"))).isEqualTo(200_000);
+      assertThat(a.size()).isEqualTo(250_000);
+    }
+    assertThat(Files.size(dir.resolve("00000001.seg"))).isEqualTo(50_000);
+  }
+
+  private static void appendRandom(Appendable a, int n, Random r, ByteArrayOutputStream sink)
+      throws IOException {
+    byte[] b = new byte[n];
+    r.nextBytes(b);
+    a.append(ByteBuffer.wrap(b));
+    sink.write(b, 0, n);
+  }
+
+  /** Everything below the size reads back as written, and nothing can be read at or past it. */
+  private static void assertZerosInvisible(Appendable a, ByteArrayOutputStream written)
+      throws IOException {
+    assertThat(a.size()).isEqualTo(written.size());
+    assertThat(read(a, 0, written.size())).isEqualTo(written.toByteArray());
+    assertThatThrownBy(() -> read(a, a.size(), 1)).isInstanceOf(EOFException.class);
+    assertThatThrownBy(() -> read(a, a.size() - 1, 2)).isInstanceOf(EOFException.class);
   }
 
   @Test
