@@ -119,7 +119,8 @@ class AuditorTamperIT {
 
       try (ImmuClient c = ImmuClient.builder().address("127.0.0.1").port(port).build()) {
         c.login("immudb", "immudb");
-        c.set("victim", "value-the-attacker-changes"); // tx 4
+        // Longer than the store's inline limit, so the value is in the value log. Tx 4.
+        c.set("victim", "value-the-attacker-changes;".repeat(200));
         c.set("c", "3");
         c.set("d", "4"); // tx 6: the last tx stays intact, so the server restarts
       }

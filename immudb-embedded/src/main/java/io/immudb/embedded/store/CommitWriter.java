@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
  * <p>Committing threads {@link #submit} prepared transactions into a bounded queue. The writer
  * thread takes whatever is queued — blocking only when the queue is empty, never sleeping to wait
  * for company — and commits it as one group: it assigns ids and timestamps, links each header to
- * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs the value and
- * tx logs (when {@code synced}) — the durability point — then appends the commit records, which
- * make the group visible. Only then are the group's futures completed and the new state published.
- * So concurrent committers share fsyncs, and a lone committer pays exactly one group of fsyncs. The
- * commit log and the tree log are derived data (recovery re-derives their tails) and are synced
- * lazily.
+ * the Alh chain and the hash tree, appends values, tx records and tree nodes, syncs the logs it
+ * wrote values and tx records to (when {@code synced}) — the durability point — then appends the
+ * commit records, which make the group visible. Only then are the group's futures completed and the
+ * new state published. So concurrent committers share fsyncs, and a lone committer pays exactly one
+ * group of fsyncs. The commit log and the tree log are derived data (recovery re-derives their
+ * tails) and are synced lazily. Values of at most {@code inlineValueMaxLen} bytes go inline into
+ * the tx record (format 2), so a group of small-value txs syncs the tx log only: one fdatasync.
  *
  * <p>Thread-safety: {@link #submit} from any thread; everything else runs on the writer thread.
  * After an I/O error the writer fails the group and every later commit (the store must be reopened,
@@ -74,6 +75,7 @@ final class CommitWriter implements Runnable {
   private final Appendable clog;
   private final FileAhTree aht;
   private final boolean synced;
+  private final int inlineValueMaxLen;
   private final java.util.function.LongSupplier clock;
   private final GroupListener publisher;
   private final BlockingQueue<Object> queue;
@@ -94,6 +96,7 @@ final class CommitWriter implements Runnable {
   private volatile Throwable failure;
   private volatile boolean inGroup;
   private long lastClogSync = System.nanoTime();
+  private boolean groupWroteValues;
   private final AtomicLong committedEntries = new AtomicLong();
   private volatile long lastGroupEnd = System.nanoTime() - BUSY_WINDOW_NANOS;
 
@@ -111,6 +114,7 @@ final class CommitWriter implements Runnable {
     this.clog = clog;
     this.aht = aht;
     this.synced = options.synced();
+    this.inlineValueMaxLen = options.inlineValueMaxLen();
     this.clock = options.clockSeconds();
     this.publisher = publisher;
     this.queue = new ArrayBlockingQueue<>(options.maxPendingTxs() + 1);
@@ -255,6 +259,7 @@ final class CommitWriter implements Runnable {
       vbuf.clear();
       tbuf.clear();
       cbuf.clear();
+      groupWroteValues = false;
       for (PreparedTx p : group) {
         PreparedTx q = p;
         if (p.deferred != null) {
@@ -279,7 +284,10 @@ final class CommitWriter implements Runnable {
       flush(tbuf, txlog);
       aht.flush();
       if (synced) {
-        vlog.sync();
+        // A group whose values are all inline wrote nothing to the value log.
+        if (groupWroteValues) {
+          vlog.sync();
+        }
         txlog.sync();
       }
       cbuf.flip();
@@ -400,16 +408,42 @@ final class CommitWriter implements Runnable {
     Sha256Digest alh = h.alh(hasher);
 
     int n = p.keys.length;
-    int vRecLen = ValueRecordCodec.encodedLength(p.valueBytes);
-    long[] vOffs = new long[n];
+    byte[][] inline = new byte[n][];
     int[] vLens = new int[n];
-    long vRecOff = writeValues(p, id, vRecLen, vOffs, vLens);
+    long inlineBytes = 0;
+    int logged = 0;
+    for (int i = 0; i < n; i++) {
+      byte[] v = p.values[i];
+      vLens[i] = v.length;
+      if (v.length <= inlineValueMaxLen
+          && inlineValueMaxLen > 0
+          && inlineBytes + v.length <= StoreOptions.MAX_INLINE_BYTES_PER_TX) {
+        inline[i] = v;
+        inlineBytes += v.length;
+      } else {
+        logged++;
+      }
+    }
+    long[] vOffs = new long[n];
+    long vRecOff;
+    int vRecLen;
+    if (logged > 0) {
+      vRecLen = ValueRecordCodec.encodedLength(p.valueBytes - inlineBytes);
+      vRecOff = writeValues(p, id, vRecLen, inline, vOffs);
+      groupWroteValues = true;
+    } else {
+      // No value record: valuesOff is where it would have started (recovery expects each tx's
+      // values right after the previous tx's).
+      vRecLen = 0;
+      vRecOff = vlog.size() + vbuf.position();
+    }
 
-    int tLen = TxRecordCodec.encodedLength(n, p.keyBytes);
+    int tLen = TxRecordCodec.encodedLength(n, p.keyBytes, inlineBytes);
     ensureRoom(tbuf, txlog, tLen);
     long tOff = txlog.size() + tbuf.position();
     ByteBuffer target = tLen <= tbuf.capacity() ? tbuf : ByteBuffer.allocate(tLen);
-    TxRecordCodec.encode(target, h, vRecOff, vRecLen, p.keys, vLens, vOffs, p.hValues);
+    TxRecordCodec.encode(
+        target, tOff, h, vRecOff, vRecLen, p.keys, vLens, vOffs, p.hValues, inline);
     if (target != tbuf) {
       target.flip();
       txlog.append(target);
@@ -429,8 +463,11 @@ final class CommitWriter implements Runnable {
     return h;
   }
 
-  /** Writes the tx's value record, streaming large values straight to the log. */
-  private long writeValues(PreparedTx p, long id, int recLen, long[] vOffs, int[] vLens)
+  /**
+   * Writes the tx's value record with the values not stored inline ({@code inline[i] == null}),
+   * streaming large values straight to the log; sets their {@code vOffs}.
+   */
+  private long writeValues(PreparedTx p, long id, int recLen, byte[][] inline, long[] vOffs)
       throws IOException {
     ensureRoom(vbuf, vlog, Math.min(recLen, ValueRecordCodec.PREFIX_LENGTH + 4));
     long recOff = vlog.size() + vbuf.position();
@@ -444,9 +481,11 @@ final class CommitWriter implements Runnable {
     vbuf.limit(limit);
     long pos = recOff + ValueRecordCodec.PREFIX_LENGTH;
     for (int i = 0; i < p.values.length; i++) {
+      if (inline[i] != null) {
+        continue;
+      }
       byte[] v = p.values[i];
       vOffs[i] = pos;
-      vLens[i] = v.length;
       crc.update(v);
       if (v.length > vbuf.remaining()) {
         flush(vbuf, vlog);

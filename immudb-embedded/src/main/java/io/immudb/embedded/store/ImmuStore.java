@@ -146,7 +146,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
         meta = StoreMeta.of(options);
         meta.write(dir);
       } else {
-        meta = StoreMeta.read(dir);
+        meta = StoreMeta.openExisting(dir);
       }
       ImmuStore s = new ImmuStore(dir, options, meta, lock);
       if (s.committed.txId() == 0 && !options.firstTx().isEmpty()) {
@@ -306,7 +306,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return txRecord(txId).tx();
   }
 
-  /** Committed tx {@code txId} with the value-log locations of its entries. */
+  /** Committed tx {@code txId} with the locations of its entries' values. */
   public TxRecord txRecord(long txId) {
     return cached(txId).record;
   }

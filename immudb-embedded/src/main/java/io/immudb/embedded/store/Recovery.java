@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a partial commit record at the end of the commit log is a torn write: it is cut;
  *   <li>complete, checksummed tx records that follow the last commit record, continue the Alh chain
- *       and have complete value records get their commit records back (roll forward): a synced
- *       commit is durable once its tx and value records are;
+ *       and have complete value records (if they have one; a tx whose values are all inline has
+ *       none) get their commit records back (roll forward): a synced commit is durable once its tx
+ *       and value records are;
  *   <li>bytes of the value and tx logs beyond the last committed tx belong to transactions that
  *       never committed: they are cut;
  *   <li>a complete commit record that fails its checksum, a committed tx whose records fail theirs,
@@ -85,7 +86,9 @@ final class Recovery {
           txlog.describe(last.txOff()),
           "committed tx " + n + " has values beyond the end of the value log");
     }
-    reader.valueRecord(n, rec.valuesOff(), rec.valuesLen());
+    if (rec.valuesLen() > 0) {
+      reader.valueRecord(n, rec.valuesOff(), rec.valuesLen());
+    }
     Sha256Digest alh = rec.header().alh();
     if (!alh.equals(last.alh())) {
       throw new CorruptedDataException(
@@ -106,7 +109,9 @@ final class Recovery {
    * Re-derives commit records that were lost with the page cache: the commit log is synced lazily,
    * so after a power failure it may end before the last tx whose tx and value records were synced.
    * Every complete, checksummed tx record that follows the last commit record, continues the Alh
-   * chain and has a complete value record gets its commit record back.
+   * chain and has a complete value record right after the previous tx's values (or has no value
+   * record, and {@code valuesOff} says the previous tx's values end there) gets its commit record
+   * back.
    */
   private static Tail rollForward(Appendable vlog, Appendable txlog, Appendable clog, Tail tail)
       throws IOException {
@@ -159,13 +164,17 @@ final class Recovery {
     ByteBuffer b = ByteBuffer.allocate(len);
     txlog.read(off, b);
     try {
-      return new Found(TxRecordCodec.decode(b.flip(), id), len);
+      return new Found(TxRecordCodec.decode(b.flip(), id, off), len);
     } catch (RecordException e) {
       return null;
     }
   }
 
+  /** Whether {@code rec}'s value record is complete and checks; true if it has none. */
   private static boolean valueRecordOk(Appendable vlog, TxRecord rec, long id) throws IOException {
+    if (rec.valuesLen() == 0) {
+      return true;
+    }
     if (rec.valuesOff() + rec.valuesLen() > vlog.size()) {
       return false;
     }

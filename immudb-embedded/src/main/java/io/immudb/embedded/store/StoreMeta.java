@@ -11,18 +11,31 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings fixed when a store is created, saved in {@code store.meta}: format version, the
  * three limits and the segment size (which the segment addressing depends on).
  *
  * <p>The file is a Java properties text with a final {@code crc} line over the rest; it is written
- * once, durably (temp file, fsync, rename, fsync of the directory). Thread-safe (immutable).
+ * durably (temp file, fsync, rename, fsync of the directory) when the store is created, and again
+ * only when {@link #openExisting} upgrades its format version. Format versions
+ * (docs/design/storage.md): 1 stores every value in the value log; 2 may store values inline in the
+ * tx record. Format-1 data is valid format-2 data, so a format-1 store is upgraded by rewriting
+ * this file alone. Thread-safe (immutable).
  */
 record StoreMeta(
     int formatVersion, int maxTxEntries, int maxKeyLen, int maxValueLen, long segmentSize) {
   static final String FILE = "store.meta";
-  static final int FORMAT_VERSION = 1;
+
+  /** The format version this build writes. */
+  static final int FORMAT_VERSION = 2;
+
+  /** The oldest format version this build reads (and upgrades to {@link #FORMAT_VERSION}). */
+  static final int OLDEST_READABLE_VERSION = 1;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreMeta.class);
 
   static StoreMeta of(StoreOptions o) {
     return new StoreMeta(
@@ -33,6 +46,36 @@ record StoreMeta(
     return Files.exists(dir.resolve(FILE));
   }
 
+  /**
+   * Reads the settings of the existing store in {@code dir} and, if it was written by an older
+   * format version, upgrades {@code store.meta} to {@link #FORMAT_VERSION} in place (durably, as
+   * {@link #write} does) and logs it.
+   *
+   * @throws IOException if the file cannot be read or written, or its format version is not one
+   *     this build reads
+   */
+  static StoreMeta openExisting(Path dir) throws IOException {
+    StoreMeta m = read(dir);
+    if (m.formatVersion == FORMAT_VERSION) {
+      return m;
+    }
+    StoreMeta upgraded =
+        new StoreMeta(FORMAT_VERSION, m.maxTxEntries, m.maxKeyLen, m.maxValueLen, m.segmentSize);
+    upgraded.write(dir);
+    LOG.info(
+        "upgraded the store in {} from format version {} to {} (its data is unchanged)",
+        dir,
+        m.formatVersion,
+        FORMAT_VERSION);
+    return upgraded;
+  }
+
+  /**
+   * Reads the settings of the store in {@code dir}, as saved.
+   *
+   * @throws IOException if the file cannot be read or its format version is not one this build
+   *     reads
+   */
   static StoreMeta read(Path dir) throws IOException {
     Path f = dir.resolve(FILE);
     String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -55,14 +98,18 @@ record StoreMeta(
               Integer.parseInt(p.getProperty("maxKeyLen")),
               Integer.parseInt(p.getProperty("maxValueLen")),
               Long.parseLong(p.getProperty("segmentSize")));
-      if (m.formatVersion != FORMAT_VERSION) {
+      if (m.formatVersion < OLDEST_READABLE_VERSION || m.formatVersion > FORMAT_VERSION) {
         throw new IOException(
             f
                 + ": unsupported store format version "
                 + m.formatVersion
-                + " (this build reads "
+                + "; this build reads format versions "
+                + OLDEST_READABLE_VERSION
+                + " to "
                 + FORMAT_VERSION
-                + ")");
+                + ". To move the data to this build, back it up with `immuadmin backup` of the"
+                + " immudb version that wrote it, then load it with `immuadmin restore` of this"
+                + " one.");
       }
       return m;
     } catch (NumberFormatException | NullPointerException e) {

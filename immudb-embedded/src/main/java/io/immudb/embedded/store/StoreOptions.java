@@ -16,6 +16,15 @@ import java.util.function.LongSupplier;
  * and the ones given here are ignored.
  */
 public final class StoreOptions {
+  /**
+   * Most bytes of inline values in one tx record, so that a record stays well within the writer's 4
+   * MiB buffer next to its entries.
+   */
+  public static final int MAX_INLINE_BYTES_PER_TX = 1 << 20;
+
+  /** Largest {@link #inlineValueMaxLen()} allowed. */
+  public static final int MAX_INLINE_VALUE_LEN = 64 << 10;
+
   private final int maxTxEntries;
   private final int maxKeyLen;
   private final int maxValueLen;
@@ -28,11 +37,13 @@ public final class StoreOptions {
   private final List<StoredKeyValue> firstTx;
   private final long txCacheBytes;
   private final long indexDeferEntries;
+  private final int inlineValueMaxLen;
   private final java.util.function.BiFunction<String, Appendable, Appendable> logWrapper;
 
   private StoreOptions(Builder b) {
     this.logWrapper = b.logWrapper;
     this.indexDeferEntries = b.indexDeferEntries;
+    this.inlineValueMaxLen = b.inlineValueMaxLen;
     this.txCacheBytes = b.txCacheBytes;
     this.maxTxEntries = b.maxTxEntries;
     this.maxKeyLen = b.maxKeyLen;
@@ -46,7 +57,7 @@ public final class StoreOptions {
     this.firstTx = b.firstTx;
   }
 
-  /** Defaults: 1024 entries, 1024-byte keys, 32 MiB values, synced. */
+  /** Defaults: 1024 entries, 1024-byte keys, 32 MiB values, values up to 4 KiB inline, synced. */
   public static StoreOptions defaults() {
     return builder().build();
   }
@@ -70,6 +81,7 @@ public final class StoreOptions {
     b.firstTx = firstTx;
     b.txCacheBytes = txCacheBytes;
     b.indexDeferEntries = indexDeferEntries;
+    b.inlineValueMaxLen = inlineValueMaxLen;
     b.logWrapper = logWrapper;
     return b;
   }
@@ -141,6 +153,17 @@ public final class StoreOptions {
   }
 
   /**
+   * Longest value stored inline in its tx record (format 2, docs/design/storage.md) instead of the
+   * value log; 0: none. A commit whose values are all inline writes and syncs the tx log only. The
+   * inline values of one tx total at most {@link #MAX_INLINE_BYTES_PER_TX}; the ones beyond go to
+   * the value log. Not saved with the store: every entry records where its value is, so this may
+   * change between opens.
+   */
+  public int inlineValueMaxLen() {
+    return inlineValueMaxLen;
+  }
+
+  /**
    * Wraps each log the store opens ({@code "val"}, {@code "tx"}, {@code "commit"}, {@code "aht"});
    * the identity by default. A seam for fault-injection tests.
    */
@@ -162,6 +185,7 @@ public final class StoreOptions {
     private List<StoredKeyValue> firstTx = List.of();
     private long txCacheBytes = 128L << 20;
     private long indexDeferEntries = 4_000_000;
+    private int inlineValueMaxLen = 4096;
     private java.util.function.BiFunction<String, Appendable, Appendable> logWrapper =
         (name, log) -> log;
 
@@ -244,6 +268,19 @@ public final class StoreOptions {
         throw new IllegalArgumentException("indexDeferEntries must be >= 0, got " + v);
       }
       this.indexDeferEntries = v;
+      return this;
+    }
+
+    /**
+     * Requires 0 ≤ v ≤ {@link #MAX_INLINE_VALUE_LEN}; 0 stores every value (empty ones too) in the
+     * value log, as format 1 did. Default 4096.
+     */
+    public Builder inlineValueMaxLen(int v) {
+      if (v < 0 || v > MAX_INLINE_VALUE_LEN) {
+        throw new IllegalArgumentException(
+            "inlineValueMaxLen must be in [0, " + MAX_INLINE_VALUE_LEN + "], got " + v);
+      }
+      this.inlineValueMaxLen = v;
       return this;
     }
 

@@ -14,6 +14,7 @@ import io.immudb.embedded.internal.ahtree.FileAhTree;
 import io.immudb.embedded.internal.appendable.Appendable;
 import io.immudb.embedded.internal.txlog.CommitRecord;
 import io.immudb.embedded.internal.txlog.TxRecord;
+import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,25 +67,35 @@ final class TxChecker {
       CommitRecord commit, TxHeader header, Sha256Digest alh, long valueBytes, long bytesRead) {}
 
   /**
-   * Reads tx {@code id}'s commit, tx and value records (checksums) and checks every value against
-   * its {@code hValue}, {@code eH} against the entries (spec v1 §4) and the Alh recomputed from the
-   * header (spec v1 §5.3) against the commit log.
+   * Reads tx {@code id}'s commit and tx records and its value record if it has one (checksums) and
+   * checks every value, inline or in the value log, against its {@code hValue}, {@code eH} against
+   * the entries (spec v1 §4) and the Alh recomputed from the header (spec v1 §5.3) against the
+   * commit log.
    */
   Checked checkRecords(long id, Sha256Hasher h) {
     CommitRecord c = reader.commitRecord(id);
     String where = txlog.describe(c.txOff());
-    TxRecord rec = reader.txRecord(c);
+    ByteBuffer recordBytes = reader.txRecordBytes(c);
+    TxRecord rec = reader.decode(c, recordBytes);
     TxHeader hdr = rec.header();
-    ByteBuffer values = reader.valueRecord(id, rec.valuesOff(), rec.valuesLen());
+    ByteBuffer values =
+        rec.valuesLen() == 0 ? null : reader.valueRecord(id, rec.valuesOff(), rec.valuesLen());
     List<Sha256Digest> digests = new ArrayList<>(hdr.nEntries());
     long valueBytes = 0;
     for (int i = 0; i < hdr.nEntries(); i++) {
       TxEntry e = rec.entries().get(i);
-      int pos = Math.toIntExact(rec.vOff(i) - rec.valuesOff());
-      Sha256Digest hv = h.hash(values.array(), pos, e.vLen());
+      long vOff = rec.vOff(i);
+      long off = TxRecordCodec.logOffset(vOff);
+      // The decoder checked that each value lies inside the record that holds it.
+      boolean inline = TxRecordCodec.isInline(vOff);
+      Sha256Digest hv =
+          inline
+              ? h.hash(recordBytes.array(), Math.toIntExact(off - c.txOff()), e.vLen())
+              : h.hash(values.array(), Math.toIntExact(off - rec.valuesOff()), e.vLen());
       if (!hv.equals(e.hValue())) {
         throw corrupted(
-            vlog.describe(rec.vOff(i)), "value of entry " + i + " does not match its hash");
+            (inline ? txlog : vlog).describe(off),
+            "value of entry " + i + " does not match its hash");
       }
       digests.add(e.digest(h));
       valueBytes += e.vLen();

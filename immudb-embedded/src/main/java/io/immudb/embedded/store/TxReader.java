@@ -16,8 +16,8 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * Reads committed records back: commit records, tx headers, whole tx records and single values,
- * checking every checksum and value hash on the way.
+ * Reads committed records back: commit records, tx headers, whole tx records and single values
+ * (inline in the tx log or in the value log), checking every checksum and value hash on the way.
  *
  * <p>Thread-safe: stateless over the logs' positional reads. Callers MUST only ask for transactions
  * that are committed. A failed check calls the corruption handler (which switches the store to
@@ -69,9 +69,18 @@ final class TxReader {
   }
 
   TxRecord txRecord(CommitRecord c) {
-    ByteBuffer b = read(txlog, c.txOff(), c.txLen());
+    return decode(c, txRecordBytes(c));
+  }
+
+  /** The bytes of the tx record {@code c} points at, unchecked (buffer position 0 = its start). */
+  ByteBuffer txRecordBytes(CommitRecord c) {
+    return read(txlog, c.txOff(), c.txLen());
+  }
+
+  /** Decodes and checks the tx record {@code c} points at, as read by {@link #txRecordBytes}. */
+  TxRecord decode(CommitRecord c, ByteBuffer recordBytes) {
     try {
-      return TxRecordCodec.decode(b, c.txId());
+      return TxRecordCodec.decode(recordBytes.duplicate(), c.txId(), c.txOff());
     } catch (RecordException e) {
       throw corrupted(txlog, c.txOff(), e.getMessage());
     }
@@ -88,12 +97,17 @@ final class TxReader {
     return b;
   }
 
-  /** Reads one stored value and checks it against {@code hValue}. */
+  /**
+   * Reads one stored value, from the tx log if {@code vOff} marks it inline ({@link
+   * TxRecordCodec#INLINE}) or else from the value log, and checks it against {@code hValue}.
+   */
   byte[] value(long vOff, int vLen, Sha256Digest hValue) {
-    ByteBuffer b = read(vlog, vOff, vLen);
+    Appendable log = TxRecordCodec.isInline(vOff) ? txlog : vlog;
+    long off = TxRecordCodec.logOffset(vOff);
+    ByteBuffer b = read(log, off, vLen);
     byte[] v = b.array();
     if (!HASHERS.get().hash(v).equals(hValue)) {
-      throw corrupted(vlog, vOff, "value does not match its hash " + hValue);
+      throw corrupted(log, off, "value does not match its hash " + hValue);
     }
     return v;
   }

@@ -41,7 +41,8 @@ class OfflineVerifierTest {
   void aDamagedValueFailsItsDatabaseOnly() throws IOException {
     create("alpha", "a value to damage");
     create("beta", "b");
-    Path seg = data.resolve("alpha/val/00000000.seg");
+    // A small value is stored inline in its tx record (format 2), so it is damaged in the tx log.
+    Path seg = data.resolve("alpha/tx/00000000.seg");
     byte[] bytes = Files.readAllBytes(seg);
     int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("damage");
     try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.internal.index.EntryRef;
 import io.immudb.embedded.internal.txlog.TxRecord;
+import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Flips single bits at seeded random offsets of every kind of data file of a cleanly closed store
  * and checks that each flip is detected: opening fails, or full verification reports a problem in
- * the damaged file. For the value log, the read path must also refuse a damaged value.
+ * the damaged file. For a value in the value log, or inline in the tx log, the read path must also
+ * refuse the damaged value.
  *
  * <p>The index (RocksDB, derived data with its own checksums) and the {@code LOCK} file are not
  * damaged. The seed is printed; replay a failure with {@code -Dimmudb.corruption.seed=SEED}.
@@ -189,6 +193,8 @@ class CorruptionDetectionIT {
       try {
         if (kind.equals("val")) {
           valuesRefused += checkReadPath(store, fileIndex * SEGMENT_SIZE + offset, what);
+        } else if (kind.equals("tx")) {
+          valuesRefused += checkInlineReadPath(store, fileIndex * SEGMENT_SIZE + offset, what);
         }
         VerificationReport report = store.verify();
         if (report.ok()) {
@@ -298,6 +304,51 @@ class CorruptionDetectionIT {
       return damaged >= 0 ? 1 : 0;
     }
     fail("%s: offset %d is in no committed tx's value record", what, offset);
+    return 0;
+  }
+
+  /**
+   * If the logical tx-log {@code offset} lies inside a value stored inline, reading that value
+   * through the index's reference (which, unlike a tx read, does not check the record's checksum)
+   * must fail with {@link CorruptedDataException}; the tx's other inline values still read back
+   * intact. Returns 1 if a damaged value was refused.
+   */
+  private static int checkInlineReadPath(ImmuStore store, long offset, String what) {
+    for (int id = 1; id < txs.size(); id++) {
+      StoredTx t = txs.get(id);
+      int damaged = -1;
+      for (int i = 0; i < t.values().length; i++) {
+        long at = TxRecordCodec.logOffset(t.vOffs()[i]);
+        if (TxRecordCodec.isInline(t.vOffs()[i])
+            && offset >= at
+            && offset < at + t.values()[i].length) {
+          damaged = i;
+        }
+      }
+      if (damaged < 0) {
+        continue;
+      }
+      Sha256Hasher h = Sha256Hasher.create();
+      for (int i = 0; i < t.values().length; i++) {
+        if (!TxRecordCodec.isInline(t.vOffs()[i])) {
+          continue;
+        }
+        EntryRef ref =
+            new EntryRef(id, i, t.vOffs()[i], t.values()[i].length, h.hash(t.values()[i]));
+        if (i == damaged) {
+          assertThatThrownBy(() -> store.readValue(ref))
+              .as("%s: reading the damaged inline value of entry %d of tx %d", what, i, id)
+              .isInstanceOfSatisfying(
+                  CorruptedDataException.class,
+                  e -> assertThat(e.location()).contains(File.separator + "tx" + File.separator));
+        } else {
+          assertThat(store.readValue(ref))
+              .as("%s: an intact inline value of entry %d of tx %d", what, i, id)
+              .isEqualTo(t.values()[i]);
+        }
+      }
+      return 1;
+    }
     return 0;
   }
 

@@ -17,21 +17,43 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Torn tails are cut on open; damaged committed data is refused, never silently dropped. */
+/**
+ * Torn tails are cut on open; damaged committed data is refused, never silently dropped. Txs 1 and
+ * 5 have their value in the value log, txs 2 to 4 inline in the tx record (no value record).
+ */
 class RecoveryTest {
   @TempDir Path dir;
   private Sha256Digest alh5;
+
+  private static byte[] value(int i) {
+    byte[] v = new byte[i == 1 || i == 5 ? 5000 : 3];
+    java.util.Arrays.fill(v, (byte) i);
+    return v;
+  }
 
   @BeforeEach
   void fiveTxs() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
       for (int i = 1; i <= 5; i++) {
-        s.commit(
-            List.of(
-                KeyValue.ofOwned(
-                    ("k" + i).getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3})));
+        s.commit(List.of(KeyValue.ofOwned(("k" + i).getBytes(StandardCharsets.UTF_8), value(i))));
       }
       alh5 = s.alh(5);
+      assertThat(s.txRecord(4).valuesLen()).as("tx 4 has no value record").isZero();
+      assertThat(s.txRecord(5).valuesLen()).as("tx 5 has one").isPositive();
+    }
+  }
+
+  /** Commits tx 6 with values inline only; returns the tx log's size before it. */
+  private long commitInlineTx6() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      long before = size("tx/00000000.seg");
+      List<KeyValue> kvs = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        kvs.add(KeyValue.ofOwned(new byte[] {'i', (byte) i}, new byte[1000]));
+      }
+      s.commit(kvs);
+      assertThat(s.txRecord(6).valuesLen()).isZero();
+      return before;
     }
   }
 
@@ -103,14 +125,77 @@ class RecoveryTest {
 
   @Test
   void lostCommitRecordsAreRolledForwardFromCompleteTxRecords() throws IOException {
+    // Txs 3 and 4 have no value record; tx 5's follows tx 1's.
     truncate("commit/00000000.seg", 2 * 56);
     try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
       assertThat(s.lastTxId()).isEqualTo(5);
       assertThat(s.alh(5)).isEqualTo(alh5);
       assertThat(s.verify().ok()).isTrue();
+      for (int i = 1; i <= 5; i++) {
+        assertThat(s.readValue(s.txRecord(i), 0)).isEqualTo(value(i));
+      }
       assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[0]))).id())
           .isEqualTo(6);
     }
+  }
+
+  @Test
+  void aTornTxRecordWithInlineValuesIsCut() throws IOException {
+    long tx5End = commitInlineTx6();
+    long tx6End = size("tx/00000000.seg");
+    long val = size("val/00000000.seg");
+    // The commit record was lost and the tx record torn inside its inline values.
+    truncate("commit/00000000.seg", 5 * 56);
+    truncate("tx/00000000.seg", tx6End - 1500);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(5);
+      assertThat(s.alh(5)).isEqualTo(alh5);
+      assertThat(size("tx/00000000.seg")).isEqualTo(tx5End);
+      assertThat(size("val/00000000.seg")).isEqualTo(val);
+      assertThat(s.verify().ok()).isTrue();
+      assertThat(s.commit(List.of(KeyValue.ofOwned(new byte[] {9}, new byte[] {7}))).id())
+          .isEqualTo(6);
+      assertThat(s.readValue(s.txRecord(6), 0)).isEqualTo(new byte[] {7});
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aCompleteTxRecordWithInlineValuesIsRolledForward() throws IOException {
+    commitInlineTx6();
+    truncate("commit/00000000.seg", 5 * 56);
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(6);
+      assertThat(s.readValue(s.txRecord(6), 2)).isEqualTo(new byte[1000]);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void uncommittedTailsAreCutAfterATxWithoutValueRecord() throws IOException {
+    commitInlineTx6();
+    long tx = size("tx/00000000.seg");
+    long val = size("val/00000000.seg");
+    append("val/00000000.seg", new byte[100]);
+    append("tx/00000000.seg", new byte[] {0, 0, 1, 0, 9, 9});
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(6);
+      assertThat(size("val/00000000.seg")).isEqualTo(val);
+      assertThat(size("tx/00000000.seg")).isEqualTo(tx);
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aValueLogShorterThanTheLastInlineTxExpectsIsCorruption() throws IOException {
+    // Tx 6 (the last) has no value record, but says the value log held tx 5's values before it.
+    commitInlineTx6();
+    long val = size("val/00000000.seg");
+    truncate("val/00000000.seg", val - 1);
+    assertThatThrownBy(() -> ImmuStore.open(dir, StoreOptions.defaults()))
+        .isInstanceOfSatisfying(
+            CorruptedDataException.class,
+            e -> assertThat(e.what()).contains("committed tx 6 has values beyond the end"));
   }
 
   @Test

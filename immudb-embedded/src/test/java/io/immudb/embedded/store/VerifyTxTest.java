@@ -28,11 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ImmuStore#verifyTx}: a clean store passes, and damage on disk to a tx that the reopened
- * store has never cached is found with its file and offset and turns the store read-only. A header
- * forged with valid checksums is found by the chain checks, by {@link ImmuStore#verify} too.
+ * store has never cached is found with its file and offset and turns the store read-only — for
+ * values inline in the tx log and values in the value log alike. A header forged with valid
+ * checksums is found by the chain checks, by {@link ImmuStore#verify} too.
  */
 class VerifyTxTest {
   private static final int TXS = 40;
+
+  /** Entry 2 of every tx: longer than the default inline limit, so it is in the value log. */
+  private static final int BIG = 5000;
+
   private static final long SEGMENT_SIZE = 1 << 20;
 
   @TempDir Path dir;
@@ -45,12 +50,21 @@ class VerifyTxTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  private static byte[] big(int t) {
+    byte[] v = new byte[BIG];
+    Arrays.fill(v, (byte) t);
+    return v;
+  }
+
   @BeforeEach
   void fill() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, options())) {
       for (int t = 1; t <= TXS; t++) {
         s.commit(
-            List.of(new KeyValue(b("k" + t), b("value-" + t)), new KeyValue(b("x" + t), b(""))));
+            List.of(
+                new KeyValue(b("k" + t), b("value-" + t)),
+                new KeyValue(b("x" + t), b("")),
+                new KeyValue(b("big" + t), big(t))));
       }
       s.awaitIndexed(s.lastTxId());
     }
@@ -72,9 +86,18 @@ class VerifyTxTest {
   }
 
   @Test
+  void smallValuesAreInlineAndLargeOnesInTheValueLog() throws IOException {
+    TxRecord rec = locate(7);
+    assertThat(TxRecordCodec.isInline(rec.vOff(0))).isTrue();
+    assertThat(TxRecordCodec.isInline(rec.vOff(1))).as("the empty value").isTrue();
+    assertThat(TxRecordCodec.isInline(rec.vOff(2))).isFalse();
+    assertThat(rec.valuesLen()).as("a value record of the big value only").isEqualTo(BIG + 16);
+  }
+
+  @Test
   void aFlippedValueByteIsFoundAndTheStoreTurnsReadOnly() throws IOException {
     long valuesOff = locate(7).valuesOff();
-    flip(dir.resolve("val/00000000.seg"), locate(7).vOff(0) + 2);
+    flip(dir.resolve("val/00000000.seg"), locate(7).vOff(2) + 2);
     try (ImmuStore s = ImmuStore.open(dir, options())) {
       assertThat(s.verifyTx(6)).isPositive();
       assertThatThrownBy(() -> s.verifyTx(7))
@@ -92,17 +115,74 @@ class VerifyTxTest {
   void aRewrittenValueWithAValidChecksumFailsItsHash() throws IOException {
     TxRecord rec = locate(9);
     Path val = dir.resolve("val/00000000.seg");
-    flip(val, rec.vOff(0));
+    flip(val, rec.vOff(2));
     fixCrc(val, rec.valuesOff(), rec.valuesLen());
     try (ImmuStore s = ImmuStore.open(dir, options())) {
       assertThatThrownBy(() -> s.verifyTx(9))
           .isInstanceOfSatisfying(
               CorruptedDataException.class,
               e -> {
-                assertThat(e.location()).endsWith("val/00000000.seg at offset " + rec.vOff(0));
-                assertThat(e.what()).isEqualTo("value of entry 0 does not match its hash");
+                assertThat(e.location()).endsWith("val/00000000.seg at offset " + rec.vOff(2));
+                assertThat(e.what()).isEqualTo("value of entry 2 does not match its hash");
               });
       assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aFlippedInlineValueByteIsFoundByTheTxRecordChecksum() throws IOException {
+    long txOff = txOffset(8);
+    long valueOff = TxRecordCodec.logOffset(locate(8).vOff(0));
+    assertThat(valueOff).isGreaterThan(txOff);
+    flip(dir.resolve("tx/00000000.seg"), valueOff + 3);
+    String where = "tx/00000000.seg at offset " + txOff;
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      VerificationReport.Problem p = s.verify().problem().orElseThrow();
+      assertThat(p.txId()).isEqualTo(8);
+      assertThat(p.location()).endsWith(where);
+      assertThat(p.what()).isEqualTo("tx record checksum mismatch");
+    }
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThat(s.verifyTx(7)).isPositive();
+      assertThatThrownBy(() -> s.verifyTx(8))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class, e -> assertThat(e.location()).endsWith(where));
+      assertReadOnlyButReadable(s);
+    }
+  }
+
+  @Test
+  void aRewrittenInlineValueWithAValidChecksumFailsItsHash() throws IOException {
+    long txOff = txOffset(11);
+    TxRecord rec = locate(11);
+    long valueOff = TxRecordCodec.logOffset(rec.vOff(0));
+    Path tx = dir.resolve("tx/00000000.seg");
+    flip(tx, valueOff);
+    fixCrc(tx, txOff, txLength(11));
+    String where = "tx/00000000.seg at offset " + valueOff;
+    String what = "value of entry 0 does not match its hash";
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      VerificationReport.Problem p = s.verify().problem().orElseThrow();
+      assertThat(p.txId()).isEqualTo(11);
+      assertThat(p.location()).endsWith(where);
+      assertThat(p.what()).isEqualTo(what);
+    }
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      assertThatThrownBy(() -> s.verifyTxInSequence(11))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class,
+              e -> {
+                assertThat(e.location()).endsWith(where);
+                assertThat(e.what()).isEqualTo(what);
+              });
+      assertReadOnlyButReadable(s);
+    }
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      TxRecord reread = s.txRecord(11);
+      assertThatThrownBy(() -> s.readValue(reread, 0))
+          .isInstanceOfSatisfying(
+              CorruptedDataException.class, e -> assertThat(e.location()).endsWith(where));
+      assertThat(s.isReadOnly()).isTrue();
     }
   }
 
@@ -205,23 +285,44 @@ class VerifyTxTest {
    * Alh, all checksums valid, as a deliberate tamperer would; returns the tx record's offset.
    */
   private long forgeHeader(long id, UnaryOperator<TxHeader> change) throws IOException {
-    TxRecord rec = locate(id);
+    TxRecord rec;
+    int n;
+    byte[][] inline;
+    try (ImmuStore s = ImmuStore.open(dir, options())) {
+      rec = s.txRecord(id);
+      n = rec.entries().size();
+      inline = new byte[n][];
+      for (int i = 0; i < n; i++) {
+        inline[i] = TxRecordCodec.isInline(rec.vOff(i)) ? s.readValue(rec, i) : null;
+      }
+    }
     long txOff = txOffset(id);
     TxHeader forged = change.apply(rec.header());
-    int n = rec.entries().size();
     byte[][] keys = new byte[n][];
     int[] vLens = new int[n];
     Sha256Digest[] hValues = new Sha256Digest[n];
+    long inlineBytes = 0;
     for (int i = 0; i < n; i++) {
       keys[i] = rec.entries().get(i).key();
       vLens[i] = rec.entries().get(i).vLen();
       hValues[i] = rec.entries().get(i).hValue();
+      inlineBytes += inline[i] == null ? 0 : inline[i].length;
     }
     long keyBytes = Arrays.stream(keys).mapToLong(k -> k.length).sum();
-    int len = TxRecordCodec.encodedLength(n, keyBytes);
+    int len = TxRecordCodec.encodedLength(n, keyBytes, inlineBytes);
+    assertThat(len).as("the forged record has the original length").isEqualTo(txLength(id));
     ByteBuffer tx = ByteBuffer.allocate(len);
     TxRecordCodec.encode(
-        tx, forged, rec.valuesOff(), rec.valuesLen(), keys, vLens, rec.vOffs(), hValues);
+        tx,
+        txOff,
+        forged,
+        rec.valuesOff(),
+        rec.valuesLen(),
+        keys,
+        vLens,
+        rec.vOffs(),
+        hValues,
+        inline);
     write(dir.resolve("tx/00000000.seg"), txOff, tx.flip());
     ByteBuffer commit = ByteBuffer.allocate(CommitRecord.LENGTH);
     new CommitRecord(id, txOff, len, forged.alh()).encode(commit);
@@ -259,10 +360,19 @@ class VerifyTxTest {
 
   /** The tx-log offset of tx {@code id}, from its commit record. */
   private long txOffset(long id) throws IOException {
+    return commitRecord(id).txOff();
+  }
+
+  /** The length of tx {@code id}'s tx record, from its commit record. */
+  private int txLength(long id) throws IOException {
+    return commitRecord(id).txLen();
+  }
+
+  private CommitRecord commitRecord(long id) throws IOException {
     try (FileChannel ch = FileChannel.open(dir.resolve("commit/00000000.seg"))) {
       ByteBuffer b = ByteBuffer.allocate(CommitRecord.LENGTH);
       ch.read(b, CommitRecord.offsetOf(id));
-      return CommitRecord.decode(b.flip(), id).txOff();
+      return CommitRecord.decode(b.flip(), id);
     } catch (io.immudb.embedded.internal.txlog.RecordException e) {
       throw new IOException(e);
     }

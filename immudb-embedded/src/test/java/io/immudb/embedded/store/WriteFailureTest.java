@@ -56,8 +56,12 @@ class WriteFailureTest {
       }
       alh3 = s.alh(3);
       logs.get(log).mode = mode;
-      assertThatThrownBy(() -> s.commit(List.of(kv("bad"))))
-          .isInstanceOf(StoreStateException.class);
+      // One value inline in the tx record, one in the value log: the commit writes to both.
+      List<KeyValue> bad =
+          List.of(
+              kv("bad"),
+              KeyValue.ofOwned("bad-big".getBytes(StandardCharsets.UTF_8), new byte[5000]));
+      assertThatThrownBy(() -> s.commit(bad)).isInstanceOf(StoreStateException.class);
       logs.get(log).mode = FaultyAppendable.Mode.OK;
       assertThat(s.isReadOnly()).isTrue();
       assertThatThrownBy(() -> s.commit(List.of(kv("after"))))

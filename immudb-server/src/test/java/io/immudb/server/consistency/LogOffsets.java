@@ -2,6 +2,7 @@ package io.immudb.server.consistency;
 
 import io.immudb.embedded.internal.txlog.CommitRecord;
 import io.immudb.embedded.internal.txlog.RecordException;
+import io.immudb.embedded.internal.txlog.TxRecord;
 import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,13 +22,22 @@ final class LogOffsets {
     return commitRecord(dbDir, txId).txOff();
   }
 
-  /** Offset of tx {@code txId}'s value record in {@code val/00000000.seg}. */
+  /**
+   * Offset of tx {@code txId}'s value record in {@code val/00000000.seg}. Only values longer than
+   * the store's inline limit (4 KiB by default) are in the value log; a tx whose values are all
+   * inline in its tx record has no value record.
+   */
   static long valuesOff(Path dbDir, long txId) throws IOException {
     CommitRecord c = commitRecord(dbDir, txId);
     ByteBuffer buf = ByteBuffer.allocate(c.txLen());
     try (FileChannel ch = FileChannel.open(dbDir.resolve("tx/00000000.seg"))) {
       ch.read(buf, c.txOff());
-      return TxRecordCodec.decode(buf.flip(), txId).valuesOff();
+      TxRecord rec = TxRecordCodec.decode(buf.flip(), txId, c.txOff());
+      if (rec.valuesLen() == 0) {
+        throw new IllegalStateException(
+            "tx " + txId + " has no value record: its values are inline");
+      }
+      return rec.valuesOff();
     } catch (RecordException e) {
       throw new IOException(e);
     }

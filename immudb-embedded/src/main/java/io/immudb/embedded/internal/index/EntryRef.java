@@ -3,14 +3,16 @@ package io.immudb.embedded.internal.index;
 import io.immudb.core.crypto.Sha256Digest;
 
 /**
- * Where one indexed version of a key lives: the entry of a committed transaction and its value in
- * the value log.
+ * Where one indexed version of a key lives: the entry of a committed transaction and its stored
+ * value.
  *
  * <p>Thread-safe (immutable).
  *
  * @param txId the transaction that wrote this version; requires {@code txId >= 1}
  * @param entryIndex position of the entry inside its transaction, 0-based; requires {@code >= 0}
- * @param vOff offset of the stored value in the value log; requires {@code >= 0}
+ * @param vOff where the stored value is, as the tx record says: a value-log offset, or a tx-log
+ *     offset with the inline bit (bit 62) set ({@code internal.txlog.TxRecordCodec}); carried
+ *     through unchanged; requires {@code >= 0}
  * @param vLen length of the stored value; requires {@code >= 0}
  * @param hValue SHA-256 of the stored value (spec v1 §3.4)
  */

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * <pre>
  * offset  0: u64 txId
  * offset  8: u32 entryIndex
- * offset 12: u64 vOff
+ * offset 12: u64 vOff   (as the tx record has it, inline bit included)
  * offset 20: u32 vLen
  * offset 24: hValue (32 bytes)            total 56 bytes, big-endian
  * </pre>

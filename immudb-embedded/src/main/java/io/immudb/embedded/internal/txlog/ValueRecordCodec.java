@@ -3,7 +3,8 @@ package io.immudb.embedded.internal.txlog;
 import java.nio.ByteBuffer;
 
 /**
- * Encodes and checks value-log records: all stored values of one transaction, back to back.
+ * Encodes and checks value-log records: the stored values of one transaction that are not inline in
+ * its tx record, back to back. A tx whose values are all inline has no value record.
  *
  * <pre>
  * off  len  field
@@ -13,7 +14,7 @@ import java.nio.ByteBuffer;
  * end-4  4  crc   CRC32C of bytes [0, end-4)
  * </pre>
  *
- * Entries of the tx record point at their value with an absolute value-log offset; every value is
+ * Entries of the tx record point at such a value with an absolute value-log offset; every value is
  * also covered by its SHA-256 in the tx record, which reads check.
  *
  * <p>Thread-safe (stateless).

@@ -23,6 +23,17 @@ class EntryRefCodecTest {
   }
 
   @Test
+  void anInlineValueOffsetKeepsItsFlagBit() {
+    // TxRecordCodec.INLINE is bit 62: the vOff of a value stored inline at tx-log offset 0x1234.
+    long vOff = (1L << 62) | 0x1234;
+    EntryRef ref = new EntryRef(7, 3, vOff, 100, H);
+    byte[] encoded = EntryRefCodec.encode(ref);
+    assertThat(HEX.formatHex(encoded, 12, 20)).isEqualTo("4000000000001234");
+    assertThat(EntryRefCodec.decode(encoded)).isEqualTo(ref);
+    assertThat(EntryRefCodec.decode(encoded).vOff()).isEqualTo(vOff);
+  }
+
+  @Test
   void u64() {
     assertThat(HEX.formatHex(EntryRefCodec.encodeU64(258))).isEqualTo("0000000000000102");
     assertThat(EntryRefCodec.decodeU64(EntryRefCodec.encodeU64(258))).isEqualTo(258);
