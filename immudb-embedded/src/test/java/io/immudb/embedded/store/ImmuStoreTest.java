@@ -62,6 +62,10 @@ class ImmuStoreTest {
       assertThat(indexedAtOnce).isGreaterThanOrEqualTo(95);
       try (var snap = s.indexSnapshot()) {
         assertThat(snap.txId()).isEqualTo(s.lastTxId());
+        for (int i = 0; i < 100; i += 7) {
+          // the rows the writer indexed point at the values where they were stored
+          assertThat(s.readValue(snap.get(b("k" + i)).orElseThrow())).isEqualTo(b("v" + i));
+        }
       }
     }
   }

@@ -82,9 +82,9 @@ public final class TxRecordCodec {
   /**
    * Writes a whole record at {@code dst}'s position; the record will be at tx-log offset {@code
    * recordOff}. Entry {@code i}'s value is stored inline if {@code inlineValues[i] != null} (then
-   * {@code vOffs[i]} is not used: the value's {@code vOff} is derived from {@code recordOff}); else
-   * {@code vOffs[i]} is its value-log offset. Requires vLens[i] = inlineValues[i].length for inline
-   * values.
+   * its {@code vOff} is derived from {@code recordOff} and written back to {@code vOffs[i]}, for
+   * the caller's index rows); else {@code vOffs[i]} is its value-log offset. Requires vLens[i] =
+   * inlineValues[i].length for inline values.
    */
   public static void encode(
       ByteBuffer dst,
@@ -129,7 +129,8 @@ public final class TxRecordCodec {
       dst.put(keys[i]);
       dst.putInt(vLens[i]);
       if (inlineValues[i] != null) {
-        dst.putLong(inlineVOff(inlineAt));
+        vOffs[i] = inlineVOff(inlineAt);
+        dst.putLong(vOffs[i]);
         inlineAt += vLens[i];
       } else {
         dst.putLong(vOffs[i]);
