@@ -85,7 +85,8 @@ class CrashRecoveryIT {
       try (ImmuStore store = ImmuStore.open(dir, CrashWriterMain.options())) {
         long last = store.lastTxId();
         assertThat(last).as("%s: last tx after recovery", where).isGreaterThanOrEqualTo(prevLast);
-        Sha256Digest lastAlh = store.alh(last);
+        // A child killed before its first commit leaves an empty store: no Alh yet.
+        Sha256Digest lastAlh = last == 0 ? null : store.alh(last);
         if (prevLast > 0) {
           assertThat(store.alh(prevLast))
               .as("%s: Alh of tx %d, the last tx before this cycle", where, prevLast)

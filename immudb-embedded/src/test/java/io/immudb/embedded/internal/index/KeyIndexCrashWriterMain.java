@@ -10,6 +10,10 @@ import java.util.Random;
  * from {@code indexedTx + 1} on in random batches while another thread keeps compacting (which
  * flushes), until it is killed.
  *
+ * <p>After each compaction that follows applies of this run, it prints {@code persisted N} on
+ * stdout: every tx up to {@code N} was applied before a flush that has completed, so it survives a
+ * kill.
+ *
  * <p>Usage: {@code KeyIndexCrashWriterMain DIR WORKLOAD_SEED CHILD_SEED}.
  */
 public final class KeyIndexCrashWriterMain {
@@ -22,11 +26,19 @@ public final class KeyIndexCrashWriterMain {
     long workload = Long.parseLong(args[1]);
     Random rnd = new Random(Long.parseLong(args[2]));
     KeyIndex index = KeyIndex.open(dir);
+    long recovered = index.indexedTx();
     Thread compactor =
         new Thread(
             () -> {
+              long persisted = recovered;
               while (true) {
+                long applied = index.indexedTx();
                 index.compact();
+                if (applied > persisted) {
+                  persisted = applied;
+                  System.out.println("persisted " + applied);
+                  System.out.flush();
+                }
                 try {
                   Thread.sleep(20);
                 } catch (InterruptedException e) {
