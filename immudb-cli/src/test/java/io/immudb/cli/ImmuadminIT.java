@@ -95,8 +95,9 @@ class ImmuadminIT {
     assertThat(ok.status()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("OK: 6 transactions").containsPattern("database:\\s+systemdb");
 
+    // Small values are stored inline in their tx record (on-disk format 2): damage the tx log.
     Path valueFile;
-    try (var files = Files.list(data.resolve("defaultdb/val"))) {
+    try (var files = Files.list(data.resolve("defaultdb/tx"))) {
       valueFile = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
     }
     byte[] content = Files.readAllBytes(valueFile);
