@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A test double around a real log that can be told to fail: every append or sync throws, or the
- * next append writes only half of its bytes and then throws (a short write).
+ * next append writes only half of its bytes and then throws (a short write). It also counts the
+ * syncs that reached the real log.
  */
 final class FaultyAppendable implements Appendable {
   enum Mode {
@@ -17,10 +18,17 @@ final class FaultyAppendable implements Appendable {
   }
 
   private final Appendable real;
+  private final java.util.concurrent.atomic.AtomicInteger syncs =
+      new java.util.concurrent.atomic.AtomicInteger();
   volatile Mode mode = Mode.OK;
 
   FaultyAppendable(Appendable real) {
     this.real = real;
+  }
+
+  /** Syncs of the real log so far. */
+  int syncs() {
+    return syncs.get();
   }
 
   @Override
@@ -55,6 +63,7 @@ final class FaultyAppendable implements Appendable {
       throw new IOException("injected sync failure");
     }
     real.sync();
+    syncs.incrementAndGet();
   }
 
   @Override

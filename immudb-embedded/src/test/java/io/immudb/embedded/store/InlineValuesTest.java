@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.kv.ExportedTx;
-import io.immudb.embedded.internal.appendable.Appendable;
 import io.immudb.embedded.internal.index.EntryRef;
 import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.internal.txlog.TxRecord;
 import io.immudb.embedded.internal.txlog.TxRecordCodec;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,18 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 class InlineValuesTest {
   @TempDir Path dir;
 
-  /** Syncs per log, counted by a log wrapper. */
-  private final Map<String, AtomicInteger> syncs = new ConcurrentHashMap<>();
+  /** Each log, wrapped to count its syncs. */
+  private final Map<String, FaultyAppendable> logs = new ConcurrentHashMap<>();
 
   private StoreOptions counting(StoreOptions.Builder b) {
     return b.logWrapper(
-            (name, log) ->
-                new CountingLog(log, syncs.computeIfAbsent(name, n -> new AtomicInteger())))
+            (name, log) -> {
+              FaultyAppendable f = new FaultyAppendable(log);
+              logs.put(name, f);
+              return f;
+            })
         .build();
   }
 
   private int syncsOf(String log) {
-    return syncs.getOrDefault(log, new AtomicInteger()).get();
+    FaultyAppendable f = logs.get(log);
+    return f == null ? 0 : f.syncs();
   }
 
   private static byte[] key(String k) {
@@ -202,53 +203,6 @@ class InlineValuesTest {
       assertThat(TxRecordCodec.isInline(dst.txRecord(2).vOff(0))).isFalse();
       assertThat(TxRecordCodec.isInline(src.txRecord(2).vOff(0))).isTrue();
       assertThat(dst.verify().ok()).isTrue();
-    }
-  }
-
-  /** A log wrapper that counts syncs. */
-  private static final class CountingLog implements Appendable {
-    private final Appendable real;
-    private final AtomicInteger syncs;
-
-    CountingLog(Appendable real, AtomicInteger syncs) {
-      this.real = real;
-      this.syncs = syncs;
-    }
-
-    @Override
-    public long size() {
-      return real.size();
-    }
-
-    @Override
-    public long append(ByteBuffer src) throws IOException {
-      return real.append(src);
-    }
-
-    @Override
-    public void read(long offset, ByteBuffer dst) throws IOException {
-      real.read(offset, dst);
-    }
-
-    @Override
-    public void sync() throws IOException {
-      syncs.incrementAndGet();
-      real.sync();
-    }
-
-    @Override
-    public void truncate(long newSize) throws IOException {
-      real.truncate(newSize);
-    }
-
-    @Override
-    public String describe(long offset) {
-      return real.describe(offset);
-    }
-
-    @Override
-    public void close() throws IOException {
-      real.close();
     }
   }
 }
