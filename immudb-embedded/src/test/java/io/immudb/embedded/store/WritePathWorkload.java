@@ -17,9 +17,9 @@ import java.util.Set;
  * other keys come from a small shared space, so keys are overwritten across txs and threads. Values
  * are empty or small (mostly up to 257 bytes, sometimes up to 4097, with sizes around powers of two
  * where an inline/out-of-line threshold is likely to sit), or large: a tx has a 20 KiB value with
- * probability 1/16 and a 200 KiB one with probability 1/128: about 3.5 KiB and 7 entries per tx on
- * average, which keeps the store, verified in full after every kill, small (some 100 MiB after 50
- * kills).
+ * probability 1/16 and a 200 KiB one with probability 1/128: about 4 KiB and 7 entries per tx on
+ * average, which keeps the store, verified in full after every kill, at 100–300 MiB after 50 kills
+ * (20k–75k txs, depending on the machine).
  *
  * <p>Thread-safe (stateless).
  */
