@@ -2,30 +2,16 @@ package io.immudb.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Small end-to-end runs of the subcommands in process, with captured output. */
 class BenchMainTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CapturedBenchMain bench = new CapturedBenchMain();
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    return BenchMain.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  private String lastLine() {
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return lines[lines.length - 1];
+    return bench.run(args);
   }
 
   @Test
@@ -43,9 +29,9 @@ class BenchMainTest {
             "false",
             "--warmup-txs",
             "1");
-    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).strip().lines()).hasSize(1);
-    assertThat(lastLine())
+    assertThat(rc).as(bench.err()).isZero();
+    assertThat(bench.out().strip().lines()).hasSize(1);
+    assertThat(bench.lastLine())
         .startsWith("{\"mode\":\"store\",\"committers\":2,\"txs\":6,\"entries_per_tx\":10,")
         .contains("\"synced\":false", "\"p99_ms\":", "\"index_catchup_s\":", "\"last_tx_id\":8")
         .endsWith("}");
@@ -67,8 +53,8 @@ class BenchMainTest {
             "--random-keys",
             "--key-len",
             "2");
-    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(lastLine()).contains("\"random_keys\":true");
+    assertThat(rc).as(bench.err()).isZero();
+    assertThat(bench.lastLine()).contains("\"random_keys\":true");
   }
 
   @Test
@@ -90,8 +76,8 @@ class BenchMainTest {
                 d))
         .isZero();
     int rc = run("read", "--dir", d, "--ops", "40", "--warmup-seconds", "0");
-    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(lastLine())
+    assertThat(rc).as(bench.err()).isZero();
+    assertThat(bench.lastLine())
         .startsWith("{\"mode\":\"read\",\"threads\":2,\"keys\":20,\"get_per_s\":")
         .contains("\"get_ops\":40", "\"vget_ops\":40", "\"vget_p99_us\":");
   }
@@ -99,8 +85,8 @@ class BenchMainTest {
   @Test
   void populatesATemporaryStoreWhenAsked() {
     int rc = run("read", "--populate", "1500", "--ops", "10", "--warmup-seconds", "0");
-    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(lastLine()).contains("\"keys\":1500");
+    assertThat(rc).as(bench.err()).isZero();
+    assertThat(bench.lastLine()).contains("\"keys\":1500");
   }
 
   @Test
@@ -119,7 +105,7 @@ class BenchMainTest {
         "--dir",
         d);
     assertThat(run("read", "--dir", d, "--ops", "1")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("raw-store keys");
+    assertThat(bench.err()).contains("raw-store keys");
   }
 
   @Test
@@ -128,6 +114,6 @@ class BenchMainTest {
     assertThat(run("read")).isEqualTo(2);
     assertThat(run()).isEqualTo(2);
     assertThat(run("store", "--nope")).isEqualTo(2);
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(bench.out()).isEmpty();
   }
 }

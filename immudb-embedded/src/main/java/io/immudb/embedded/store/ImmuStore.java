@@ -19,6 +19,7 @@ import io.immudb.embedded.internal.appendable.Appendable;
 import io.immudb.embedded.internal.index.EntryRef;
 import io.immudb.embedded.internal.index.IndexSnapshot;
 import io.immudb.embedded.internal.index.KeyIndex;
+import io.immudb.embedded.internal.index.TxIndexBatch;
 import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -247,8 +248,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
    * here on the writer thread, so that its committers find their tx indexed when they are answered
    * (no hand-off to the index thread, no wait). Otherwise the index thread takes it from the log.
    */
-  private void publish(
-      CommittedState s, List<io.immudb.embedded.internal.index.TxIndexBatch> rows) {
+  private void publish(CommittedState s, List<TxIndexBatch> rows) {
     committed = s;
     if (rows == null || rows.isEmpty() || !indexer.applyCommitted(rows)) {
       indexer.wakeUp();

@@ -62,8 +62,9 @@ public final class ImmuServices {
    * NettyServerBuilder.directExecutor()}): the calls that never block a thread ({@code Set}, {@code
    * VerifiableSet}, {@code Health}) stay on the transport thread that read them, so such a call
    * crosses no thread between its request and its commit; every other call (reads that may wait for
-   * the index, scans, streams, admin calls) moves to {@code blocking}. The method lookup and the
-   * interceptors run on the transport thread in both cases: they only read memory.
+   * the index, scans, streams, admin calls) moves to {@code blocking}. Only the method lookup (and
+   * this choice) runs on the transport thread for every call; the interceptors and the handler run
+   * where the call runs.
    */
   public static io.grpc.ServerCallExecutorSupplier callExecutors(
       java.util.concurrent.Executor blocking) {
