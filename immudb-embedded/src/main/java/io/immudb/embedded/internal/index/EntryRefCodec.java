@@ -29,10 +29,16 @@ final class EntryRefCodec {
   /** Encodes {@code ref} into a new 56-byte array. */
   static byte[] encode(EntryRef ref) {
     byte[] out = new byte[LENGTH];
-    ByteBuffer buf = ByteBuffer.wrap(out);
+    encodeInto(ref, out, 0);
+    return out;
+  }
+
+  /** Encodes {@code ref} into {@code out} at {@code off}; returns {@link #LENGTH}. */
+  static int encodeInto(EntryRef ref, byte[] out, int off) {
+    ByteBuffer buf = ByteBuffer.wrap(out, off, LENGTH);
     buf.putLong(ref.txId()).putInt(ref.entryIndex()).putLong(ref.vOff()).putInt(ref.vLen());
     ref.hValue().writeTo(buf);
-    return out;
+    return LENGTH;
   }
 
   /** Decodes an array made by {@link #encode}. */

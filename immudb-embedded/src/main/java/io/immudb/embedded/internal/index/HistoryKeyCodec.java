@@ -55,6 +55,31 @@ final class HistoryKeyCodec {
     return out;
   }
 
+  /** The length of {@code versionKey(k, txId)}. */
+  static int versionKeyLength(byte[] k) {
+    return k.length + zeros(k) + 2 + TX_LEN;
+  }
+
+  /**
+   * Writes {@code versionKey(k, txId)} into {@code out} at {@code off} and returns its length
+   * ({@link #versionKeyLength}).
+   */
+  static int writeVersionKey(byte[] k, long txId, byte[] out, int off) {
+    int n = off;
+    for (byte b : k) {
+      out[n++] = b;
+      if (b == 0) {
+        out[n++] = (byte) 0xFF;
+      }
+    }
+    out[n++] = 0;
+    out[n++] = 0;
+    for (int i = TX_LEN - 1; i >= 0; i--) {
+      out[n++] = (byte) (txId >>> (8 * i));
+    }
+    return n - off;
+  }
+
   /** Returns {@code group ‖ u64(txId)} for a {@code group} made by {@link #group}. */
   static byte[] versionKeyOfGroup(byte[] group, long txId) {
     byte[] out = Arrays.copyOf(group, group.length + TX_LEN);
@@ -112,14 +137,18 @@ final class HistoryKeyCodec {
     throw EntryRefCodec.corrupted("history key without a valid terminator");
   }
 
-  private static byte[] escape(byte[] k, int tail, int extra) {
+  private static int zeros(byte[] k) {
     int zeros = 0;
     for (byte b : k) {
       if (b == 0) {
         zeros++;
       }
     }
-    byte[] out = new byte[k.length + zeros + tail + extra];
+    return zeros;
+  }
+
+  private static byte[] escape(byte[] k, int tail, int extra) {
+    byte[] out = new byte[k.length + zeros(k) + tail + extra];
     int n = 0;
     for (byte b : k) {
       out[n++] = b;

@@ -3,7 +3,6 @@ package io.immudb.embedded.internal.index;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
@@ -17,51 +16,91 @@ import org.rocksdb.WriteBatch;
  * ordered by tx id: that is the {@code history} key order (see {@link HistoryKeyCodec}), and the
  * last of a run is the key's newest version, the only one written to {@code latest}.
  *
+ * <p>The batch is built as one byte array in RocksDB's serialized write-batch layout ({@link
+ * WriteBatchRep}) and handed to RocksDB in a single call. Building it with one {@code put} per row
+ * cost two JNI calls per entry and, worse, regrew the native buffer by copying: measured, that was
+ * more than half of the index's CPU time.
+ *
  * <p>Stateless and thread-safe; the caller serializes writes.
  */
 final class IndexBatchWriter {
-  // a row is {storedKey, encoded ref, history key}
-  private static final int KEY = 0;
-  private static final int REF = 1;
-  private static final int HISTORY_KEY = 2;
-  private static final Comparator<byte[][]> BY_KEY =
-      (a, b) -> Arrays.compareUnsigned(a[KEY], b[KEY]);
+  private static final Comparator<Row> BY_KEY = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
 
   private IndexBatchWriter() {}
 
+  /** One entry of the batch: its stored key and where its version lives. */
+  private record Row(byte[] key, EntryRef ref) {}
+
   /** Writes {@code txs} atomically and sets {@code indexedTx} to {@code lastTx}. */
   static void write(IndexDb db, List<TxIndexBatch> txs, long lastTx) {
+    byte[] rep = encode(txs, lastTx, db.latest.getID(), db.history.getID());
+    try (WriteBatch batch = new WriteBatch(rep)) {
+      db.write(batch);
+    }
+  }
+
+  /**
+   * The serialized write batch for {@code txs}, given the ids of the {@code latest} and {@code
+   * history} column families (the metadata lives in the default one, id 0).
+   */
+  static byte[] encode(List<TxIndexBatch> txs, long lastTx, int latestCf, int historyCf) {
     int n = 0;
     for (TxIndexBatch tx : txs) {
       n = Math.addExact(n, tx.size());
     }
-    byte[][][] rows = new byte[n][][];
+    Row[] rows = new Row[n];
     int r = 0;
     for (TxIndexBatch tx : txs) {
+      List<EntryRef> refs = tx.refs();
       for (int i = 0; i < tx.size(); i++) {
-        byte[] key = tx.keyAt(i);
-        rows[r++] =
-            new byte[][] {
-              key,
-              EntryRefCodec.encode(tx.refs().get(i)),
-              HistoryKeyCodec.versionKey(key, tx.txId())
-            };
+        rows[r++] = new Row(tx.keyAt(i), refs.get(i));
       }
     }
     Arrays.sort(rows, BY_KEY);
-    try (WriteBatch batch = new WriteBatch()) {
-      for (int i = 0; i < n; i++) {
-        if (i + 1 == n || !Arrays.equals(rows[i][KEY], rows[i + 1][KEY])) {
-          batch.put(db.latest, rows[i][KEY], rows[i][REF]);
-        }
+
+    long size = WriteBatchRep.HEADER;
+    int records = 1; // the indexedTx row
+    for (int i = 0; i < n; i++) {
+      byte[] key = rows[i].key;
+      if (isLastOfKey(rows, i)) {
+        size += WriteBatchRep.putSize(latestCf, key.length, EntryRefCodec.LENGTH);
+        records++;
       }
-      for (byte[][] row : rows) {
-        batch.put(db.history, row[HISTORY_KEY], row[REF]);
-      }
-      batch.put(db.meta, IndexDb.INDEXED_TX_KEY, EntryRefCodec.encodeU64(lastTx));
-      db.write(batch);
-    } catch (RocksDBException e) {
-      throw IndexDb.failure("batch", e);
+      size +=
+          WriteBatchRep.putSize(
+              historyCf, HistoryKeyCodec.versionKeyLength(key), EntryRefCodec.LENGTH);
+      records++;
     }
+    size += WriteBatchRep.putSize(0, IndexDb.INDEXED_TX_KEY.length, 8);
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("index batch of " + n + " entries is too large");
+    }
+
+    WriteBatchRep rep = new WriteBatchRep((int) size, records);
+    for (int i = 0; i < n; i++) {
+      if (isLastOfKey(rows, i)) {
+        rep.beginPut(latestCf, rows[i].key.length);
+        rep.bytes(rows[i].key);
+        rep.beginValue(EntryRefCodec.LENGTH);
+        rep.advance(EntryRefCodec.encodeInto(rows[i].ref, rep.array(), rep.position()));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      byte[] key = rows[i].key;
+      rep.beginPut(historyCf, HistoryKeyCodec.versionKeyLength(key));
+      rep.advance(
+          HistoryKeyCodec.writeVersionKey(key, rows[i].ref.txId(), rep.array(), rep.position()));
+      rep.beginValue(EntryRefCodec.LENGTH);
+      rep.advance(EntryRefCodec.encodeInto(rows[i].ref, rep.array(), rep.position()));
+    }
+    rep.beginPut(0, IndexDb.INDEXED_TX_KEY.length);
+    rep.bytes(IndexDb.INDEXED_TX_KEY);
+    rep.beginValue(8);
+    rep.bytes(EntryRefCodec.encodeU64(lastTx));
+    return rep.finish();
+  }
+
+  private static boolean isLastOfKey(Row[] rows, int i) {
+    return i + 1 == rows.length || !Arrays.equals(rows[i].key, rows[i + 1].key);
   }
 }

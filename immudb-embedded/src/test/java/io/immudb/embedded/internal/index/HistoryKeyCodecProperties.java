@@ -54,6 +54,15 @@ class HistoryKeyCodecProperties {
     assertThat(HistoryKeyCodec.txId(hk)).isEqualTo(tx);
   }
 
+  @Property(tries = 2000)
+  void writingInPlaceEqualsVersionKey(@ForAll("keys") byte[] k, @ForAll("txIds") long tx) {
+    byte[] want = HistoryKeyCodec.versionKey(k, tx);
+    byte[] out = new byte[3 + HistoryKeyCodec.versionKeyLength(k) + 2];
+    int n = HistoryKeyCodec.writeVersionKey(k, tx, out, 3);
+    assertThat(n).isEqualTo(want.length);
+    assertThat(Arrays.copyOfRange(out, 3, 3 + n)).isEqualTo(want);
+  }
+
   @Provide
   Arbitrary<byte[]> keys() {
     // a tiny alphabet with the bytes that matter, so prefixes and equal keys are frequent
