@@ -8,6 +8,7 @@ import io.immudb.core.proof.VerificationException.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * The Merkle tree over the entries of one transaction; its root is the header's {@code eH} (spec v1
@@ -25,23 +26,31 @@ import java.util.Objects;
  *
  * <p>This equals the RFC 6962 Merkle Tree Hash. All nodes of all levels live in one flat array
  * (fewer than {@code 2·width} nodes), so an inclusion proof is read, not recomputed.
+ *
+ * <p>A {@linkplain #trimmed trimmed} tree keeps only the levels from some {@code base} up, a
+ * quarter of the nodes for {@code base = 2}: it is what a cache holds for many transactions. Its
+ * proofs recompute the few lower nodes they need from the entry digests around the leaf.
  */
 public final class HTree {
   private static final int L = Sha256Digest.LENGTH;
 
   private final int width;
 
-  /** All levels, level 0 first, 32 bytes per node. */
+  /** The lowest level held in {@link #nodes}: 0 for a full tree. */
+  private final int base;
+
+  /** The levels from {@link #base} up, lowest first, 32 bytes per node. */
   private final byte[] nodes;
 
-  /** Index (in nodes) of the first node of each level. */
+  /** Index (in nodes) of the first node of each level; meaningless below {@link #base}. */
   private final int[] levelStart;
 
   /** Number of nodes of each level. */
   private final int[] levelSize;
 
-  private HTree(int width, byte[] nodes, int[] levelStart, int[] levelSize) {
+  private HTree(int width, int base, byte[] nodes, int[] levelStart, int[] levelSize) {
     this.width = width;
+    this.base = base;
     this.nodes = nodes;
     this.levelStart = levelStart;
     this.levelSize = levelSize;
@@ -82,7 +91,36 @@ public final class HTree {
         System.arraycopy(nodes, (prevStart + prevSize - 1) * L, nodes, (start[lv] + pairs) * L, L);
       }
     }
-    return new HTree(n, nodes, start, size);
+    return new HTree(n, 0, nodes, start, size);
+  }
+
+  /**
+   * This tree without its levels below {@code base} (the same tree if it has no level above them):
+   * proofs then need {@link #inclusionProof(int, IntFunction, Sha256Hasher)}. Requires a full tree
+   * and {@code base ≥ 0}.
+   */
+  public HTree trimmed(int base) {
+    if (this.base != 0) {
+      throw new IllegalStateException("tree is already trimmed");
+    }
+    if (base < 0) {
+      throw new IllegalArgumentException("base must be >= 0, got " + base);
+    }
+    if (base == 0 || base >= levelStart.length) {
+      return this;
+    }
+    int first = levelStart[base];
+    int[] start = levelStart.clone();
+    for (int lv = 0; lv < start.length; lv++) {
+      start[lv] = lv < base ? -1 : start[lv] - first;
+    }
+    byte[] upper = java.util.Arrays.copyOfRange(nodes, first * L, nodes.length);
+    return new HTree(width, base, upper, start, levelSize);
+  }
+
+  /** Bytes of node data this tree holds: {@code 32 ×} the nodes of its levels. */
+  public int nodeBytes() {
+    return nodes.length;
   }
 
   /** Builds the tree over the digests of {@code entries} (spec v1 §3.4, §4.1). */
@@ -109,13 +147,29 @@ public final class HTree {
    * width}. A level where the node is the promoted odd last node contributes no term.
    */
   public InclusionProof inclusionProof(int leaf) {
+    if (base != 0) {
+      throw new IllegalStateException("a trimmed tree needs the entry digests for a proof");
+    }
+    return inclusionProof(leaf, null, null);
+  }
+
+  /**
+   * The audit path of entry {@code leaf}, as {@link #inclusionProof(int)}, for a full or
+   * {@linkplain #trimmed trimmed} tree: the nodes below the trimmed levels are recomputed from
+   * {@code entryDigest}, called for at most {@code 2^base} entries next to {@code leaf}.
+   */
+  public InclusionProof inclusionProof(
+      int leaf, IntFunction<Sha256Digest> entryDigest, Sha256Hasher hasher) {
     if (leaf < 0 || leaf >= width) {
       throw new IllegalArgumentException(
           "requires 0 <= leaf < width, got leaf=" + leaf + " width=" + width);
     }
     List<Sha256Digest> terms = new ArrayList<>();
-    int i = leaf;
-    for (int lv = 0; lv < levelStart.length - 1; lv++) {
+    if (base > 0) {
+      lowerTerms(leaf, entryDigest, hasher, terms);
+    }
+    int i = leaf >>> base;
+    for (int lv = base; lv < levelStart.length - 1; lv++) {
       int sibling = i ^ 1;
       if (sibling < levelSize[lv]) {
         terms.add(Sha256Digest.of(nodes, (levelStart[lv] + sibling) * L));
@@ -123,6 +177,39 @@ public final class HTree {
       i >>>= 1;
     }
     return new InclusionProof(leaf, width, terms);
+  }
+
+  /**
+   * Adds the terms of levels {@code 0 .. base-1}: rebuilds the aligned block of {@code 2^base}
+   * leaves holding {@code leaf} up to level {@code base - 1}. Inside an aligned block the pairing
+   * (and an odd last node, which only the tree's last block can have) is the whole tree's.
+   */
+  private void lowerTerms(
+      int leaf, IntFunction<Sha256Digest> entryDigest, Sha256Hasher h, List<Sha256Digest> terms) {
+    int from = leaf & -(1 << base);
+    int count = Math.min(1 << base, width - from);
+    byte[] level = new byte[count * L];
+    for (int k = 0; k < count; k++) {
+      h.leafInto(entryDigest.apply(from + k), level, k * L);
+    }
+    int i = leaf - from;
+    for (int lv = 0; lv < base; lv++) {
+      int sibling = i ^ 1;
+      if (sibling < count) {
+        terms.add(Sha256Digest.of(level, sibling * L));
+      }
+      int pairs = count >>> 1;
+      byte[] up = new byte[((count + 1) >>> 1) * L];
+      for (int k = 0; k < pairs; k++) {
+        h.nodeInto(level, 2 * k * L, up, k * L);
+      }
+      if ((count & 1) == 1) {
+        System.arraycopy(level, (count - 1) * L, up, pairs * L, L);
+      }
+      level = up;
+      count = (count + 1) >>> 1;
+      i >>>= 1;
+    }
   }
 
   /**

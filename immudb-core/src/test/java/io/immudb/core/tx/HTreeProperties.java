@@ -1,6 +1,7 @@
 package io.immudb.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.immudb.core.crypto.Sha256Digest;
@@ -71,6 +72,41 @@ class HTreeProperties {
       assertRejected("wrong leaf", p, ProofMutations.flipBit(d, leaf % 256), eh);
       assertRejected("other leaf", p, digests.get((leaf + 1) % width), eh, width > 1);
       assertRejected("wrong eH", p, d, ProofMutations.flipBit(eh, 7));
+    }
+  }
+
+  @Property(generation = GenerationMode.EXHAUSTIVE)
+  void aTrimmedTreeGivesTheFullTreesProofs(
+      @ForAll @IntRange(min = 1, max = 70) int width,
+      @ForAll @IntRange(min = 0, max = 8) int base) {
+    Random rnd = new Random(2000 + width);
+    Sha256Hasher h = Sha256Hasher.create();
+    List<Sha256Digest> digests = randomDigests(rnd, width);
+    HTree full = HTree.build(digests, h);
+    HTree trimmed = full.trimmed(base);
+    assertThat(trimmed.root()).isEqualTo(full.root());
+    assertThat(trimmed.width()).isEqualTo(width);
+    assertThat(trimmed.nodeBytes()).isLessThanOrEqualTo(full.nodeBytes());
+    int block = 1 << base;
+    for (int leaf = 0; leaf < width; leaf++) {
+      int from = leaf & -block;
+      List<Integer> asked = new ArrayList<>();
+      InclusionProof p =
+          trimmed.inclusionProof(
+              leaf,
+              i -> {
+                asked.add(i);
+                return digests.get(i);
+              },
+              h);
+      assertThat(p).isEqualTo(full.inclusionProof(leaf));
+      // only the leaf's own aligned block is recomputed
+      assertThat(asked).allMatch(i -> i >= from && i < from + block);
+    }
+    if (trimmed != full) {
+      assertThatThrownBy(() -> trimmed.inclusionProof(0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("trimmed");
     }
   }
 

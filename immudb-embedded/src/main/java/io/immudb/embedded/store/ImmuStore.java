@@ -358,7 +358,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
   public InclusionProof inclusionProof(long txId, int entryIndex) {
-    return cached(txId).tree().inclusionProof(entryIndex);
+    return txCache.inclusionProof(txId, cached(txId), entryIndex);
   }
 
   // ---------------------------------------------------------------- index

@@ -2,37 +2,46 @@ package io.immudb.embedded.store;
 
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.HTree;
+import io.immudb.core.tx.InclusionProof;
 import io.immudb.core.tx.TxEntry;
 import io.immudb.embedded.internal.txlog.TxRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An LRU cache of recently read transactions, each with its entry tree once an inclusion proof
- * needed it, bounded by an estimate of the bytes it holds. A verifiable read of an entry in a large
- * transaction needs the whole transaction and its tree; without the cache every such read would
- * re-decode the record and re-hash every entry.
+ * LRU caches of recently read transactions and of their entry trees, bounded by an estimate of the
+ * bytes they hold. A verifiable read of an entry in a large transaction needs the whole transaction
+ * (it goes on the wire) and an inclusion proof; without the caches every such read would re-decode
+ * the record and re-hash every entry.
+ *
+ * <p>The two are kept apart because they differ in size by an order of magnitude: a tree is cached
+ * {@linkplain HTree#trimmed trimmed} to its levels from {@link #TREE_BASE} up (8 bytes an entry for
+ * a large transaction, against about 200 for the decoded record), in a quarter of the budget, so
+ * the trees of far more transactions stay cached than their records. A proof from a trimmed tree
+ * re-hashes at most {@code 2^TREE_BASE} entries next to the leaf instead of all of them.
  *
  * <p>Thread-safe: map operations hold the cache's lock briefly; records and trees are immutable and
- * built outside the lock (two threads may build the same tree; one wins).
+ * built outside the lock (two threads may build the same one; one wins).
  */
 final class TxCache {
-  /** Rough heap cost per entry of a cached record and its tree, beyond the key bytes. */
+  /** Rough heap cost per entry of a cached record, beyond the key bytes. */
   private static final long ENTRY_OVERHEAD = 160;
 
-  private final long maxBytes;
-  private final LinkedHashMap<Long, Cached> map = new LinkedHashMap<>(256, 0.75f, true);
-  private long bytes;
+  /** Lowest tree level kept in the cache: proofs recompute the 8 leaves below it. */
+  static final int TREE_BASE = 3;
+
+  private final Lru<Cached> records;
+  private final Lru<HTree> trees;
 
   TxCache(long maxBytes) {
-    this.maxBytes = maxBytes;
+    this.trees = new Lru<>(maxBytes / 4);
+    this.records = new Lru<>(maxBytes - maxBytes / 4);
   }
 
-  /** A cached tx: its record and, once built, its tree. */
+  /** A cached tx record. */
   static final class Cached {
     final TxRecord record;
     final long size;
-    private volatile HTree tree;
 
     Cached(TxRecord record) {
       this.record = record;
@@ -42,39 +51,63 @@ final class TxCache {
       }
       this.size = s;
     }
-
-    HTree tree() {
-      HTree t = tree;
-      if (t == null) {
-        t = HTree.ofEntries(record.entries(), Sha256Hasher.create());
-        tree = t;
-      }
-      return t;
-    }
   }
 
-  synchronized Cached get(long txId) {
-    return map.get(txId);
+  Cached get(long txId) {
+    return records.get(txId);
   }
 
   /** Caches {@code c} unless it alone is larger than the cache; returns the cached instance. */
   Cached put(long txId, Cached c) {
-    if (c.size > maxBytes) {
-      return c;
+    return records.put(txId, c, c.size);
+  }
+
+  /** The inclusion proof of entry {@code entryIndex} of {@code c}, tx {@code txId}. */
+  InclusionProof inclusionProof(long txId, Cached c, int entryIndex) {
+    Sha256Hasher h = Sha256Hasher.create();
+    HTree tree = trees.get(txId);
+    if (tree == null) {
+      tree = HTree.ofEntries(c.record.entries(), h).trimmed(TREE_BASE);
+      tree = trees.put(txId, tree, 64L + tree.nodeBytes());
     }
-    synchronized (this) {
-      Cached old = map.putIfAbsent(txId, c);
-      if (old != null) {
-        return old;
+    return tree.inclusionProof(entryIndex, i -> c.record.entries().get(i).digest(h), h);
+  }
+
+  /** An LRU map from tx id to values of a given estimated size. */
+  private static final class Lru<V> {
+    private final long maxBytes;
+    private final LinkedHashMap<Long, Sized<V>> map = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    private record Sized<V>(V value, long size) {}
+
+    Lru(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    synchronized V get(long txId) {
+      Sized<V> s = map.get(txId);
+      return s == null ? null : s.value;
+    }
+
+    V put(long txId, V value, long size) {
+      if (size > maxBytes) {
+        return value;
       }
-      bytes += c.size;
-      var it = map.entrySet().iterator();
-      while (bytes > maxBytes && it.hasNext()) {
-        Map.Entry<Long, Cached> e = it.next();
-        bytes -= e.getValue().size;
-        it.remove();
+      synchronized (this) {
+        Sized<V> old = map.putIfAbsent(txId, new Sized<>(value, size));
+        if (old != null) {
+          return old.value;
+        }
+        bytes += size;
+        var it = map.entrySet().iterator();
+        while (bytes > maxBytes && it.hasNext()) {
+          Map.Entry<Long, Sized<V>> e = it.next();
+          bytes -= e.getValue().size;
+          it.remove();
+        }
+        return value;
       }
-      return c;
     }
   }
 }
