@@ -34,7 +34,7 @@ class DashboardViewTest {
         .containsPattern("(?m)^ DATABASE\\s+ENTRIES\\s+TXS\\s+TXS/S\\s+INDEX LAG\\s+SIZE$")
         .containsPattern("(?m)^ defaultdb\\s+1234\\s+30\\s+10.0\\s+5\\s+2.0 MiB$")
         .containsPattern("(?m)^ sales\\s+0\\s+1\\s+0.0\\s+0\\s+1.0 KiB$")
-        .contains("RPCS/S 20.0   NOT OK/S 1.0   latency p50 <=10ms  p99 <=250ms  mean ")
+        .contains("RPCS/S 20.0   NOT OK/S 1.0   latency p50 <=10ms  p99 <=250ms  mean 17.6ms")
         .containsPattern("(?m)^ Get\\s+10.0\\s+24$")
         .containsPattern("(?m)^ VerifiableSet\\s+10.0\\s+26$");
     assertThat(lines.get(29)).isEmpty();
