@@ -31,7 +31,10 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
-      io.immudb.cli.audit.AuditCommand.class
+      io.immudb.cli.audit.AuditCommand.class,
+      RawSafeSetCommand.class,
+      RawSafeGetCommand.class,
+      GetRawBySafeIndexCommand.class
     },
     description = "CLI client for immudb: read and write data, with verification.",
     footer = {

@@ -31,10 +31,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code immuadmin stats}: server statistics read from the server's Prometheus endpoint ({@code
- * http(s)://<immudb-address>:<metrics-port>/metrics}): uptime, loaded databases, sessions, then per
- * database its entries, transactions and size on disk, then per client IP its RPCs and last call.
- * {@code --raw} prints plain numbers (bytes, seconds, Unix times); {@code --output json} prints one
- * JSON document, always with plain numbers.
+ * http(s)://<immudb-address>:<metrics-port>/metrics}). On a terminal it shows a live full-screen
+ * dashboard ({@link StatsDashboard}) until {@code q}. With {@code -t}, or when standard input or
+ * output is not a terminal, it prints one text summary: uptime, loaded databases, sessions, then
+ * per database its entries, transactions and size on disk, then per client IP its RPCs and last
+ * call. {@code --raw} prints plain numbers (bytes, seconds, Unix times); {@code --output json}
+ * prints one JSON document, always with plain numbers.
  */
 @Command(
     name = "stats",
@@ -67,8 +69,17 @@ final class StatsCommand implements Callable<Integer> {
 
   @Option(
       names = {"-t", "--text"},
-      description = "text output (the default; kept for immudb's -t)")
+      description =
+          "print a text summary once instead of the live dashboard (the default when standard"
+              + " input or output is not a terminal)")
   boolean text;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "1",
+      paramLabel = "SECONDS",
+      description = "seconds between readings of the live dashboard (default: ${DEFAULT-VALUE})")
+  double intervalSeconds;
 
   @Override
   public Integer call() throws Exception {
@@ -76,12 +87,24 @@ final class StatsCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--metrics-port must be between 1 and 65535, not " + metricsPort);
     }
+    if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
+      throw new IllegalArgumentException(
+          "--interval must be between 0.1 and 3600 seconds, not " + intervalSeconds);
+    }
     URI uri = metricsUri(admin.opts.address, metricsPort, https);
-    ServerStats stats = ServerStats.of(PrometheusText.parse(fetch(uri)));
-    if (stats.isEmpty()) {
+    HttpClient http = httpClient();
+    StatsScrape first = StatsScrape.parse(fetch(http, uri), System.nanoTime());
+    if (first.stats().isEmpty()) {
       throw new IllegalStateException("no immudb metrics at " + uri);
     }
-    print(stats, admin.opts.printer(), admin.opts.format() == Printer.Format.JSON);
+    boolean json = admin.opts.format() == Printer.Format.JSON;
+    Console console = admin.opts.console();
+    if (!text && !raw && !json && StatsDashboard.interactive(console)) {
+      Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
+      return new StatsDashboard(() -> fetch(http, uri), uri.toString(), interval)
+          .run(first, System.in, console.out());
+    }
+    print(first.stats(), admin.opts.printer(), json);
     return 0;
   }
 
@@ -91,7 +114,7 @@ final class StatsCommand implements Callable<Integer> {
     return URI.create((https ? "https" : "http") + "://" + host + ":" + port + "/metrics");
   }
 
-  private String fetch(URI uri) throws IOException, InterruptedException {
+  private HttpClient httpClient() throws IOException {
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT);
     if (caFile != null) {
       if (!https) {
@@ -99,13 +122,16 @@ final class StatsCommand implements Callable<Integer> {
       }
       b.sslContext(trusting(caFile));
     }
+    return b.build();
+  }
+
+  private static String fetch(HttpClient http, URI uri) throws IOException, InterruptedException {
     HttpResponse<String> r;
     try {
       r =
-          b.build()
-              .send(
-                  HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                  HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IOException(
           "cannot reach the metrics endpoint "

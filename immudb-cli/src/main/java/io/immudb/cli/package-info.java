@@ -8,10 +8,19 @@
  * <p><b>Entry types.</b> {@link io.immudb.cli.Immuclient} and {@link io.immudb.cli.Immuadmin} are
  * the root commands, with {@code main} and an in-process {@code run(args, env, console)}; their
  * subcommands are methods or classes grouped by noun ({@link io.immudb.cli.StatsCommand}, {@code
- * BackupCommands}, {@code io.immudb.cli.audit.AuditCommand}). {@link io.immudb.cli.ClientOptions}
- * is the mixin of global flags shared by every subcommand: it builds the SDK client, keeps the
- * session in a token file and holds the tool's {@link io.immudb.cli.Console}. {@link
- * io.immudb.cli.Printer} formats results as text or JSON ({@code --output}).
+ * BackupCommands}, {@code io.immudb.cli.audit.AuditCommand}, and the raw commands {@code
+ * RawSafeSetCommand}, {@code RawSafeGetCommand}, {@code GetRawBySafeIndexCommand}, which show
+ * entries in their stored form through {@code RawEntries}). {@link io.immudb.cli.ClientOptions} is
+ * the mixin of global flags shared by every subcommand: it builds the SDK client, keeps the session
+ * in a token file and holds the tool's {@link io.immudb.cli.Console}. {@link io.immudb.cli.Printer}
+ * formats results as text or JSON ({@code --output}).
+ *
+ * <p><b>Statistics.</b> {@code immuadmin stats} reads the server's Prometheus endpoint ({@link
+ * io.immudb.cli.PrometheusText}). On a terminal it runs a live dashboard: {@code StatsScrape} is
+ * one reading, {@code DashboardModel} the frame computed from two readings (rates, latency
+ * buckets), {@code DashboardView} its text (pure, unit-tested), and {@code StatsDashboard} the
+ * Lanterna loop that draws it and restores the terminal on quit. Without a terminal, or with {@code
+ * -t}, it prints text once.
  *
  * <p><b>Output.</b> Nothing here writes to {@code System.out} or {@code System.err}: a tool's
  * {@code main} creates one {@link io.immudb.cli.Console} and every command, and picocli's own help,

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.immudb.client.ImmuClient;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -29,53 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StatsIT {
 
   @TempDir Path tmp;
-  private Process server;
+  private ImmudbChild server;
   private int grpcPort;
   private int metricsPort;
 
   @BeforeEach
   void startServer() throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            ToolRun.ROOT.resolve("bin/immudb").toString(),
-            "--dir",
-            tmp.resolve("data").toString(),
-            "--address",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--metrics-server-port",
-            "0");
-    pb.environment().put("IMMUDB_NO_BUILD", "1");
-    pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
-    pb.redirectError(tmp.resolve("server.err").toFile());
-    server = pb.start();
-    Pattern grpc = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+)$");
-    Pattern metrics = Pattern.compile("^metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics$");
-    BufferedReader r =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((grpcPort == 0 || metricsPort == 0) && (line = r.readLine()) != null) {
-      Matcher g = grpc.matcher(line);
-      Matcher m = metrics.matcher(line);
-      if (g.matches()) {
-        grpcPort = Integer.parseInt(g.group(1));
-      } else if (m.matches()) {
-        metricsPort = Integer.parseInt(m.group(1));
-      }
-    }
-    assertThat(grpcPort)
-        .as("server output; stderr: %s", Files.readString(tmp.resolve("server.err")))
-        .isPositive();
-    assertThat(metricsPort).isPositive();
+    server = new ImmudbChild(tmp);
+    grpcPort = server.grpcPort();
+    metricsPort = server.metricsPort();
   }
 
   @AfterEach
-  void stopServer() throws Exception {
-    server.destroy();
-    if (!server.waitFor(30, TimeUnit.SECONDS)) {
-      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
+  void stopServer() {
+    server.close();
   }
 
   private ToolRun stats(String... args) throws Exception {
