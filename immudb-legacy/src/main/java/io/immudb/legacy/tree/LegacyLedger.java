@@ -1,0 +1,195 @@
+package io.immudb.legacy.tree;
+
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
+import io.immudb.core.kv.ExportedTx;
+import io.immudb.core.kv.StoredKeyValue;
+import io.immudb.embedded.CorruptedDataException;
+import io.immudb.embedded.database.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The v0.8 view of one {@link Database}: every entry of its log, in order (tx, then entry), is a
+ * leaf of a {@link LegacyTree} kept in {@code <database dir>/legacy/}. The tree is derived data: it
+ * follows the log ({@link #catchUp}), and it is rebuilt from the log when it is missing, cut, or
+ * does not match the log (a database restored or rolled back under it).
+ *
+ * <p><b>Thread-safety:</b> safe for concurrent use. Catching up is serialised on this object;
+ * readers ({@link #item}, {@link #state}, proofs through {@link #tree}) see only published leaves
+ * and never take the lock.
+ */
+public final class LegacyLedger implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LegacyLedger.class);
+
+  /** Txs read between two publications while catching up (bounds the memory of a rebuild). */
+  private static final int BATCH_TXS = 4096;
+
+  private final Database db;
+  private final LegacyTree tree;
+  private final Sha256Hasher hasher = Sha256Hasher.create();
+
+  private LegacyLedger(Database db, LegacyTree tree) {
+    this.db = db;
+    this.tree = tree;
+  }
+
+  /** The directory of {@code db}'s legacy tree. */
+  public static Path treeDir(Database db) {
+    return db.dir().resolve("legacy");
+  }
+
+  /**
+   * Opens {@code db}'s tree, rebuilding it from scratch if it does not match the log; it is not yet
+   * caught up ({@link #catchUp}).
+   */
+  public static LegacyLedger open(Database db) throws IOException {
+    Objects.requireNonNull(db, "db");
+    Path dir = treeDir(db);
+    LegacyTree tree;
+    try {
+      tree = LegacyTree.open(dir);
+    } catch (CorruptedDataException e) {
+      LOG.warn("legacy tree of {} is damaged ({}); rebuilding it", db.name(), e.getMessage());
+      wipe(dir);
+      tree = LegacyTree.open(dir);
+    }
+    LegacyLedger ledger = new LegacyLedger(db, tree);
+    try {
+      if (!ledger.matchesLog()) {
+        LOG.warn("legacy tree of {} does not match its log; rebuilding it", db.name());
+        tree.rollBackTo(0);
+      }
+    } catch (IOException | RuntimeException e) {
+      tree.close();
+      throw e;
+    }
+    return ledger;
+  }
+
+  /** Whether the tree's last tx exists in the log and ends in the leaf the log gives. */
+  private boolean matchesLog() {
+    long t = tree.txCount();
+    if (t == 0) {
+      return true;
+    }
+    if (t > db.lastTxId()) {
+      return false;
+    }
+    try {
+      List<StoredKeyValue> entries = db.export(t).entries();
+      long end = tree.txEnd(t);
+      if (end - tree.txEnd(t - 1) != entries.size()) {
+        return false;
+      }
+      if (entries.isEmpty()) {
+        return true;
+      }
+      long last = end - 1;
+      LegacyItem item = LegacyEntries.view(last, entries.get(entries.size() - 1));
+      return LegacyLeaf.hash(last, item.key(), item.value()).equals(tree.leaf(last));
+    } catch (CorruptedDataException e) {
+      return false;
+    }
+  }
+
+  private static void wipe(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve("nodes"));
+    Files.deleteIfExists(dir.resolve("txends"));
+  }
+
+  /** The database this ledger follows. */
+  public Database database() {
+    return db;
+  }
+
+  /** The tree, for proofs over its published leaves. */
+  public LegacyTree tree() {
+    return tree;
+  }
+
+  /** Folds every committed tx into the tree. */
+  public void catchUp() throws IOException {
+    catchUp(db.lastTxId());
+  }
+
+  /**
+   * Folds every tx up to {@code toTx} into the tree, reading each from the log once; sequential,
+   * written and published every {@value #BATCH_TXS} txs. O(entries · log n) hashing.
+   */
+  public void catchUp(long toTx) throws IOException {
+    if (tree.txCount() >= toTx) {
+      return;
+    }
+    synchronized (this) {
+      long next = tree.txCount() + 1;
+      while (next <= toTx) {
+        next = appendBatch(next, Math.min(toTx, next + BATCH_TXS - 1));
+        tree.publish();
+      }
+    }
+  }
+
+  /** Appends txs {@code from..to}; returns {@code to + 1}. Requires the tree to end at from-1. */
+  private long appendBatch(long from, long to) throws IOException {
+    long index = tree.size();
+    for (long t = from; t <= to; t++) {
+      ExportedTx tx = db.export(t);
+      List<StoredKeyValue> entries = tx.entries();
+      Sha256Digest[] leaves = new Sha256Digest[entries.size()];
+      for (int i = 0; i < leaves.length; i++) {
+        LegacyItem item = LegacyEntries.view(index, entries.get(i));
+        leaves[i] = LegacyLeaf.hash(hasher, index, item.key(), item.value());
+        index++;
+      }
+      tree.appendTx(leaves);
+    }
+    return to + 1;
+  }
+
+  /** The leaf index of entry {@code position} of tx {@code txId}, catching up to it first. */
+  public long indexOf(long txId, int position) throws IOException {
+    catchUp(txId);
+    long first = tree.txEnd(txId - 1);
+    long end = tree.txEnd(txId);
+    if (position < 0 || first + position >= end) {
+      throw new IllegalArgumentException("tx " + txId + " has no entry " + position);
+    }
+    return first + position;
+  }
+
+  /** The last leaf index of tx {@code txId}, catching up to it first. */
+  public long lastIndexOf(long txId) throws IOException {
+    catchUp(txId);
+    return tree.txEnd(txId) - 1;
+  }
+
+  /** The entry at leaf {@code index}, read from the log; empty if the tree has no such leaf yet. */
+  public java.util.Optional<LegacyItem> item(long index) {
+    if (index < 0 || index >= tree.size()) {
+      return java.util.Optional.empty();
+    }
+    long tx = tree.locate(index);
+    int pos = (int) (index - tree.txEnd(tx - 1));
+    return java.util.Optional.of(LegacyEntries.view(index, db.export(tx).entries().get(pos)));
+  }
+
+  /** The published (last index, root), or empty if the tree has no leaf. */
+  public java.util.Optional<LegacyRoot> state() {
+    long n = tree.size();
+    if (n == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new LegacyRoot(n - 1, LegacyProofs.root(tree, n - 1)));
+  }
+
+  @Override
+  public void close() throws IOException {
+    tree.close();
+  }
+}
