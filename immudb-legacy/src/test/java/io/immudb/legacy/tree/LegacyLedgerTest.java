@@ -1,0 +1,81 @@
+package io.immudb.legacy.tree;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.immudb.core.kv.KeyValue;
+import io.immudb.embedded.database.Database;
+import io.immudb.embedded.store.StoreOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tree over a real database: follows the log, is rebuilt when missing or foreign. */
+class LegacyLedgerTest {
+  @TempDir Path tmp;
+
+  private static byte[] b(String s) {
+    return s.getBytes(UTF_8);
+  }
+
+  @Test
+  void followsTheLogAndRebuildsWhenMissing() throws Exception {
+    try (Database db = Database.open(tmp.resolve("db"), StoreOptions.defaults())) {
+      db.set(b("a"), b("1"));
+      db.setAll(List.of(new KeyValue(b("b"), b("2")), new KeyValue(b("c"), b(""))), false);
+      db.setReference(b("r"), b("a"), 0, false, false);
+      LegacyRoot before;
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        l.catchUp();
+        assertThat(l.tree().size()).isEqualTo(4);
+        LegacyItem b = l.item(1).orElseThrow();
+        assertThat(b.key()).isEqualTo(b("b"));
+        assertThat(b.value()).isEqualTo(b("2"));
+        assertThat(l.item(2).orElseThrow().value()).isEmpty();
+        assertThat(l.indexOf(2, 1)).isEqualTo(2);
+        assertThat(l.lastIndexOf(2)).isEqualTo(2);
+        List<io.immudb.core.crypto.Sha256Digest> leaves = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          LegacyItem it = l.item(i).orElseThrow();
+          leaves.add(LegacyLeaf.hash(i, it.key(), it.value()));
+          assertThat(l.tree().leaf(i)).isEqualTo(leaves.get(i));
+        }
+        before = l.state().orElseThrow();
+        assertThat(before.root()).isEqualTo(LegacyReference.mth(leaves));
+      }
+      // Deleted: rebuilt from the log, to the same root.
+      Files.delete(tmp.resolve("db/legacy/nodes"));
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        assertThat(l.tree().size()).isZero();
+        l.catchUp();
+        assertThat(l.state()).contains(before);
+      }
+    }
+  }
+
+  @Test
+  void aTreeOfAnotherHistoryIsRebuilt() throws Exception {
+    try (Database db = Database.open(tmp.resolve("one"), StoreOptions.defaults())) {
+      db.set(b("k"), b("v1"));
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        l.catchUp();
+      }
+    }
+    try (Database db = Database.open(tmp.resolve("two"), StoreOptions.defaults())) {
+      db.set(b("k"), b("v2"));
+      // The first database's tree moved under the second one.
+      Files.createDirectories(tmp.resolve("two/legacy"));
+      for (String f : List.of("nodes", "txends")) {
+        Files.copy(tmp.resolve("one/legacy/" + f), tmp.resolve("two/legacy/" + f));
+      }
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        assertThat(l.tree().size()).isZero();
+        l.catchUp();
+        assertThat(l.tree().leaf(0)).isEqualTo(LegacyLeaf.hash(0, b("k"), b("v2")));
+      }
+    }
+  }
+}
