@@ -206,6 +206,21 @@ public final class ImmudbServer implements AutoCloseable {
       if (cfg.consistencyCheck().isPresent()) {
         checker =
             new ConsistencyChecker(registry, cfg.consistencyCheck().get(), new SplittableRandom());
+        if (legacyLedgers != null) {
+          LegacyLedgers ledgers = legacyLedgers;
+          SplittableRandom legacyRandom = new SplittableRandom();
+          int samples = cfg.consistencyCheck().get().samplesPerRound();
+          checker.alsoCheck(
+              db -> {
+                if (!db.name().equals("systemdb")) {
+                  try {
+                    ledgers.current(db).checkSample(legacyRandom, samples);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+              });
+        }
         checker.start();
       }
       if (serverMetrics != null && checker != null) {

@@ -78,4 +78,29 @@ class LegacyLedgerTest {
       }
     }
   }
+
+  @Test
+  void aDamagedLeafIsFoundBySamplingAndRebuilt() throws Exception {
+    try (Database db = Database.open(tmp.resolve("db"), StoreOptions.defaults())) {
+      for (int i = 0; i < 5; i++) {
+        db.set(b("k" + i), b("v" + i));
+      }
+      LegacyRoot good;
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        l.catchUp();
+        good = l.state().orElseThrow();
+        assertThat(l.checkSample(new java.util.SplittableRandom(1), 50)).isEqualTo(-1);
+        // Leaf 2's record, damaged under the open tree.
+        long off = LegacyTree.recordsFor(2) * LegacyTree.NODE_RECORD;
+        try (java.nio.channels.FileChannel f =
+            java.nio.channels.FileChannel.open(
+                tmp.resolve("db/legacy/nodes"), java.nio.file.StandardOpenOption.WRITE)) {
+          f.write(java.nio.ByteBuffer.wrap(new byte[] {0x55}), off);
+        }
+        assertThat(l.checkSample(new java.util.SplittableRandom(1), 200)).isEqualTo(2);
+        assertThat(l.state()).contains(good);
+        assertThat(l.checkSample(new java.util.SplittableRandom(2), 200)).isEqualTo(-1);
+      }
+    }
+  }
 }
