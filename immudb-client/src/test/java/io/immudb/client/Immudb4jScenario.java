@@ -59,6 +59,14 @@ public final class Immudb4jScenario {
   private static void setup(ImmuClient c) throws Exception {
     c.createDatabase(DB);
     check(c.databases().contains(DB), "databases() lists " + DB + ": " + c.databases());
+    try {
+      c.useDatabase("nosuchdb");
+      check(false, "useDatabase of an unknown database was accepted");
+    } catch (io.grpc.StatusRuntimeException e) {
+      check(
+          e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND,
+          "unknown database: " + e.getStatus());
+    }
     c.useDatabase(DB);
     c.set("plain", b("plain-value"));
     check(Arrays.equals(c.get("plain"), b("plain-value")), "set/get");

@@ -90,6 +90,7 @@ class LegacyLedgerTest {
         l.catchUp();
         good = l.state().orElseThrow();
         assertThat(l.checkSample(new java.util.SplittableRandom(1), 50)).isEqualTo(-1);
+        assertThat(LegacyTreeVerifier.verify(db).orElseThrow()).startsWith("ok: 5 leaves");
         // Leaf 2's record, damaged under the open tree.
         long off = LegacyTree.recordsFor(2) * LegacyTree.NODE_RECORD;
         try (java.nio.channels.FileChannel f =
@@ -97,6 +98,7 @@ class LegacyLedgerTest {
                 tmp.resolve("db/legacy/nodes"), java.nio.file.StandardOpenOption.WRITE)) {
           f.write(java.nio.ByteBuffer.wrap(new byte[] {0x55}), off);
         }
+        assertThat(LegacyTreeVerifier.verify(db).orElseThrow()).startsWith("FAILED");
         assertThat(l.checkSample(new java.util.SplittableRandom(1), 200)).isEqualTo(2);
         assertThat(l.state()).contains(good);
         assertThat(l.checkSample(new java.util.SplittableRandom(2), 200)).isEqualTo(-1);
