@@ -31,6 +31,21 @@ public final class LegacyEntries {
     return new LegacyItem(index, k, v);
   }
 
+  /**
+   * {@code LEAF(index, K, V)} of {@code stored} with {@code (K, V) = view(index, stored)}, hashed
+   * in place (one copy of the key and value, made by {@link StoredKeyValue}).
+   */
+  static io.immudb.core.crypto.Sha256Digest leaf(
+      io.immudb.core.crypto.Sha256Hasher h, long index, StoredKeyValue stored) {
+    byte[] k = stored.key();
+    byte[] v = stored.value();
+    if (k.length >= 1 && k[0] == StoredKeys.PLAIN_PREFIX) {
+      int vOff = v.length >= 1 && v[0] == StoredValues.PLAIN ? 1 : 0;
+      return LegacyLeaf.hash(h, index, k, 1, k.length - 1, v, vOff, v.length - vOff);
+    }
+    return LegacyLeaf.hash(h, index, k, 0, k.length, v, 0, v.length);
+  }
+
   /** True iff {@code stored} is a plain key-value entry (not a reference or anything else). */
   public static boolean isPlain(StoredKeyValue stored) {
     byte[] k = stored.key();

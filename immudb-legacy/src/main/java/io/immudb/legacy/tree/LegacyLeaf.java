@@ -30,6 +30,28 @@ public final class LegacyLeaf {
     return h.digest();
   }
 
+  /**
+   * {@code LEAF(index, key[kOff, kOff+kLen), value[vOff, vOff+vLen))}, without copying: for the
+   * tree's append path, which hashes stored entries in place.
+   */
+  static Sha256Digest hash(
+      Sha256Hasher h,
+      long index,
+      byte[] key,
+      int kOff,
+      int kLen,
+      byte[] value,
+      int vOff,
+      int vLen) {
+    byte[] head = new byte[17];
+    putLong(head, 1, index);
+    putLong(head, 9, kLen);
+    h.update(head, 0, head.length);
+    h.update(key, kOff, kLen);
+    h.update(value, vOff, vLen);
+    return h.digest();
+  }
+
   /** As {@link #hash(Sha256Hasher, long, byte[], byte[])}, with a fresh hasher. */
   public static Sha256Digest hash(long index, byte[] key, byte[] value) {
     return hash(Sha256Hasher.create(), index, key, value);

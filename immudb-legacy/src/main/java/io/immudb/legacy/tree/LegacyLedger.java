@@ -30,6 +30,9 @@ public final class LegacyLedger implements AutoCloseable {
   /** Txs read between two publications while catching up (bounds the memory of a rebuild). */
   private static final int BATCH_TXS = 4096;
 
+  /** Ranges at least this long are read ahead on a second thread. */
+  private static final int PREFETCH_MIN_TXS = 256;
+
   private final Database db;
   private final LegacyTree tree;
   private final Sha256Hasher hasher = Sha256Hasher.create();
@@ -135,19 +138,66 @@ public final class LegacyLedger implements AutoCloseable {
     }
   }
 
-  /** Appends txs {@code from..to}; returns {@code to + 1}. Requires the tree to end at from-1. */
+  /**
+   * Appends txs {@code from..to}; returns {@code to + 1}. Requires the tree to end at from-1. A
+   * long range (a rebuild) reads the log on a second thread, ahead of the hashing.
+   */
   private long appendBatch(long from, long to) throws IOException {
+    if (to - from + 1 >= PREFETCH_MIN_TXS) {
+      return appendPrefetched(from, to);
+    }
     long index = tree.size();
     for (long t = from; t <= to; t++) {
-      ExportedTx tx = db.export(t);
-      List<StoredKeyValue> entries = tx.entries();
-      Sha256Digest[] leaves = new Sha256Digest[entries.size()];
-      for (int i = 0; i < leaves.length; i++) {
-        LegacyItem item = LegacyEntries.view(index, entries.get(i));
-        leaves[i] = LegacyLeaf.hash(hasher, index, item.key(), item.value());
-        index++;
+      index = appendTx(db.export(t), index);
+    }
+    return to + 1;
+  }
+
+  private long appendTx(ExportedTx tx, long index) throws IOException {
+    List<StoredKeyValue> entries = tx.entries();
+    Sha256Digest[] leaves = new Sha256Digest[entries.size()];
+    for (int i = 0; i < leaves.length; i++) {
+      leaves[i] = LegacyEntries.leaf(hasher, index, entries.get(i));
+      index++;
+    }
+    tree.appendTx(leaves);
+    return index;
+  }
+
+  /** As {@link #appendBatch}, with the log read by a reader thread into a bounded queue. */
+  private long appendPrefetched(long from, long to) throws IOException {
+    java.util.concurrent.BlockingQueue<Object> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(1024);
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (long t = from; t <= to; t++) {
+                  queue.put(db.export(t));
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                queue.offer(e);
+              }
+            },
+            "immudb-legacy-reader-" + db.name());
+    reader.setDaemon(true);
+    reader.start();
+    long index = tree.size();
+    try {
+      for (long t = from; t <= to; t++) {
+        Object next = queue.take();
+        if (next instanceof RuntimeException e) {
+          throw e;
+        }
+        index = appendTx((ExportedTx) next, index);
       }
-      tree.appendTx(leaves);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while catching up " + db.name());
+    } finally {
+      reader.interrupt();
     }
     return to + 1;
   }

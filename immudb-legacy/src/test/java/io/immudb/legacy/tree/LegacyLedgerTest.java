@@ -105,4 +105,29 @@ class LegacyLedgerTest {
       }
     }
   }
+
+  /** A rebuild of a long log (read ahead on a second thread) equals the recursion over it. */
+  @Test
+  void aLongLogIsRebuiltToTheSameTree() throws Exception {
+    StoreOptions fast = StoreOptions.builder().synced(false).build();
+    try (Database db = Database.open(tmp.resolve("long"), fast)) {
+      List<io.immudb.core.crypto.Sha256Digest> leaves = new ArrayList<>();
+      for (int t = 0; t < 700; t++) {
+        List<KeyValue> kvs = new ArrayList<>();
+        for (int e = 0; e <= t % 3; e++) {
+          byte[] k = b("k" + t + "-" + e);
+          byte[] v = b("v" + t);
+          leaves.add(LegacyLeaf.hash(leaves.size(), k, v));
+          kvs.add(new KeyValue(k, v));
+        }
+        db.setAll(kvs, true);
+      }
+      try (LegacyLedger l = LegacyLedger.open(db)) {
+        l.catchUp();
+        assertThat(l.tree().txCount()).isEqualTo(700);
+        assertThat(l.state().orElseThrow().root()).isEqualTo(LegacyReference.mth(leaves));
+      }
+      assertThat(LegacyTreeVerifier.verify(db).orElseThrow()).startsWith("ok: " + leaves.size());
+    }
+  }
 }
