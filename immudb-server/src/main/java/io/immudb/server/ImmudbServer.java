@@ -194,7 +194,10 @@ public final class ImmudbServer implements AutoCloseable {
                 .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
                 .executor(executor)
                 .addService(
-                    LegacyServices.service(host, legacyLedgers, "immudb " + ImmuServices.VERSION))
+                    ServerInterceptors.intercept( // the immudb-uuid header, as on the v1.1 port
+                        LegacyServices.service(
+                            host, legacyLedgers, "immudb " + ImmuServices.VERSION),
+                        ImmuServices.interceptor(dir.identifier())))
                 .build()
                 .start();
         LOG.info(
