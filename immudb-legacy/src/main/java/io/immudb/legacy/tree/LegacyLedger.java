@@ -131,9 +131,14 @@ public final class LegacyLedger implements AutoCloseable {
     }
     synchronized (this) {
       long next = tree.txCount() + 1;
-      while (next <= toTx) {
-        next = appendBatch(next, Math.min(toTx, next + BATCH_TXS - 1));
-        tree.publish();
+      try {
+        while (next <= toTx) {
+          next = appendBatch(next, Math.min(toTx, next + BATCH_TXS - 1));
+          tree.publish();
+        }
+      } catch (IOException | RuntimeException e) {
+        tree.discardPending(); // the next catch-up starts again from what was published
+        throw e;
       }
     }
   }

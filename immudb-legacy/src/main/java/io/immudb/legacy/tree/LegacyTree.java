@@ -153,6 +153,18 @@ public final class LegacyTree implements AhtNodes, AutoCloseable {
   }
 
   /**
+   * Forgets what was appended since the last {@link #publish} (after a failed catch-up), so that
+   * the writer's view is the published one again.
+   */
+  public synchronized void discardPending() throws IOException {
+    checkOpen();
+    pendingNodes.clear();
+    pendingTxEnds.clear();
+    Published p = published;
+    truncateTo(p.txs(), p.leaves());
+  }
+
+  /**
    * Appends the leaves of the next tx (id {@code txCount()+1} of the writer's view), in entry
    * order. Visible to readers after {@link #publish}.
    */

@@ -110,4 +110,19 @@ class LegacyTreeTest {
           .isEqualTo(LegacyReference.mth(List.of(h(1), h(2), h(77))));
     }
   }
+
+  @Test
+  void discardedAppendsLeaveNoTrace() throws IOException {
+    try (LegacyTree t = LegacyTree.open(tmp)) {
+      t.appendTx(new Sha256Digest[] {h(1), h(2)});
+      t.publish();
+      t.appendTx(new Sha256Digest[] {h(3)}); // a catch-up that then failed
+      t.discardPending();
+      assertThat(t.size()).isEqualTo(2);
+      t.appendTx(new Sha256Digest[] {h(4)});
+      t.publish();
+      assertThat(t.txCount()).isEqualTo(2);
+      assertThat(LegacyProofs.root(t, 2)).isEqualTo(LegacyReference.mth(List.of(h(1), h(2), h(4))));
+    }
+  }
 }
