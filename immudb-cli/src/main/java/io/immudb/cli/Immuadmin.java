@@ -10,12 +10,14 @@ import io.immudb.embedded.database.DatabaseVerdict;
 import io.immudb.embedded.database.OfflineVerifier;
 import io.immudb.ops.BuildVersionProvider;
 import io.immudb.ops.VersionCommand;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -132,9 +134,32 @@ public final class Immuadmin implements Callable<Integer> {
         failed++;
       }
       out.add(fields("database", v.database(), "ok", v.ok(), "summary", v.summary()));
+      Optional<String> tree = verifyLegacyTree(dataDir.resolve(v.database()));
+      if (tree.isPresent()) {
+        boolean ok = tree.get().startsWith("ok");
+        failed += ok ? 0 : 1;
+        out.add(fields("database", v.database() + " (v0.8 tree)", "ok", ok, "summary", tree.get()));
+      }
     }
     out().records(out);
     return failed == 0 ? 0 : Tools.VERIFICATION_FAILED;
+  }
+
+  /**
+   * The verdict on the v0.8 tree of the database in {@code dir} (docs/legacy.md), if it has one and
+   * opens; a database that fails to open was already reported.
+   */
+  private static Optional<String> verifyLegacyTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir.resolve("legacy"))) {
+      return Optional.empty();
+    }
+    try (io.immudb.embedded.database.Database db =
+        io.immudb.embedded.database.Database.open(
+            dir, io.immudb.embedded.store.StoreOptions.defaults())) {
+      return io.immudb.legacy.tree.LegacyTreeVerifier.verify(db);
+    } catch (io.immudb.embedded.CorruptedDataException e) {
+      return Optional.empty();
+    }
   }
 
   static Permission parsePermission(String name) {

@@ -111,4 +111,31 @@ class ImmuadminIT {
     assertThat(bad.status()).isEqualTo(3);
     assertThat(bad.out()).contains("FAILED").contains(valueFile.getFileName().toString());
   }
+
+  @Test
+  void verifyAlsoChecksTheV08Tree() throws Exception {
+    Path data = tmp.resolve("legacy-data");
+    try (io.immudb.embedded.database.Database db =
+            io.immudb.embedded.database.Database.open(
+                data.resolve("defaultdb"), io.immudb.embedded.store.StoreOptions.defaults());
+        io.immudb.legacy.tree.LegacyLedger ledger = io.immudb.legacy.tree.LegacyLedger.open(db)) {
+      for (int i = 0; i < 5; i++) {
+        db.set(("key" + i).getBytes(), ("value-" + i).getBytes());
+      }
+      ledger.catchUp();
+    }
+    ToolRun ok = run("immuadmin", 1, "verify", data.toString());
+    assertThat(ok.status()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("(v0.8 tree)").contains("ok: 5 leaves of 5 txs");
+
+    // Leaf 3 of the tree, damaged (its checksum then fails).
+    try (RandomAccessFile f =
+        new RandomAccessFile(data.resolve("defaultdb/legacy/nodes").toFile(), "rw")) {
+      f.seek((2L * 3 - Long.bitCount(3)) * 36);
+      f.write(0x55);
+    }
+    ToolRun bad = run("immuadmin", 1, "verify", data.toString());
+    assertThat(bad.status()).isEqualTo(3);
+    assertThat(bad.out()).contains("FAILED").contains("nodes");
+  }
 }

@@ -194,6 +194,12 @@ public final class ImmudbMain {
     configFile.ifPresent(f -> out.println("config file " + f.toAbsolutePath().normalize()));
     out.println("listening on " + cfg.network().address() + ":" + server.port());
     server
+        .legacyPort()
+        .ifPresent(
+            p ->
+                out.println(
+                    "v0.8 API (immudb4j 0.1.8) listening on " + cfg.network().address() + ":" + p));
+    server
         .metricsPort()
         .ifPresent(
             p ->

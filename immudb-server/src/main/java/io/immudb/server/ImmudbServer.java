@@ -4,6 +4,8 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.legacy.LegacyLedgers;
+import io.immudb.legacy.LegacyServices;
 import io.immudb.ops.PidFile;
 import io.immudb.server.auth.LoginSessions;
 import io.immudb.server.auth.PasswordHasher;
@@ -15,6 +17,7 @@ import io.immudb.server.consistency.ConsistencyChecker;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
 import io.immudb.server.grpc.ImmuServices;
+import io.immudb.server.legacy.ServerLegacyHost;
 import io.immudb.server.metrics.MetricsEndpoint;
 import io.immudb.server.metrics.ServerMetrics;
 import io.immudb.server.signing.StateSigner;
@@ -22,6 +25,7 @@ import io.immudb.server.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +57,8 @@ public final class ImmudbServer implements AutoCloseable {
   private final MetricsEndpoint metrics;
   private final PidFile pidFile; // null without --pidfile
   private final ConsistencyChecker checker; // null with --consistency-check=false
+  private final Server legacy; // null without --legacy-port
+  private final LegacyLedgers legacyLedgers; // null without --legacy-port
   private boolean closed;
 
   /**
@@ -76,8 +82,12 @@ public final class ImmudbServer implements AutoCloseable {
       ExecutorService executor,
       MetricsEndpoint metrics,
       PidFile pidFile,
-      ConsistencyChecker checker) {
+      ConsistencyChecker checker,
+      Server legacy,
+      LegacyLedgers legacyLedgers) {
     this.checker = checker;
+    this.legacy = legacy;
+    this.legacyLedgers = legacyLedgers;
     this.executor = executor;
     this.metrics = metrics;
     this.pidFile = pidFile;
@@ -125,6 +135,8 @@ public final class ImmudbServer implements AutoCloseable {
     }
     DatabaseRegistry registry = null;
     PidFile pidFile = null;
+    Server legacy = null;
+    LegacyLedgers legacyLedgers = null;
     ExecutorService executor = rpcExecutor();
     try {
       if (cfg.process().pidfile().isPresent()) {
@@ -136,8 +148,9 @@ public final class ImmudbServer implements AutoCloseable {
       LoginSessions tokens =
           new LoginSessions(users, registry, cfg.security().tokenExpiry(), Clock.systemUTC());
       List<ServerInterceptor> interceptors = new ArrayList<>();
+      StateSigner signer = null;
       if (cfg.security().signingKey().isPresent()) {
-        StateSigner signer = StateSigner.load(cfg.security().signingKey().get());
+        signer = StateSigner.load(cfg.security().signingKey().get());
         interceptors.add(ImmuServices.signing(signer, tokens, cfg.security().auth()));
       }
       // The last interceptor sees a call first: it sets up the token context and the uuid header.
@@ -164,10 +177,53 @@ public final class ImmudbServer implements AutoCloseable {
                       interceptors))
               .build()
               .start();
+      if (cfg.network().legacyPort().isPresent()) {
+        ServerLegacyHost host =
+            new ServerLegacyHost(
+                registry,
+                users,
+                tokens,
+                cfg.security().auth(),
+                cfg.storage().maintenance(),
+                Optional.ofNullable(signer));
+        legacyLedgers = new LegacyLedgers(host, Duration.ofSeconds(1));
+        InetSocketAddress at =
+            new InetSocketAddress(cfg.network().address(), cfg.network().legacyPort().getAsInt());
+        legacy =
+            NettyServerBuilder.forAddress(at)
+                .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
+                .executor(executor)
+                .addService(
+                    ServerInterceptors.intercept( // the immudb-uuid header, as on the v1.1 port
+                        LegacyServices.service(
+                            host, legacyLedgers, "immudb " + ImmuServices.VERSION),
+                        ImmuServices.interceptor(dir.identifier())))
+                .build()
+                .start();
+        LOG.info(
+            "v0.8 API (immudb4j 0.1.8) on {}:{} without TLS (plaintext)",
+            cfg.network().address(),
+            legacy.getPort());
+      }
       ConsistencyChecker checker = null;
       if (cfg.consistencyCheck().isPresent()) {
         checker =
             new ConsistencyChecker(registry, cfg.consistencyCheck().get(), new SplittableRandom());
+        if (legacyLedgers != null) {
+          LegacyLedgers ledgers = legacyLedgers;
+          SplittableRandom legacyRandom = new SplittableRandom();
+          int samples = cfg.consistencyCheck().get().samplesPerRound();
+          checker.alsoCheck(
+              db -> {
+                if (!db.name().equals("systemdb")) {
+                  try {
+                    ledgers.current(db).checkSample(legacyRandom, samples);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+              });
+        }
         checker.start();
       }
       if (serverMetrics != null && checker != null) {
@@ -176,10 +232,17 @@ public final class ImmudbServer implements AutoCloseable {
       if (endpoint != null) {
         endpoint.markReady();
       }
-      return new ImmudbServer(dir, registry, server, executor, endpoint, pidFile, checker);
+      return new ImmudbServer(
+          dir, registry, server, executor, endpoint, pidFile, checker, legacy, legacyLedgers);
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
+      }
+      if (legacy != null) {
+        legacy.shutdownNow();
+      }
+      if (legacyLedgers != null) {
+        legacyLedgers.close();
       }
       executor.shutdown();
       if (registry != null) {
@@ -207,6 +270,11 @@ public final class ImmudbServer implements AutoCloseable {
     }
     LOG.info("gRPC on {}:{} with {}", net.address(), net.port(), tls.describe());
     return NettyServerBuilder.forAddress(at, tls.grpcCredentials());
+  }
+
+  /** The port of the v0.8 API (useful with port 0); empty without {@code --legacy-port}. */
+  public OptionalInt legacyPort() {
+    return legacy == null ? OptionalInt.empty() : OptionalInt.of(legacy.getPort());
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -249,10 +317,16 @@ public final class ImmudbServer implements AutoCloseable {
       metrics.markNotReady();
     }
     grpc.shutdown();
+    if (legacy != null) {
+      legacy.shutdown();
+    }
     try {
       if (!grpc.awaitTermination(30, TimeUnit.SECONDS)) {
         LOG.warn("calls still running after 30 s; cancelling them");
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (legacy != null && !legacy.awaitTermination(30, TimeUnit.SECONDS)) {
+        legacy.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -262,6 +336,9 @@ public final class ImmudbServer implements AutoCloseable {
       checker.close();
     }
     try {
+      if (legacyLedgers != null) {
+        legacyLedgers.close(); // before the databases it reads
+      }
       registry.close();
     } finally {
       try {

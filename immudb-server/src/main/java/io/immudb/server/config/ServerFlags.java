@@ -6,6 +6,7 @@ import io.immudb.server.grpc.StreamRpcs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,13 @@ final class ServerFlags {
       defaultValue = "3322",
       description = "port number (default: ${DEFAULT-VALUE})")
   int port;
+
+  @Option(
+      names = "--legacy-port",
+      description =
+          "also serve the immudb v0.8 API (immudb4j 0.1.8) on this port, plaintext, e.g. 3323;"
+              + " 0 picks a free port (default: off)")
+  Integer legacyPort;
 
   @Option(
       names = "--auth",
@@ -236,7 +244,11 @@ final class ServerFlags {
    */
   ServerConfig toConfig() {
     return new ServerConfig(
-        new NetworkOptions(address, port, maxRecvMsgSize),
+        new NetworkOptions(
+            address,
+            port,
+            maxRecvMsgSize,
+            legacyPort == null ? OptionalInt.empty() : OptionalInt.of(legacyPort)),
         new StorageOptions(dir, synced, maintenance),
         new SecurityOptions(
             auth, adminPassword, tokenExpiry, devMode, Optional.ofNullable(signingKey)),

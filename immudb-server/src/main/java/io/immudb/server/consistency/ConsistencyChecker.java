@@ -57,6 +57,7 @@ public final class ConsistencyChecker implements AutoCloseable {
   private final Object roundLock = new Object();
   private ScheduledExecutorService executor;
   private volatile boolean closed;
+  private volatile java.util.function.Consumer<Database> extraCheck = db -> {};
   private volatile long rounds;
   private volatile long cpuNanos;
 
@@ -71,6 +72,15 @@ public final class ConsistencyChecker implements AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.options = Objects.requireNonNull(options, "options");
     this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Adds a check of derived data that each round runs on every database after the log checks (the
+   * v0.8 tree with {@code --legacy-port}). It MUST handle what it finds itself; exceptions it
+   * throws are logged and the round goes on.
+   */
+  public void alsoCheck(java.util.function.Consumer<Database> check) {
+    extraCheck = Objects.requireNonNull(check, "check");
   }
 
   /**
@@ -169,6 +179,12 @@ public final class ConsistencyChecker implements AutoCloseable {
         }
         if (c.isPresent()) {
           found.add(check.status());
+        } else {
+          try {
+            extraCheck.accept(check.database());
+          } catch (RuntimeException e) {
+            LOG.warn("derived-data check of database {} failed: {}", name, e.toString());
+          }
         }
       }
     }

@@ -111,6 +111,26 @@ public final class StateSigner {
     }
   }
 
+  /**
+   * A DER {@code SHA256withECDSA} signature of {@code message}: what the v0.8 API signs, the {@code
+   * RootIndex} bytes of {@code CurrentRoot} (spec v0.8 §5).
+   */
+  public byte[] signBytes(byte[] message) {
+    try {
+      java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+      s.initSign(key);
+      s.update(message);
+      return s.sign();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with the loaded P-256 key", e);
+    }
+  }
+
+  /** The uncompressed public point {@code 0x04 ‖ X ‖ Y} (65 bytes). */
+  public byte[] publicKeyBytes() {
+    return publicKey.toByteArray();
+  }
+
   /** The signature of {@code state} (spec v1 §8.3). */
   public Signature sign(ImmuState state) {
     return Signature.newBuilder()
