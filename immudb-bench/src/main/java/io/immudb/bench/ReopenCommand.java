@@ -26,6 +26,12 @@ final class ReopenCommand implements Callable<Integer> {
   @Option(names = "--verify", description = "Also run a full verification and time it.")
   boolean verify;
 
+  @Option(
+      names = "--legacy-tree",
+      description =
+          "Also delete the store's v0.8 tree (<dir>/legacy, docs/legacy.md) and time its rebuild.")
+  boolean legacyTree;
+
   ReopenCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -33,7 +39,7 @@ final class ReopenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    out.println(new ReopenLoad(dir, verify, err).run());
+    out.println(new ReopenLoad(dir, verify, legacyTree, err).run());
     return 0;
   }
 }

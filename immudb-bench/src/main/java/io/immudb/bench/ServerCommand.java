@@ -23,6 +23,14 @@ final class ServerCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
+  @Option(
+      names = "--api",
+      defaultValue = "v1",
+      description =
+          "API: v1 (Set/VerifiableSet) or legacy (the v0.8 API of --legacy-port:"
+              + " Set/SetBatch/SafeSet; point --port at the legacy port).")
+  String api;
+
   @Option(names = "--address", defaultValue = "127.0.0.1", description = "Server address.")
   String address;
 
@@ -52,7 +60,7 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--verified",
-      description = "Use VerifiableSet (proofs are requested, not checked).")
+      description = "Use VerifiableSet (legacy: SafeSet); proofs are requested, not checked.")
   boolean verified;
 
   @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds.")
@@ -76,6 +84,7 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() {
     ServerLoadSpec spec =
         new ServerLoadSpec(
+            api,
             address,
             port,
             user,

@@ -83,6 +83,36 @@ class BenchMainTest {
   }
 
   @Test
+  void reopenRebuildsTheV08TreeOfEveryEntry(@TempDir Path dir) {
+    String d = dir.resolve("db").toString();
+    assertThat(
+            run(
+                "store",
+                "--committers",
+                "3",
+                "--txs",
+                "4",
+                "--warmup-txs",
+                "0",
+                "--entries-per-tx",
+                "7",
+                "--synced",
+                "false",
+                "--data-model",
+                "--dir",
+                d))
+        .isZero();
+    for (int round = 0; round < 2; round++) { // the second round deletes the first one's tree
+      int rc = run("reopen", "--dir", d, "--legacy-tree");
+      assertThat(rc).as(bench.err()).isZero();
+      assertThat(bench.lastLine())
+          .startsWith("{\"mode\":\"reopen\",\"last_tx_id\":12,")
+          .contains("\"legacy_leaves\":84,", "\"legacy_rebuild_s\":");
+    }
+    assertThat(dir.resolve("db").resolve("legacy").resolve("nodes")).isNotEmptyFile();
+  }
+
+  @Test
   void populatesATemporaryStoreWhenAsked() {
     int rc = run("read", "--populate", "1500", "--ops", "10", "--warmup-seconds", "0");
     assertThat(rc).as(bench.err()).isZero();

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code immudb-bench server} against a real server started in this JVM on an ephemeral port. */
+/**
+ * {@code immudb-bench server} against a real server started in this JVM on ephemeral ports (the
+ * v1.1 port and the v0.8 legacy port).
+ */
 class ServerLoadIT {
   @RegisterExtension
-  static final ImmudbServerExtension immudb = ImmudbServerExtension.builder().build();
+  static final ImmudbServerExtension immudb =
+      ImmudbServerExtension.builder().configure(b -> b.set("legacy-port", 0)).build();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -79,6 +83,56 @@ class ServerLoadIT {
     assertThat(field(json, "kv_per_s")).isCloseTo(txPerS * batch, within(1.0));
     assertThat(field(json, "last_tx_id")).isGreaterThanOrEqualTo(field(json, "txs"));
     assertThat(log).contains("server: ").doesNotContain("first error");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, false", "10, false", "1, true"})
+  void loadsTheLegacyPort(int batch, boolean verified) {
+    String[] base = {
+      "server",
+      "--api",
+      "legacy",
+      "--port",
+      Integer.toString(immudb.server().legacyPort().orElseThrow()),
+      "--clients",
+      "4",
+      "--batch",
+      Integer.toString(batch),
+      "--seconds",
+      "2",
+      "--warmup-seconds",
+      "0"
+    };
+    long before = immudb.server().registry().get("defaultdb").lastTxId();
+    int rc = run(verified ? append(base, "--verified") : base);
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertThat(rc).as(log).isZero();
+    String json = lastLine();
+    assertThat(json).contains("\"api\":\"legacy\"", "\"batch\":" + batch);
+    assertThat(field(json, "errors")).as(log).isZero();
+    double txs = field(json, "txs");
+    assertThat(txs).isPositive();
+    // Every answered call committed a tx of `batch` entries through the v0.8 port; the last
+    // answer's index (leaf index, or root index of a SafeSet proof) counts those entries' leaves.
+    long after = immudb.server().registry().get("defaultdb").lastTxId();
+    assertThat((double) (after - before)).isGreaterThanOrEqualTo(txs);
+    assertThat(field(json, "last_tx_id")).isGreaterThanOrEqualTo(txs * batch - 1);
+  }
+
+  @Test
+  void legacySafeSetRefusesBatches() {
+    int rc =
+        run(
+            "server",
+            "--api",
+            "legacy",
+            "--verified",
+            "--batch",
+            "2",
+            "--port",
+            Integer.toString(immudb.server().legacyPort().orElseThrow()));
+    assertThat(rc).isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("use --batch 1");
   }
 
   @Test

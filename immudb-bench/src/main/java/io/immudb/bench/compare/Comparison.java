@@ -181,6 +181,7 @@ public final class Comparison {
 
   private ServerLoadSpec load(int clients, boolean verified, int seconds, int warmupSeconds) {
     return new ServerLoadSpec(
+        "v1",
         "127.0.0.1",
         immudbPort,
         "immudb",

@@ -1,15 +1,8 @@
 package io.immudb.bench.load;
 
-import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
-import io.immudb.proto.Database;
-import io.immudb.proto.ImmuServiceGrpc;
-import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
-import io.immudb.proto.ImmuServiceGrpc.ImmuServiceStub;
-import io.immudb.proto.LoginRequest;
 import io.immudb.proto.SetRequest;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,11 +20,12 @@ import org.HdrHistogram.Histogram;
  * §9) to a running immudb server over plaintext gRPC, for the warm-up and then for the measured
  * seconds.
  *
- * <p>The run logs in once ({@code Login}, then {@code UseDatabase} for the database's token) and
- * every client sends that token as {@code authorization: Bearer <token>}. Clients are spread over
- * {@link ServerLoadSpec#channels()} channels, {@code clientsPerChannel} to a channel; each client
- * has its own stub. By default all clients share one channel: on two cores, with 100 clients, that
- * was faster than one channel per 10 clients or per client (docs/benchmarks.md). All requests are
+ * <p>The run speaks the API of {@code --api} ({@link ServerApi}: v1.1, or v0.8 on the legacy port),
+ * logs in once ({@code Login}, then {@code UseDatabase} for the database's token) and every client
+ * sends that token as {@code authorization: Bearer <token>}. Clients are spread over {@link
+ * ServerLoadSpec#channels()} channels, {@code clientsPerChannel} to a channel; each client has its
+ * own stub. By default all clients share one channel: on two cores, with 100 clients, that was
+ * faster than one channel per 10 clients or per client (docs/benchmarks.md). All requests are
  * generated before the clients start ({@link ServerKeys}).
  *
  * <p>Not thread-safe: {@link #run} is called from one thread, which owns the clients and the
@@ -72,13 +66,14 @@ public final class ServerLoad {
                 .directExecutor()
                 .build());
       }
-      String token = login(ImmuServiceGrpc.newBlockingStub(channels.get(0)));
-      Metadata md = new Metadata();
-      md.put(AUTHORIZATION, "Bearer " + token);
+      ServerApi api = ServerApi.of(spec.api());
+      Metadata md =
+          bearer(api.login(channels.get(0), spec.user(), spec.password(), spec.database()));
       log.printf(
-          "server %s:%d database %s: %d clients over %d channels, batch %d%s, %d+%d s%n",
+          "server %s:%d (API %s) database %s: %d clients over %d channels, batch %d%s, %d+%d s%n",
           spec.address(),
           spec.port(),
+          spec.api(),
           spec.database(),
           spec.clients(),
           channels.size(),
@@ -89,7 +84,7 @@ public final class ServerLoad {
       for (ManagedChannel ch : channels) {
         ch.getState(true); // connect now, not on the first measured call
       }
-      return drive(requests, channels, md);
+      return drive(api, requests, channels, md);
     } finally {
       for (ManagedChannel ch : channels) {
         ch.shutdownNow();
@@ -104,25 +99,15 @@ public final class ServerLoad {
     }
   }
 
-  /** Logs in and selects the database; returns the database's token. */
-  private String login(ImmuServiceBlockingStub stub) {
-    String token =
-        stub.withDeadlineAfter(ServerClient.CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
-            .login(
-                LoginRequest.newBuilder()
-                    .setUser(ByteString.copyFromUtf8(spec.user()))
-                    .setPassword(ByteString.copyFromUtf8(spec.password()))
-                    .build())
-            .getToken();
+  /** The {@code authorization: Bearer <token>} header. */
+  static Metadata bearer(String token) {
     Metadata md = new Metadata();
     md.put(AUTHORIZATION, "Bearer " + token);
-    return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
-        .withDeadlineAfter(ServerClient.CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
-        .useDatabase(Database.newBuilder().setDatabaseName(spec.database()).build())
-        .getToken();
+    return md;
   }
 
-  private ServerResult drive(SetRequest[][] requests, List<ManagedChannel> channels, Metadata md) {
+  private ServerResult drive(
+      ServerApi api, SetRequest[][] requests, List<ManagedChannel> channels, Metadata md) {
     int perChannel = spec.clientsPerChannel() == 0 ? spec.clients() : spec.clientsPerChannel();
     LongAdder warmupDone = new LongAdder();
     LongAdder measuredDone = new LongAdder();
@@ -135,21 +120,10 @@ public final class ServerLoad {
     ExecutorService afterError =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-server-retry"));
     for (int i = 0; i < spec.clients(); i++) {
-      ImmuServiceStub stub =
-          ImmuServiceGrpc.newStub(channels.get(i / perChannel))
-              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md));
+      ServerCall call = api.client(channels.get(i / perChannel), md, requests[i], spec.verified());
       clients.add(
           new ServerClient(
-              stub,
-              requests[i],
-              spec.verified(),
-              measureStart,
-              end,
-              warmupDone,
-              measuredDone,
-              errors,
-              finished,
-              afterError));
+              call, measureStart, end, warmupDone, measuredDone, errors, finished, afterError));
     }
     clients.forEach(ServerClient::sendNext);
     try {

@@ -5,9 +5,12 @@ package io.immudb.bench.load;
  *
  * <p>Thread-safe (immutable).
  *
+ * @param api the API spoken: {@code v1} (spec v1 §9) or {@code legacy} (the v0.8 API of the legacy
+ *     port; {@link ServerApi})
  * @param clientsPerChannel clients that share one gRPC channel; 0 means all share one
  */
 public record ServerLoadSpec(
+    String api,
     String address,
     int port,
     String user,
@@ -28,6 +31,13 @@ public record ServerLoadSpec(
    * @throws IllegalArgumentException if a setting is out of range
    */
   public ServerLoadSpec {
+    if (!api.equals("v1") && !api.equals("legacy")) {
+      throw new IllegalArgumentException("--api must be v1 or legacy, got '" + api + "'");
+    }
+    if (api.equals("legacy") && verified && batch != 1) {
+      throw new IllegalArgumentException(
+          "--api legacy --verified sends SafeSet, which takes one entry: use --batch 1");
+    }
     positive("--clients", clients);
     positive("--batch", batch);
     positive("--seconds", seconds);

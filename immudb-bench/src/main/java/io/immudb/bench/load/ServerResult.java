@@ -55,6 +55,7 @@ public record ServerResult(
         .put("key_len", spec.keyLen())
         .put("value_len", spec.valueLen())
         .put("database", spec.database())
+        .put("api", spec.api())
         .put("last_tx_id", lastTxId)
         .toString();
   }
