@@ -43,7 +43,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code immudb.schema.ImmuService} of v0.8 (immudb4j 0.1.8's {@code schema.proto}): the RPCs
- * immudb4j calls (spec v0.8 §4.3) here, the others of §4.4 in {@link LegacyReadRpcs}. RPCs with no
+ * immudb4j calls (spec v0.8 §4.3) here, the others of §4.4 in {@link LegacyOtherRpcs}. RPCs with no
  * counterpart here answer UNIMPLEMENTED. Writes go through {@link Database} like the v1.1 API's, so
  * either API reads what the other wrote; proofs come from the database's {@link LegacyLedger}.
  *
@@ -53,13 +53,13 @@ public final class LegacyService extends ImmuServiceGrpc.ImmuServiceImplBase {
   private final LegacyHost host;
   private final LegacyLedgers ledgers;
   private final String version;
-  private final LegacyReadRpcs reads;
+  private final LegacyOtherRpcs others;
 
   public LegacyService(LegacyHost host, LegacyLedgers ledgers, String version) {
     this.host = host;
     this.ledgers = ledgers;
     this.version = version;
-    this.reads = new LegacyReadRpcs(host, ledgers);
+    this.others = new LegacyOtherRpcs(host, ledgers);
   }
 
   /** Runs {@code body} and answers with its result or the status of its exception. */
@@ -310,65 +310,77 @@ public final class LegacyService extends ImmuServiceGrpc.ImmuServiceImplBase {
   @Override
   public void scan(
       io.immudb.legacy.proto.LegacyProto.ScanOptions req, StreamObserver<ItemList> out) {
-    answer(out, () -> reads.scan(req));
+    answer(out, () -> others.scan(req));
   }
 
   @Override
   public void count(
       io.immudb.legacy.proto.LegacyProto.KeyPrefix req,
       StreamObserver<io.immudb.legacy.proto.LegacyProto.ItemsCount> out) {
-    answer(out, () -> reads.count(req));
+    answer(out, () -> others.count(req));
   }
 
   @Override
   public void history(Key req, StreamObserver<ItemList> out) {
-    answer(out, () -> reads.history(req));
+    answer(out, () -> others.history(req));
   }
 
   @Override
   public void byIndex(Index req, StreamObserver<Item> out) {
-    answer(out, () -> reads.byIndex(req));
+    answer(out, () -> others.byIndex(req));
   }
 
   @Override
   public void bySafeIndex(
       io.immudb.legacy.proto.LegacyProto.SafeIndexOptions req, StreamObserver<SafeItem> out) {
-    answer(out, () -> reads.bySafeIndex(req));
+    answer(out, () -> others.bySafeIndex(req));
   }
 
   @Override
   public void iScan(
       io.immudb.legacy.proto.LegacyProto.IScanOptions req,
       StreamObserver<io.immudb.legacy.proto.LegacyProto.Page> out) {
-    answer(out, () -> reads.iScan(req));
+    answer(out, () -> others.iScan(req));
   }
 
   @Override
   public void inclusion(
       Index req, StreamObserver<io.immudb.legacy.proto.LegacyProto.InclusionProof> out) {
-    answer(out, () -> reads.inclusion(req));
+    answer(out, () -> others.inclusion(req));
   }
 
   @Override
   public void consistency(
       Index req, StreamObserver<io.immudb.legacy.proto.LegacyProto.ConsistencyProof> out) {
-    answer(out, () -> reads.consistency(req));
+    answer(out, () -> others.consistency(req));
   }
 
   @Override
   public void reference(
       io.immudb.legacy.proto.LegacyProto.ReferenceOptions req, StreamObserver<Index> out) {
-    answer(out, () -> reads.reference(req));
+    answer(out, () -> others.reference(req));
   }
 
   @Override
   public void zAdd(io.immudb.legacy.proto.LegacyProto.ZAddOptions req, StreamObserver<Index> out) {
-    answer(out, () -> reads.zAdd(req));
+    answer(out, () -> others.zAdd(req));
+  }
+
+  @Override
+  public void safeReference(
+      io.immudb.legacy.proto.LegacyProto.SafeReferenceOptions req, StreamObserver<Proof> out) {
+    answer(out, () -> others.safeReference(req));
+  }
+
+  @Override
+  public void safeZAdd(
+      io.immudb.legacy.proto.LegacyProto.SafeZAddOptions req, StreamObserver<Proof> out) {
+    answer(out, () -> others.safeZAdd(req));
   }
 
   @Override
   public void zScan(
       io.immudb.legacy.proto.LegacyProto.ZScanOptions req, StreamObserver<ItemList> out) {
-    answer(out, () -> reads.zScan(req));
+    answer(out, () -> others.zScan(req));
   }
 }

@@ -28,12 +28,16 @@ import io.immudb.legacy.proto.LegacyProto.Key;
 import io.immudb.legacy.proto.LegacyProto.KeyList;
 import io.immudb.legacy.proto.LegacyProto.KeyValue;
 import io.immudb.legacy.proto.LegacyProto.Proof;
+import io.immudb.legacy.proto.LegacyProto.ReferenceOptions;
 import io.immudb.legacy.proto.LegacyProto.Root;
 import io.immudb.legacy.proto.LegacyProto.SafeGetOptions;
 import io.immudb.legacy.proto.LegacyProto.SafeIndexOptions;
 import io.immudb.legacy.proto.LegacyProto.SafeItem;
+import io.immudb.legacy.proto.LegacyProto.SafeReferenceOptions;
 import io.immudb.legacy.proto.LegacyProto.SafeSetOptions;
+import io.immudb.legacy.proto.LegacyProto.SafeZAddOptions;
 import io.immudb.legacy.proto.LegacyProto.ZAddOptions;
+import io.immudb.legacy.proto.LegacyProto.ZScanOptions;
 import io.immudb.legacy.tree.LegacyLeaf;
 import io.immudb.legacy.tree.LegacyVerifier;
 import java.nio.file.Path;
@@ -204,6 +208,78 @@ class LegacyServiceTest {
         stub.bySafeIndex(SafeIndexOptions.newBuilder().setIndex(3).setRootIndex(idx(2)).build());
     assertThat(byIndex.getItem().getKey()).isEqualTo(b("c"));
     verify(byIndex.getProof(), byIndex.getItem(), r2);
+  }
+
+  @Test
+  void safeReferenceAndSafeZAddProveTheNewEntry() throws Exception {
+    stub.set(kv("a", "1"));
+    Root r0 = stub.currentRoot(Empty.getDefaultInstance());
+    Proof ref =
+        stub.safeReference(
+            SafeReferenceOptions.newBuilder()
+                .setRo(ReferenceOptions.newBuilder().setReference(b("r")).setKey(b("a")))
+                .setRootIndex(idx(r0.getPayload().getIndex()))
+                .build());
+    assertThat(ref.getIndex()).isEqualTo(1);
+    assertThat(ref.getAt()).isEqualTo(1);
+    Item refItem = stub.byIndex(idx(ref.getIndex()));
+    verify(ref, refItem, r0);
+    // The reference resolves to its target through the v0.8 API.
+    assertThat(stub.get(Key.newBuilder().setKey(b("r")).build()).getValue()).isEqualTo(b("1"));
+    Root r1 =
+        Root.newBuilder()
+            .setPayload(r0.getPayload().toBuilder().setIndex(ref.getAt()).setRoot(ref.getRoot()))
+            .build();
+    Proof z =
+        stub.safeZAdd(
+            SafeZAddOptions.newBuilder()
+                .setZopts(ZAddOptions.newBuilder().setSet(b("s")).setKey(b("a")).setScore(2.5))
+                .setRootIndex(idx(ref.getAt()))
+                .build());
+    assertThat(z.getIndex()).isEqualTo(2);
+    verify(z, stub.byIndex(idx(z.getIndex())), r1);
+    assertThat(
+            stub.zScan(ZScanOptions.newBuilder().setSet(b("s")).build()).getItemsList().stream()
+                .map(Item::getValue)
+                .toList())
+        .containsExactly(b("1"));
+    // A root index the tree doesn't have, a missing target, a malformed score: nothing is written.
+    long before = lastTx();
+    assertRefused(
+        () ->
+            stub.safeReference(
+                SafeReferenceOptions.newBuilder()
+                    .setRo(ReferenceOptions.newBuilder().setReference(b("r2")).setKey(b("a")))
+                    .setRootIndex(idx(99))
+                    .build()),
+        Status.Code.INVALID_ARGUMENT,
+        "invalid root index");
+    assertRefused(
+        () ->
+            stub.safeZAdd(
+                SafeZAddOptions.newBuilder()
+                    .setZopts(ZAddOptions.newBuilder().setSet(b("s")).setKey(b("missing")))
+                    .build()),
+        Status.Code.NOT_FOUND,
+        "Key not found");
+    ZAddOptions badScore =
+        ZAddOptions.newBuilder()
+            .setSet(b("s"))
+            .setKey(b("a"))
+            .setUnknownFields(
+                UnknownFieldSet.newBuilder()
+                    .addField(
+                        2,
+                        UnknownFieldSet.Field.newBuilder()
+                            .addLengthDelimited(ByteString.copyFrom(new byte[] {0x09}))
+                            .build())
+                    .build())
+            .build();
+    assertRefused(
+        () -> stub.safeZAdd(SafeZAddOptions.newBuilder().setZopts(badScore).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "score (field 2)");
+    assertThat(lastTx()).isEqualTo(before);
   }
 
   private long lastTx() {

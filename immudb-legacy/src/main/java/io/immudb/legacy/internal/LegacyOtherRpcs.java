@@ -22,9 +22,12 @@ import io.immudb.legacy.proto.LegacyProto.ItemsCount;
 import io.immudb.legacy.proto.LegacyProto.Key;
 import io.immudb.legacy.proto.LegacyProto.KeyPrefix;
 import io.immudb.legacy.proto.LegacyProto.Page;
+import io.immudb.legacy.proto.LegacyProto.Proof;
 import io.immudb.legacy.proto.LegacyProto.ReferenceOptions;
 import io.immudb.legacy.proto.LegacyProto.SafeIndexOptions;
 import io.immudb.legacy.proto.LegacyProto.SafeItem;
+import io.immudb.legacy.proto.LegacyProto.SafeReferenceOptions;
+import io.immudb.legacy.proto.LegacyProto.SafeZAddOptions;
 import io.immudb.legacy.proto.LegacyProto.ScanOptions;
 import io.immudb.legacy.proto.LegacyProto.ZAddOptions;
 import io.immudb.legacy.proto.LegacyProto.ZScanOptions;
@@ -34,20 +37,22 @@ import io.immudb.legacy.tree.LegacyLedger;
 import io.immudb.legacy.tree.LegacyProofs;
 import io.immudb.legacy.tree.LegacyTree;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The v0.8 RPCs of spec v0.8 §4.4 that map onto {@link Database} and the v0.8 tree: scans, history,
- * count, entries by index, inclusion and consistency proofs, references and sorted sets. Each
- * checks the caller's permission under the v1.1 method that does the same. Thread-safe (stateless).
+ * count, entries by index, inclusion and consistency proofs, references and sorted sets (also their
+ * safe writes, spec v0.8 §3). Each checks the caller's permission under the v1.1 method that does
+ * the same. Thread-safe (stateless).
  */
-final class LegacyReadRpcs {
+final class LegacyOtherRpcs {
   /** Most items of one scan, history or zscan call ({@link Database#MAX_SCAN_LIMIT}). */
   private static final long MAX_LIMIT = Database.MAX_SCAN_LIMIT;
 
   private final LegacyHost host;
   private final LegacyLedgers ledgers;
 
-  LegacyReadRpcs(LegacyHost host, LegacyLedgers ledgers) {
+  LegacyOtherRpcs(LegacyHost host, LegacyLedgers ledgers) {
     this.host = host;
     this.ledgers = ledgers;
   }
@@ -176,21 +181,56 @@ final class LegacyReadRpcs {
   }
 
   Index reference(ReferenceOptions req) {
+    checkReference(req);
+    Database db = db("SetReference", true);
+    return Index.newBuilder().setIndex(writeReference(db, req)).build();
+  }
+
+  /** {@code SafeReference} (spec v0.8 §3): the new reference entry, proven. */
+  Proof safeReference(SafeReferenceOptions req) {
+    checkReference(req.getRo());
+    return safeWrite(
+        db("VerifiableSetReference", true),
+        req.hasRootIndex(),
+        req.getRootIndex(),
+        db -> writeReference(db, req.getRo()));
+  }
+
+  private static void checkReference(ReferenceOptions req) {
     LegacyKeys.check(req.getReference(), "invalid reference");
     LegacyKeys.check(req.getKey());
-    Database db = db("SetReference", true);
+  }
+
+  /** Writes the reference; returns its leaf index. */
+  private long writeReference(Database db, ReferenceOptions req) {
     db.get(req.getKey().toByteArray()); // v0.8: the target must exist ("Key not found")
     TxHeader h =
         db.setReference(
             req.getReference().toByteArray(), req.getKey().toByteArray(), 0, false, false);
-    return Index.newBuilder().setIndex(LegacyProofBuilder.indexOf(ledgers, db, h.id(), 0)).build();
+    return LegacyProofBuilder.indexOf(ledgers, db, h.id(), 0);
+  }
+
+  Index zAdd(ZAddOptions req) {
+    checkZAdd(req);
+    Database db = db("ZAdd", true);
+    return Index.newBuilder().setIndex(writeZAdd(db, req)).build();
+  }
+
+  /** {@code SafeZAdd} (spec v0.8 §3): the new sorted-set entry, proven. */
+  Proof safeZAdd(SafeZAddOptions req) {
+    checkZAdd(req.getZopts());
+    return safeWrite(
+        db("VerifiableZAdd", true),
+        req.hasRootIndex(),
+        req.getRootIndex(),
+        db -> writeZAdd(db, req.getZopts()));
   }
 
   /**
    * {@code ZAdd} with immudb4j's {@code double score = 2}. A v0.8.1 client's {@code Score} message
    * on field 2 (wire type 2) lands in the unknown fields and is refused, not read as score 0.
    */
-  Index zAdd(ZAddOptions req) {
+  private static void checkZAdd(ZAddOptions req) {
     UnknownFieldSet unknown = req.getUnknownFields();
     if (unknown.hasField(2) || unknown.asMap().keySet().stream().anyMatch(f -> f >= 4)) {
       throw LegacyException.of(
@@ -200,7 +240,10 @@ final class LegacyReadRpcs {
     }
     LegacyKeys.check(req.getSet(), "invalid set");
     LegacyKeys.check(req.getKey());
-    Database db = db("ZAdd", true);
+  }
+
+  /** Adds the member; returns the leaf index of its entry. */
+  private long writeZAdd(Database db, ZAddOptions req) {
     db.get(req.getKey().toByteArray()); // v0.8: the member must exist ("Key not found")
     TxHeader h =
         db.zAdd(
@@ -210,7 +253,19 @@ final class LegacyReadRpcs {
             0,
             false,
             false);
-    return Index.newBuilder().setIndex(LegacyProofBuilder.indexOf(ledgers, db, h.id(), 0)).build();
+    return LegacyProofBuilder.indexOf(ledgers, db, h.id(), 0);
+  }
+
+  /**
+   * The safe protocol's write (spec v0.8 §3.1): the client's root index is checked before anything
+   * is written, then {@code write} adds the entry, which is proven at the tree's new size.
+   */
+  private Proof safeWrite(
+      Database db, boolean hasRoot, Index rootIndex, ToLongFunction<Database> write) {
+    LegacyLedger l = ledgers.current(db);
+    long prev = LegacyProofBuilder.previousRoot(l, hasRoot, rootIndex);
+    long index = write.applyAsLong(db);
+    return LegacyProofBuilder.proof(l, at(l, index), prev);
   }
 
   ItemList zScan(ZScanOptions req) {
