@@ -33,6 +33,11 @@ public final class LegacyLedger implements AutoCloseable {
   /** Ranges at least this long are read ahead on a second thread. */
   private static final int PREFETCH_MIN_TXS = 256;
 
+  /** Most txs, and most entries, read ahead of the hashing. */
+  private static final int PREFETCH_TXS = 1024;
+
+  private static final int PREFETCH_ENTRIES = 1 << 16;
+
   private final Database db;
   private final LegacyTree tree;
   private final Sha256Hasher hasher = Sha256Hasher.create();
@@ -169,16 +174,23 @@ public final class LegacyLedger implements AutoCloseable {
     return index;
   }
 
-  /** As {@link #appendBatch}, with the log read by a reader thread into a bounded queue. */
+  /**
+   * As {@link #appendBatch}, with the log read by a reader thread into a queue bounded by txs and
+   * by entries ({@value #PREFETCH_ENTRIES}): what waits in the queue stays small enough to die
+   * young, whatever the size of the txs.
+   */
   private long appendPrefetched(long from, long to) throws IOException {
     java.util.concurrent.BlockingQueue<Object> queue =
-        new java.util.concurrent.ArrayBlockingQueue<>(1024);
+        new java.util.concurrent.ArrayBlockingQueue<>(PREFETCH_TXS);
+    java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(PREFETCH_ENTRIES);
     Thread reader =
         new Thread(
             () -> {
               try {
                 for (long t = from; t <= to; t++) {
-                  queue.put(db.export(t));
+                  ExportedTx tx = db.export(t);
+                  room.acquire(permits(tx));
+                  queue.put(tx);
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -196,7 +208,9 @@ public final class LegacyLedger implements AutoCloseable {
         if (next instanceof RuntimeException e) {
           throw e;
         }
-        index = appendTx((ExportedTx) next, index);
+        ExportedTx tx = (ExportedTx) next;
+        index = appendTx(tx, index);
+        room.release(permits(tx));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -205,6 +219,11 @@ public final class LegacyLedger implements AutoCloseable {
       reader.interrupt();
     }
     return to + 1;
+  }
+
+  /** The queue room a tx takes: its entries, at least 1, at most all of it. */
+  private static int permits(ExportedTx tx) {
+    return Math.max(1, Math.min(PREFETCH_ENTRIES, tx.entries().size()));
   }
 
   /** The leaf index of entry {@code position} of tx {@code txId}, catching up to it first. */
