@@ -21,6 +21,8 @@ public enum ErrorCode {
   FAILED_PRECONDITION,
   /** Pushback: the commit queue is full; retry later. */
   UNAVAILABLE,
+  /** A limit on what one client may take of the server was reached (logins); the text names it. */
+  RESOURCE_EXHAUSTED,
   /** A wait (for the index, for a commit) ran out of time. */
   DEADLINE_EXCEEDED,
   /** Stored data failed a checksum or hash check. */

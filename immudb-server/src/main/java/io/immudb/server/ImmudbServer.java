@@ -8,14 +8,17 @@ import io.immudb.legacy.LegacyLedgers;
 import io.immudb.legacy.LegacyServices;
 import io.immudb.ops.PidFile;
 import io.immudb.server.auth.LoginSessions;
+import io.immudb.server.auth.LoginThrottle;
 import io.immudb.server.auth.PasswordHasher;
 import io.immudb.server.auth.UserStore;
+import io.immudb.server.config.LimitOptions;
 import io.immudb.server.config.NetworkOptions;
 import io.immudb.server.config.ServerCommand;
 import io.immudb.server.config.ServerConfig;
 import io.immudb.server.consistency.ConsistencyChecker;
 import io.immudb.server.db.DataDirectory;
 import io.immudb.server.db.DatabaseRegistry;
+import io.immudb.server.grpc.ClientAddress;
 import io.immudb.server.grpc.ImmuServices;
 import io.immudb.server.legacy.ServerLegacyHost;
 import io.immudb.server.metrics.MetricsEndpoint;
@@ -146,7 +149,15 @@ public final class ImmudbServer implements AutoCloseable {
       UserStore users = new UserStore(registry, new PasswordHasher(10), Clock.systemUTC());
       users.ensureSysadmin(cfg.security().adminPassword());
       LoginSessions tokens =
-          new LoginSessions(users, registry, cfg.security().tokenExpiry(), Clock.systemUTC());
+          new LoginSessions(
+              users,
+              registry,
+              cfg.security().tokenExpiry(),
+              Clock.systemUTC(),
+              new LoginThrottle(
+                  cfg.limits().maxConcurrentLogins(),
+                  cfg.limits().maxFailedLogins(),
+                  Clock.systemUTC()));
       List<ServerInterceptor> interceptors = new ArrayList<>();
       StateSigner signer = null;
       if (cfg.security().signingKey().isPresent()) {
@@ -154,6 +165,7 @@ public final class ImmudbServer implements AutoCloseable {
         interceptors.add(ImmuServices.signing(signer, tokens, cfg.security().auth()));
       }
       // The last interceptor sees a call first: it sets up the token context and the uuid header.
+      interceptors.add(new ClientAddress());
       interceptors.add(ImmuServices.interceptor(dir.identifier()));
       if (serverMetrics != null) {
         serverMetrics.bind(registry, tokens);
@@ -190,13 +202,14 @@ public final class ImmudbServer implements AutoCloseable {
         InetSocketAddress at =
             new InetSocketAddress(cfg.network().address(), cfg.network().legacyPort().getAsInt());
         legacy =
-            NettyServerBuilder.forAddress(at)
+            limited(NettyServerBuilder.forAddress(at), cfg.limits())
                 .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
                 .executor(executor)
                 .addService(
                     ServerInterceptors.intercept( // the immudb-uuid header, as on the v1.1 port
                         LegacyServices.service(
                             host, legacyLedgers, "immudb " + ImmuServices.VERSION),
+                        new ClientAddress(),
                         ImmuServices.interceptor(dir.identifier())))
                 .build()
                 .start();
@@ -256,8 +269,22 @@ public final class ImmudbServer implements AutoCloseable {
     }
   }
 
+  /** {@code b} with the per-connection limits of {@code limits} (docs/server.md, "Limits"). */
+  private static NettyServerBuilder limited(NettyServerBuilder b, LimitOptions limits) {
+    b.maxInboundMetadataSize(limits.maxMetadataSize())
+        .maxConcurrentCallsPerConnection(limits.maxCallsPerConnection());
+    if (!limits.maxConnectionIdle().isZero()) {
+      b.maxConnectionIdle(limits.maxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return b;
+  }
+
   /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
   private static NettyServerBuilder listener(ServerConfig cfg) {
+    return limited(plainOrTls(cfg), cfg.limits());
+  }
+
+  private static NettyServerBuilder plainOrTls(ServerConfig cfg) {
     NetworkOptions net = cfg.network();
     InetSocketAddress at = new InetSocketAddress(net.address(), net.port());
     if (cfg.serverTls().isEmpty()) {

@@ -54,6 +54,7 @@ final class LegacyStatus {
       case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
       case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
+      case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case DEADLINE_EXCEEDED -> Status.Code.DEADLINE_EXCEEDED;
       case DATA_LOSS -> Status.Code.DATA_LOSS;
       case INTERNAL -> Status.Code.INTERNAL;

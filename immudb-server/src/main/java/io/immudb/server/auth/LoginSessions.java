@@ -34,12 +34,27 @@ public final class LoginSessions {
   private final DatabaseRegistry registry;
   private final Duration expiry;
   private final Clock clock;
+  private final LoginThrottle throttle;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Long> epochs = new ConcurrentHashMap<>();
 
-  /** Requires expiry > 0. Registers itself with {@code users} to end tokens on user changes. */
+  /** Without limits on logins ({@link LoginThrottle#unlimited()}). */
   public LoginSessions(UserStore users, DatabaseRegistry registry, Duration expiry, Clock clock) {
+    this(users, registry, expiry, clock, LoginThrottle.unlimited());
+  }
+
+  /**
+   * Requires expiry > 0. Registers itself with {@code users} to end tokens on user changes. Every
+   * password check runs within {@code throttle}'s limits.
+   */
+  public LoginSessions(
+      UserStore users,
+      DatabaseRegistry registry,
+      Duration expiry,
+      Clock clock,
+      LoginThrottle throttle) {
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
     this.users = Objects.requireNonNull(users, "users");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.expiry = Objects.requireNonNull(expiry, "expiry");
@@ -56,8 +71,18 @@ public final class LoginSessions {
    * @throws UserException {@code INVALID_CREDENTIALS} or {@code INACTIVE}
    */
   public LoginResult login(String username, String password) {
+    return login(username, password, "unknown");
+  }
+
+  /**
+   * {@code Login} from client address {@code address}, within the {@link LoginThrottle}'s limits.
+   *
+   * @throws UserException {@code INVALID_CREDENTIALS} or {@code INACTIVE}
+   * @throws io.immudb.core.ImmuException {@code RESOURCE_EXHAUSTED} when a limit refuses it
+   */
+  public LoginResult login(String username, String password, String address) {
     long epoch = epochOf(username);
-    Authentication a = users.authenticate(username, password);
+    Authentication a = throttle.run(address, () -> users.authenticate(username, password));
     return new LoginResult(issue(username, DatabaseNames.DEFAULTDB, epoch), a.warning());
   }
 

@@ -28,6 +28,7 @@ public final class ServerConfig {
   private final TlsOptions tls;
   private final MetricsOptions metrics;
   private final ProcessOptions process;
+  private final LimitOptions limits;
   private final Optional<ConsistencyCheckOptions> consistencyCheck;
   private final Optional<ServerTls> serverTls;
 
@@ -45,6 +46,7 @@ public final class ServerConfig {
       TlsOptions tls,
       MetricsOptions metrics,
       ProcessOptions process,
+      LimitOptions limits,
       Optional<ConsistencyCheckOptions> consistencyCheck) {
     this.network = Objects.requireNonNull(network, "network");
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -52,6 +54,7 @@ public final class ServerConfig {
     this.tls = Objects.requireNonNull(tls, "tls");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.process = Objects.requireNonNull(process, "process");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.consistencyCheck = Objects.requireNonNull(consistencyCheck, "consistencyCheck");
     this.serverTls = tls.load();
     int port = network.port();
@@ -116,6 +119,11 @@ public final class ServerConfig {
     return process;
   }
 
+  /** What one client may take of the server. */
+  public LimitOptions limits() {
+    return limits;
+  }
+
   /** The background consistency checker's settings; empty when it is off. */
   public Optional<ConsistencyCheckOptions> consistencyCheck() {
     return consistencyCheck;
@@ -135,6 +143,8 @@ public final class ServerConfig {
         + metrics
         + ", "
         + process
+        + ", "
+        + limits
         + ", consistencyCheck="
         + consistencyCheck
         + "}";

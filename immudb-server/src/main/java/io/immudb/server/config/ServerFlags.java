@@ -132,6 +132,43 @@ final class ServerFlags {
   Duration tokenExpiry;
 
   @Option(
+      names = "--max-concurrent-logins",
+      defaultValue = "2",
+      description =
+          "password checks (bcrypt) running at once; more logins wait up to 2 s, then are refused"
+              + " (default: ${DEFAULT-VALUE})")
+  int maxConcurrentLogins;
+
+  @Option(
+      names = "--max-failed-logins",
+      defaultValue = "10",
+      description =
+          "failed logins per client address per minute before its logins are refused for the"
+              + " rest of the minute; 0: no limit (default: ${DEFAULT-VALUE})")
+  int maxFailedLogins;
+
+  @Option(
+      names = "--max-metadata-size",
+      defaultValue = "8192",
+      description = "largest request header block of a call, in bytes (default: ${DEFAULT-VALUE})")
+  int maxMetadataSize;
+
+  @Option(
+      names = "--max-calls-per-connection",
+      defaultValue = "1000",
+      description = "calls open at once on one connection (default: ${DEFAULT-VALUE})")
+  int maxCallsPerConnection;
+
+  @Option(
+      names = "--max-connection-idle",
+      defaultValue = "30m",
+      converter = DurationConverter.class,
+      description =
+          "close a connection after this long without an open call; 0s: never (default:"
+              + " ${DEFAULT-VALUE})")
+  Duration maxConnectionIdle;
+
+  @Option(
       names = "--metrics-server",
       arity = "0..1",
       fallbackValue = "true",
@@ -260,6 +297,12 @@ final class ServerFlags {
             LogFormat.parse(logFormat),
             LogLevel.parse(logLevel),
             detached),
+        new LimitOptions(
+            maxConcurrentLogins,
+            maxFailedLogins,
+            maxMetadataSize,
+            maxCallsPerConnection,
+            maxConnectionIdle),
         consistencyCheck());
   }
 

@@ -31,7 +31,11 @@ final class AuthRpcs {
           ErrorCode.FAILED_PRECONDITION,
           "server is running with authentication disabled, please enable authentication to login");
     }
-    LoginResult r = tokens.login(req.getUser().toStringUtf8(), req.getPassword().toStringUtf8());
+    LoginResult r =
+        tokens.login(
+            req.getUser().toStringUtf8(),
+            req.getPassword().toStringUtf8(),
+            ClientAddress.current());
     LoginResponse.Builder b = LoginResponse.newBuilder().setToken(r.token().value());
     r.warning().ifPresent(w -> b.setWarning(ByteString.copyFromUtf8(w)));
     return b.build();

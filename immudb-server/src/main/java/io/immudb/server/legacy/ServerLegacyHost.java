@@ -17,6 +17,7 @@ import io.immudb.server.auth.UserException;
 import io.immudb.server.auth.UserPermission;
 import io.immudb.server.auth.UserStore;
 import io.immudb.server.db.DatabaseRegistry;
+import io.immudb.server.grpc.ClientAddress;
 import io.immudb.server.signing.StateSigner;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ServerLegacyHost implements LegacyHost {
   public LegacyLogin login(String user, String password) {
     LoginResult r;
     try {
-      r = v08(() -> tokens.login(user, password));
+      r = v08(() -> tokens.login(user, password, ClientAddress.current()));
     } catch (UserException e) {
       throw switch (e.kind()) {
         case INVALID_CREDENTIALS ->
