@@ -1,0 +1,101 @@
+package io.immudb.sql.internal;
+
+import io.immudb.sql.SqlException;
+import io.immudb.sql.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CREATE TABLE and CREATE INDEX over a {@link WriteTx}: each writes a new version of the table's
+ * definition key (so the catalog's history is provable like any row); CREATE INDEX also writes the
+ * entries of the rows already in the table, in the same tx. Not thread-safe.
+ */
+final class Ddl {
+  private Ddl() {}
+
+  static void createTable(WriteTx tx, Stmt.CreateTable s) {
+    if (tx.catalog.has(s.table())) {
+      if (s.ifNotExists()) {
+        return;
+      }
+      throw SqlException.invalid("table already exists: " + s.table());
+    }
+    if (s.primaryKey().isEmpty()) {
+      throw SqlException.invalid("table " + s.table() + " has no PRIMARY KEY");
+    }
+    List<ColumnDef> cols = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Stmt.ColumnSpec c : s.columns()) {
+      if (!names.add(c.name())) {
+        throw SqlException.invalid("column " + c.name() + " is declared twice");
+      }
+      if (c.maxLen() > 0 && !c.type().hasLength()) {
+        throw SqlException.invalid(c.type() + " takes no length: column " + c.name());
+      }
+      cols.add(
+          new ColumnDef(
+              cols.size() + 1, c.name(), c.type(), c.maxLen(), c.notNull(), c.autoIncrement()));
+    }
+    if (cols.isEmpty()) {
+      throw SqlException.invalid("table " + s.table() + " has no columns");
+    }
+    TableDef draft = new TableDef(tx.catalog.nextTableId(), s.table(), cols, List.of(), List.of());
+    List<Integer> pk = new ArrayList<>();
+    for (String name : s.primaryKey()) {
+      ColumnDef c = draft.column(name);
+      if (pk.contains(c.id())) {
+        throw SqlException.invalid("column " + name + " is twice in the PRIMARY KEY");
+      }
+      pk.add(c.id());
+    }
+    for (ColumnDef c : cols) {
+      if (c.autoIncrement()
+          && (c.type() != SqlType.INTEGER || pk.size() != 1 || pk.get(0) != c.id())) {
+        throw SqlException.invalid(
+            "AUTO_INCREMENT is only for a single-column INTEGER PRIMARY KEY: column " + c.name());
+      }
+    }
+    TableDef t = new TableDef(draft.id(), s.table(), cols, pk, List.of());
+    tx.put(KeyCodec.tableKey(t.id()), CatalogCodec.encode(t));
+    tx.catalog = tx.catalog.with(t);
+    tx.ddl = true;
+  }
+
+  static void createIndex(WriteTx tx, Stmt.CreateIndex s, Evaluator ev) {
+    TableDef t = tx.catalog.table(s.table());
+    List<Integer> ids = new ArrayList<>();
+    for (String name : s.columns()) {
+      int id = t.column(name).id();
+      if (ids.contains(id)) {
+        throw SqlException.invalid("column " + name + " is twice in the index");
+      }
+      ids.add(id);
+    }
+    for (IndexDef i : t.indexes()) {
+      if (i.columnIds().equals(ids)) {
+        if (s.ifNotExists()) {
+          return;
+        }
+        throw SqlException.invalid("index already exists on " + t.name() + s.columns());
+      }
+    }
+    if (ids.equals(t.primaryKey())) {
+      throw SqlException.invalid("the primary key of " + t.name() + " is already its index");
+    }
+    IndexDef idx = new IndexDef(t.indexes().size() + 1, s.unique(), ids);
+    TableDef withIdx = t.withIndex(idx);
+    Scope scope = new Scope(t, t.name(), false);
+    List<RowSource.Row> rows = new ArrayList<>();
+    Iterator<RowSource.Row> it = RowSource.rows(tx, scope, null, ev, false, 0);
+    it.forEachRemaining(rows::add);
+    for (RowSource.Row r : rows) {
+      IndexWrites.addEntry(tx, t, idx, r.key(), r.values());
+    }
+    tx.put(KeyCodec.tableKey(t.id()), CatalogCodec.encode(withIdx));
+    tx.catalog = tx.catalog.with(withIdx);
+    tx.ddl = true;
+  }
+}
