@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.ErrorCode;
+import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.kv.SqlCatalog;
 import io.immudb.core.kv.StoredKeyValue;
+import io.immudb.core.proof.DualProofVerifier;
+import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.Tx;
+import io.immudb.core.tx.TxEntry;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.database.ScanRequest;
 import io.immudb.embedded.database.VerifiableSqlEntry;
 import io.immudb.embedded.store.StoreOptions;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +254,14 @@ class SqlEngineTest {
     Tx proven = e.verifiableTx().tx();
     assertThat(proven.header().id()).isEqualTo(tx);
     assertThat(proven.entries().get(e.inclusionProof().leaf()).key()).isEqualTo(e.entry().key());
+    // what a client checks (spec v1 §7.4): the entry in its tx, the tx against its trusted state
+    byte[] value = e.entry().value();
+    Sha256Digest hValue = Sha256Digest.of(MessageDigest.getInstance("SHA-256").digest(value));
+    Sha256Digest digest =
+        new TxEntry(e.entry().key(), hValue, value.length).digest(Sha256Hasher.create());
+    HTree.verifyInclusion(e.inclusionProof(), digest, proven.header().eh());
+    DualProofVerifier.verify(
+        e.verifiableTx().dualProof(), 1, tx, db.txById(1).header().alh(), proven.header().alh());
     assertThatThrownBy(() -> sql.verifiableGet("t", List.of(SqlValue.ofInteger(8)), 0, 1))
         .isInstanceOf(io.immudb.embedded.KeyNotFoundException.class);
   }
@@ -306,5 +320,37 @@ class SqlEngineTest {
     assertThatThrownBy(() -> exec("BEGIN; INSERT INTO t (id, s) VALUES (1, 'a')"))
         .hasMessageContaining("BEGIN without COMMIT");
     assertThat(rows("SELECT id FROM t")).isEmpty();
+  }
+
+  @Test
+  void concurrentWritersLoseNothing() throws Exception {
+    exec("CREATE TABLE c (id INTEGER AUTO_INCREMENT, v INTEGER, PRIMARY KEY id)");
+    exec("INSERT INTO c (v) VALUES (0)");
+    int threads = 4;
+    int each = 25;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    exec("UPDATE c SET v = v + 1 WHERE id = 1");
+                    exec("INSERT INTO c (v) VALUES (-1)");
+                  }
+                }));
+      }
+      for (var f : fs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(rows("SELECT v FROM c WHERE id = 1"))
+        .containsExactly(List.of((long) threads * each));
+    assertThat(rows("SELECT COUNT(*), MAX(id) FROM c WHERE v = -1"))
+        .containsExactly(List.of((long) threads * each, threads * each + 1L));
   }
 }
