@@ -353,4 +353,43 @@ class SqlEngineTest {
     assertThat(rows("SELECT COUNT(*), MAX(id) FROM c WHERE v = -1"))
         .containsExactly(List.of((long) threads * each, threads * each + 1L));
   }
+
+  @Test
+  void scansPageThroughLargeTablesInBothDirections() {
+    exec("CREATE TABLE big (id INTEGER, v VARCHAR, PRIMARY KEY id)");
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 700; i++) {
+      if (i % 200 == 0) {
+        if (b.length() > 0) {
+          exec(b.toString());
+        }
+        b = new StringBuilder("INSERT INTO big (id, v) VALUES ");
+      } else {
+        b.append(", ");
+      }
+      b.append("(").append(i * 3 - 1000).append(", 'v").append(i).append("')");
+    }
+    exec(b.toString());
+    exec("DELETE FROM big WHERE id < -900");
+    List<List<Object>> asc = rows("SELECT id FROM big WHERE id < 1000 ORDER BY id");
+    List<List<Object>> desc = rows("SELECT id FROM big WHERE id < 1000 ORDER BY id DESC");
+    assertThat(asc).hasSize(633);
+    assertThat(asc.get(0)).containsExactly(-898L);
+    assertThat(asc.get(632)).containsExactly(998L);
+    List<List<Object>> reversed = new ArrayList<>(desc);
+    java.util.Collections.reverse(reversed);
+    assertThat(reversed).isEqualTo(asc);
+    assertThat(rows("SELECT COUNT(*) FROM big")).containsExactly(List.of(666L));
+    assertThat(rows("SELECT id FROM big ORDER BY id DESC LIMIT 2 OFFSET 1"))
+        .containsExactly(List.of(1094L), List.of(1091L));
+    StringBuilder more = new StringBuilder("INSERT INTO big (id) VALUES (2000)");
+    for (int i = 2001; i < 2400; i++) {
+      more.append(", (").append(i).append(")");
+    }
+    exec(more.toString());
+    assertThat(rows("SELECT COUNT(*) FROM big")).containsExactly(List.of(1066L));
+    assertThatThrownBy(() -> rows("SELECT id FROM big"))
+        .hasMessageContaining("more than 1000 rows");
+    assertThat(rows("SELECT id FROM big LIMIT 1000")).hasSize(1000);
+  }
 }
