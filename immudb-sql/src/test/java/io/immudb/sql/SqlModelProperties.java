@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
 
 /**
  * A random sequence of INSERT, UPSERT, UPDATE and DELETE, then SELECTs now and at every past tx
- * (UNTIL TX), equals a naive in-memory model: a sorted map per committed tx.
+ * (UNTIL TX), equals a naive in-memory model: a sorted map per committed tx. Lookups by the indexed
+ * column {@code v} go through the secondary index.
  */
 class SqlModelProperties {
   enum Kind {
@@ -53,7 +54,8 @@ class SqlModelProperties {
     Path dir = Files.createTempDirectory("sqlmodel");
     try (Database db = SqlEngineTest.open(dir)) {
       SqlEngine sql = SqlEngine.open(db);
-      sql.exec("CREATE TABLE t (id INTEGER, v INTEGER, PRIMARY KEY id)", Map.of());
+      sql.exec(
+          "CREATE TABLE t (id INTEGER, v INTEGER, PRIMARY KEY id); CREATE INDEX ON t(v)", Map.of());
       TreeMap<Long, Long> model = new TreeMap<>();
       TreeMap<Long, TreeMap<Long, Long>> byTx = new TreeMap<>();
       byTx.put(db.lastTxId(), new TreeMap<>());
@@ -111,6 +113,17 @@ class SqlModelProperties {
                     sql, "SELECT id, v FROM t UNTIL TX @tx", Map.of("tx", SqlValue.ofInteger(tx))))
             .as("as of tx %d", tx)
             .isEqualTo(rows(then));
+        for (long v : then.values().stream().distinct().limit(3).toList()) {
+          TreeMap<Long, Long> withV = new TreeMap<>(then);
+          withV.values().removeIf(x -> x != v);
+          assertThat(
+                  select(
+                      sql,
+                      "SELECT id, v FROM t UNTIL TX @tx WHERE v = @v",
+                      Map.of("tx", SqlValue.ofInteger(tx), "v", SqlValue.ofInteger(v))))
+              .as("v = %d as of tx %d (index lookup)", v, tx)
+              .isEqualTo(rows(withV));
+        }
       }
     } finally {
       deleteTree(dir);

@@ -26,13 +26,18 @@ final class RowSource {
   static Iterator<Row> rows(
       KvReader reader, Scope scope, Expr where, Evaluator ev, boolean desc, long minTx) {
     TableDef t = scope.table();
-    byte[] point = pointKey(t, where, ev);
+    Map<Integer, SqlValue> fixed = fixedColumns(t, where, ev);
+    byte[] point = pointKey(t, fixed);
     Iterator<KvReader.Kv> kvs;
     if (point != null) {
       KvReader.Kv kv = reader.get(point);
       kvs = kv == null ? List.<KvReader.Kv>of().iterator() : List.of(kv).iterator();
     } else {
-      kvs = reader.scan(KeyCodec.rowPrefix(t.id()), desc);
+      IndexDef idx = usableIndex(t, fixed);
+      kvs =
+          idx != null
+              ? IndexLookup.rows(reader, t, idx, fixed, desc)
+              : reader.scan(KeyCodec.rowPrefix(t.id()), desc);
     }
     return new Iterator<>() {
       private Row next = advance();
@@ -69,24 +74,59 @@ final class RowSource {
   }
 
   /**
-   * The row key fixed by {@code where}, or null: when every primary-key column is compared with
-   * {@code =} to a literal or parameter in a conjunct of {@code where}.
+   * How {@link #rows} reads {@code t} for {@code where}: {@code "primary key"} (one key), {@code
+   * "index <id>"} (an index lookup) or {@code "scan"} (the whole key range).
    */
-  static byte[] pointKey(TableDef t, Expr where, Evaluator ev) {
-    if (where == null) {
-      return null;
+  static String plan(TableDef t, Expr where, Evaluator ev) {
+    Map<Integer, SqlValue> fixed = fixedColumns(t, where, ev);
+    if (pointKey(t, fixed) != null) {
+      return "primary key";
     }
+    IndexDef idx = usableIndex(t, fixed);
+    return idx != null ? "index " + idx.id() : "scan";
+  }
+
+  /**
+   * The columns {@code where} fixes: compared with {@code =} to a literal or parameter in a
+   * conjunct (under AND only), with values of the column's type.
+   */
+  static Map<Integer, SqlValue> fixedColumns(TableDef t, Expr where, Evaluator ev) {
     Map<Integer, SqlValue> fixed = new java.util.HashMap<>();
-    collect(t, where, ev, fixed);
+    if (where != null) {
+      collect(t, where, ev, fixed);
+    }
+    fixed
+        .entrySet()
+        .removeIf(
+            e ->
+                e.getValue().isNull()
+                    || e.getValue().type() != t.columns().get(t.position(e.getKey())).type());
+    return fixed;
+  }
+
+  /** The row key when every primary-key column is fixed, else null. */
+  private static byte[] pointKey(TableDef t, Map<Integer, SqlValue> fixed) {
     List<SqlValue> pk = new ArrayList<>();
-    for (ColumnDef c : t.primaryKeyColumns()) {
-      SqlValue v = fixed.get(c.id());
-      if (v == null || v.isNull() || v.type() != c.type()) {
+    for (int id : t.primaryKey()) {
+      SqlValue v = fixed.get(id);
+      if (v == null) {
         return null;
       }
       pk.add(v);
     }
     return KeyCodec.rowKey(t.id(), pk);
+  }
+
+  /** The first index all of whose columns are fixed (unique ones first), or null. */
+  private static IndexDef usableIndex(TableDef t, Map<Integer, SqlValue> fixed) {
+    IndexDef best = null;
+    for (IndexDef idx : t.indexes()) {
+      if (fixed.keySet().containsAll(idx.columnIds())
+          && (best == null || idx.unique() && !best.unique())) {
+        best = idx;
+      }
+    }
+    return best;
   }
 
   private static void collect(TableDef t, Expr e, Evaluator ev, Map<Integer, SqlValue> fixed) {
