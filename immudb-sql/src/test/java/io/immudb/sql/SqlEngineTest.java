@@ -303,6 +303,12 @@ class SqlEngineTest {
         .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
     assertThatThrownBy(() -> sql.query("SELECT nope FROM t", Map.of()))
         .hasMessageContaining("column does not exist: t.nope");
+    assertThatThrownBy(() -> sql.query("SELECT id FROM t ORDER BY nope", Map.of()))
+        .hasMessageContaining("column does not exist: t.nope");
+    assertThatThrownBy(() -> sql.query("SELECT COUNT(*) FROM t GROUP BY nope", Map.of()))
+        .hasMessageContaining("column does not exist: t.nope");
+    assertThatThrownBy(() -> sql.query("SELECT x.id FROM t", Map.of()))
+        .hasMessageContaining("table x is not in the FROM clause");
     assertThatThrownBy(() -> exec("INSERT INTO t (id, s) VALUES ('a', 'b')"))
         .hasMessageContaining("type mismatch: column t.id is INTEGER, got VARCHAR");
     assertThatThrownBy(() -> exec("INSERT INTO t (id) VALUES (1)"))

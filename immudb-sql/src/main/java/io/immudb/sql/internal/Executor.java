@@ -56,6 +56,7 @@ public final class Executor {
   private final SqlSpace space;
   private final Clock clock;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final StatementCache statements = new StatementCache(512);
   private volatile Catalog catalog;
 
   public Executor(String dbName, SqlSpace space, Clock clock) {
@@ -83,7 +84,7 @@ public final class Executor {
 
   /** Runs every statement of {@code sql}; see the class comment for the tx rules. */
   public ExecResult exec(String sql, Map<String, SqlValue> params) {
-    List<Stmt> stmts = SqlParser.parse(sql);
+    List<Stmt> stmts = statements.parse(sql);
     for (Stmt s : stmts) {
       if (s instanceof Stmt.CreateDatabase) {
         throw new SqlException(ErrorCode.INVALID_ARGUMENT, USE_CREATE_DATABASE);
@@ -191,7 +192,7 @@ public final class Executor {
    * @throws SqlException if {@code sql} is not one SELECT, or the result is larger
    */
   public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows) {
-    List<Stmt> stmts = SqlParser.parse(sql);
+    List<Stmt> stmts = statements.parse(sql);
     if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Select s)) {
       throw SqlException.invalid("a query must be exactly one SELECT statement");
     }

@@ -40,7 +40,11 @@ public sealed interface Expr {
 
   record Like(Expr operand, Expr pattern, boolean not) implements Expr {}
 
-  record In(Expr operand, List<Expr> list, boolean not) implements Expr {}
+  record In(Expr operand, List<Expr> list, boolean not) implements Expr {
+    public In {
+      list = List.copyOf(list);
+    }
+  }
 
   record Between(Expr operand, Expr low, Expr high, boolean not) implements Expr {}
 

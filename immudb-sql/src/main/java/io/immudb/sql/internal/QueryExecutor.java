@@ -46,6 +46,12 @@ final class QueryExecutor {
     TypeCheck.check(scope, s.where(), params);
     items.forEach(e -> TypeCheck.check(scope, e, params));
     TypeCheck.check(scope, s.having(), params);
+    s.groupBy().forEach(e -> TypeCheck.check(scope, e, params));
+    for (Stmt.OrderItem o : s.orderBy()) {
+      if (aliasIndex(s.items(), o.expr()) < 0) {
+        TypeCheck.check(scope, o.expr(), params);
+      }
+    }
     List<ResultColumn> columns = columns(scope, s.items(), items);
     List<Expr> all = new ArrayList<>(items);
     if (s.having() != null) {

@@ -45,7 +45,7 @@ public final class SqlParser {
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       script = parser.script();
     }
-    return new AstBuilder().script(script);
+    return List.copyOf(new AstBuilder().script(script));
   }
 
   /** Turns the first syntax error into a {@link SqlException}. */

@@ -29,17 +29,35 @@ public sealed interface Stmt {
 
   record CreateTable(
       String table, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey)
-      implements Stmt {}
+      implements Stmt {
+    public CreateTable {
+      columns = List.copyOf(columns);
+      primaryKey = List.copyOf(primaryKey);
+    }
+  }
 
   record CreateIndex(String table, boolean unique, boolean ifNotExists, List<String> columns)
-      implements Stmt {}
+      implements Stmt {
+    public CreateIndex {
+      columns = List.copyOf(columns);
+    }
+  }
 
   record Insert(boolean upsert, String table, List<String> columns, List<List<Expr>> rows)
-      implements Stmt {}
+      implements Stmt {
+    public Insert {
+      columns = List.copyOf(columns);
+      rows = rows.stream().map(List::copyOf).toList();
+    }
+  }
 
   record Assignment(String column, Expr value) {}
 
-  record Update(String table, List<Assignment> assignments, Expr where) implements Stmt {}
+  record Update(String table, List<Assignment> assignments, Expr where) implements Stmt {
+    public Update {
+      assignments = List.copyOf(assignments);
+    }
+  }
 
   record Delete(String table, Expr where) implements Stmt {}
 
@@ -60,6 +78,10 @@ public sealed interface Stmt {
 
   /** FROM: a table (or {@code (HISTORY OF t)}), its alias, its time-travel bounds. */
   record TableSource(String table, String alias, boolean history, List<Period> periods) {
+    public TableSource {
+      periods = List.copyOf(periods);
+    }
+
     public String name() {
       return alias != null ? alias : table;
     }
@@ -75,5 +97,11 @@ public sealed interface Stmt {
       List<OrderItem> orderBy,
       Expr limit,
       Expr offset)
-      implements Stmt {}
+      implements Stmt {
+    public Select {
+      items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+      groupBy = List.copyOf(groupBy);
+      orderBy = List.copyOf(orderBy);
+    }
+  }
 }
