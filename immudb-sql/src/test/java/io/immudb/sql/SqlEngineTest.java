@@ -398,4 +398,34 @@ class SqlEngineTest {
         .hasMessageContaining("more than 1000 rows");
     assertThat(rows("SELECT id FROM big LIMIT 1000")).hasSize(1000);
   }
+
+  @Test
+  void alterTableAddsAndRenamesWithoutRewritingRows() throws Exception {
+    exec("CREATE TABLE a (id INTEGER, v VARCHAR, PRIMARY KEY id)");
+    exec("INSERT INTO a (id, v) VALUES (1, 'x')");
+    long rowTx = db.lastTxId();
+    ExecResult r =
+        exec(
+            "ALTER TABLE a ADD COLUMN n INTEGER; ALTER TABLE a RENAME COLUMN v TO w;"
+                + " ALTER TABLE a RENAME TO b");
+    assertThat(r.ctxs()).hasSize(3);
+    assertThat(db.txById(r.ctxs().get(2).id()).entries()).hasSize(1); // the definition only
+    exec("INSERT INTO b (id, w, n) VALUES (2, 'y', 7)");
+    assertThat(rows("SELECT id, w, n FROM b"))
+        .containsExactly(java.util.Arrays.asList(1L, "x", null), List.of(2L, "y", 7L));
+    assertThat(sql.listTables()).containsExactly("b");
+    assertThatThrownBy(() -> rows("SELECT id FROM a")).hasMessage("table does not exist");
+    assertThat(sql.verifiableGet("b", List.of(SqlValue.ofInteger(1)), 0, 0).entry().txId())
+        .isEqualTo(rowTx);
+    assertThatThrownBy(() -> exec("ALTER TABLE b ADD COLUMN m INTEGER NOT NULL"))
+        .hasMessageContaining("can't be NOT NULL");
+    assertThatThrownBy(() -> exec("ALTER TABLE b RENAME COLUMN w TO id"))
+        .hasMessageContaining("column already exists: b.id");
+    db.close();
+    db = open(dir);
+    sql = SqlEngine.open(db);
+    assertThat(sql.describeTable("b"))
+        .extracting(ColumnDescription::name)
+        .containsExactly("id", "w", "n");
+  }
 }

@@ -36,6 +36,16 @@ final class AstBuilder {
       return new Stmt.UseDatabase(name(c.ident()));
     } else if (s instanceof CreateTableStmtContext c) {
       return createTable(c);
+    } else if (s instanceof AddColumnStmtContext c) {
+      if (c.columnOption().stream().anyMatch(o -> o instanceof PrimaryKeyOptionContext)) {
+        throw SqlException.invalid("ALTER TABLE ADD COLUMN cannot add to the PRIMARY KEY");
+      }
+      return new Stmt.AddColumn(
+          name(c.ident(0)), column(c.ident(1), c.typeName(), c.columnOption()));
+    } else if (s instanceof RenameColumnStmtContext c) {
+      return new Stmt.RenameColumn(name(c.ident(0)), name(c.ident(1)), name(c.ident(2)));
+    } else if (s instanceof RenameTableStmtContext c) {
+      return new Stmt.RenameTable(name(c.ident(0)), name(c.ident(1)));
     } else if (s instanceof CreateIndexStmtContext c) {
       return new Stmt.CreateIndex(
           name(c.ident()), c.UNIQUE() != null, c.IF() != null, names(c.identList()));
@@ -70,41 +80,46 @@ final class AstBuilder {
         pk.addAll(p.identList() != null ? names(p.identList()) : List.of(name(p.ident())));
       } else {
         ColumnElementContext col = (ColumnElementContext) e;
-        String colName = name(col.ident());
-        boolean notNull = false;
-        boolean autoIncrement = false;
-        for (ColumnOptionContext o : col.columnOption()) {
-          if (o instanceof NotNullOptionContext) {
-            notNull = true;
-          } else if (o instanceof AutoIncrementOptionContext) {
-            autoIncrement = true;
-          } else if (o instanceof PrimaryKeyOptionContext) {
-            if (!pk.isEmpty()) {
-              throw SqlException.invalid("more than one PRIMARY KEY in table " + name(c.ident()));
-            }
-            pk.add(colName);
+        Stmt.ColumnSpec spec = column(col.ident(), col.typeName(), col.columnOption());
+        if (col.columnOption().stream().anyMatch(o -> o instanceof PrimaryKeyOptionContext)) {
+          if (!pk.isEmpty()) {
+            throw SqlException.invalid("more than one PRIMARY KEY in table " + name(c.ident()));
           }
+          pk.add(spec.name());
         }
-        TypeNameContext t = col.typeName();
-        SqlType type;
-        int maxLen = 0;
-        if (t instanceof IntegerTypeContext) {
-          type = SqlType.INTEGER;
-        } else if (t instanceof VarcharTypeContext v) {
-          type = SqlType.VARCHAR;
-          maxLen = length(v.INTEGER_LITERAL() == null ? null : v.INTEGER_LITERAL().getSymbol());
-        } else if (t instanceof BlobTypeContext b) {
-          type = SqlType.BLOB;
-          maxLen = length(b.INTEGER_LITERAL() == null ? null : b.INTEGER_LITERAL().getSymbol());
-        } else if (t instanceof BooleanTypeContext) {
-          type = SqlType.BOOLEAN;
-        } else {
-          type = SqlType.TIMESTAMP;
-        }
-        cols.add(new Stmt.ColumnSpec(colName, type, maxLen, notNull, autoIncrement));
+        cols.add(spec);
       }
     }
     return new Stmt.CreateTable(name(c.ident()), c.IF() != null, cols, pk);
+  }
+
+  private static Stmt.ColumnSpec column(
+      IdentContext nameCtx, TypeNameContext t, List<ColumnOptionContext> options) {
+    boolean notNull = false;
+    boolean autoIncrement = false;
+    for (ColumnOptionContext o : options) {
+      if (o instanceof NotNullOptionContext) {
+        notNull = true;
+      } else if (o instanceof AutoIncrementOptionContext) {
+        autoIncrement = true;
+      }
+    }
+    SqlType type;
+    int maxLen = 0;
+    if (t instanceof IntegerTypeContext) {
+      type = SqlType.INTEGER;
+    } else if (t instanceof VarcharTypeContext v) {
+      type = SqlType.VARCHAR;
+      maxLen = length(v.INTEGER_LITERAL() == null ? null : v.INTEGER_LITERAL().getSymbol());
+    } else if (t instanceof BlobTypeContext b) {
+      type = SqlType.BLOB;
+      maxLen = length(b.INTEGER_LITERAL() == null ? null : b.INTEGER_LITERAL().getSymbol());
+    } else if (t instanceof BooleanTypeContext) {
+      type = SqlType.BOOLEAN;
+    } else {
+      type = SqlType.TIMESTAMP;
+    }
+    return new Stmt.ColumnSpec(name(nameCtx), type, maxLen, notNull, autoIncrement);
   }
 
   private static int length(Token t) {

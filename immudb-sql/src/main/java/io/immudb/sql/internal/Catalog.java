@@ -56,11 +56,11 @@ public final class Catalog {
     return max + 1;
   }
 
-  /** A copy with {@code table} added or replaced (by name). */
+  /** A copy with {@code table} added or replaced (by id: a renamed table replaces its old name). */
   Catalog with(TableDef table) {
     List<TableDef> all = new ArrayList<>();
     for (TableDef t : byName.values()) {
-      if (!t.name().equals(table.name())) {
+      if (t.id() != table.id()) {
         all.add(t);
       }
     }

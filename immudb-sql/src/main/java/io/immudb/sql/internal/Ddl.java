@@ -98,4 +98,60 @@ final class Ddl {
     tx.catalog = tx.catalog.with(withIdx);
     tx.ddl = true;
   }
+
+  /**
+   * ALTER TABLE ADD COLUMN: a new column id after the others; existing rows read it as NULL, so it
+   * may not be NOT NULL or AUTO_INCREMENT.
+   */
+  static void addColumn(WriteTx tx, Stmt.AddColumn s) {
+    TableDef t = tx.catalog.table(s.table());
+    Stmt.ColumnSpec c = s.column();
+    if (t.columns().stream().anyMatch(x -> x.name().equals(c.name()))) {
+      throw SqlException.invalid("column already exists: " + t.name() + "." + c.name());
+    }
+    if (c.notNull() || c.autoIncrement()) {
+      throw SqlException.invalid(
+          "an added column can't be NOT NULL or AUTO_INCREMENT: " + t.name() + "." + c.name());
+    }
+    if (c.maxLen() > 0 && !c.type().hasLength()) {
+      throw SqlException.invalid(c.type() + " takes no length: column " + c.name());
+    }
+    int id = t.columns().stream().mapToInt(ColumnDef::id).max().orElse(0) + 1;
+    List<ColumnDef> cols = new ArrayList<>(t.columns());
+    cols.add(new ColumnDef(id, c.name(), c.type(), c.maxLen(), false, false));
+    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes()));
+  }
+
+  /** ALTER TABLE RENAME COLUMN: rows store column ids, so none is rewritten. */
+  static void renameColumn(WriteTx tx, Stmt.RenameColumn s) {
+    TableDef t = tx.catalog.table(s.table());
+    ColumnDef old = t.column(s.from());
+    if (t.columns().stream().anyMatch(x -> x.name().equals(s.to()))) {
+      throw SqlException.invalid("column already exists: " + t.name() + "." + s.to());
+    }
+    List<ColumnDef> cols = new ArrayList<>();
+    for (ColumnDef c : t.columns()) {
+      cols.add(
+          c.id() != old.id()
+              ? c
+              : new ColumnDef(
+                  c.id(), s.to(), c.type(), c.maxLen(), c.notNull(), c.autoIncrement()));
+    }
+    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes()));
+  }
+
+  /** ALTER TABLE RENAME TO: keys hold the table id, so no row is rewritten. */
+  static void renameTable(WriteTx tx, Stmt.RenameTable s) {
+    TableDef t = tx.catalog.table(s.from());
+    if (tx.catalog.has(s.to())) {
+      throw SqlException.invalid("table already exists: " + s.to());
+    }
+    save(tx, new TableDef(t.id(), s.to(), t.columns(), t.primaryKey(), t.indexes()));
+  }
+
+  private static void save(WriteTx tx, TableDef t) {
+    tx.put(KeyCodec.tableKey(t.id()), CatalogCodec.encode(t));
+    tx.catalog = tx.catalog.with(t);
+    tx.ddl = true;
+  }
 }

@@ -150,6 +150,12 @@ public final class Executor {
     long now = micros();
     if (s instanceof Stmt.CreateTable c) {
       Ddl.createTable(tx, c);
+    } else if (s instanceof Stmt.AddColumn a) {
+      Ddl.addColumn(tx, a);
+    } else if (s instanceof Stmt.RenameColumn r) {
+      Ddl.renameColumn(tx, r);
+    } else if (s instanceof Stmt.RenameTable r) {
+      Ddl.renameTable(tx, r);
     } else if (s instanceof Stmt.CreateIndex c) {
       TableDef t = tx.catalog.table(c.table());
       Ddl.createIndex(tx, c, new Evaluator(new Scope(t, t.name(), false), params, now));

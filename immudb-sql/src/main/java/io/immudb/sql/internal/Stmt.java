@@ -10,7 +10,11 @@ import java.util.List;
 public sealed interface Stmt {
   /** Whether the statement changes the catalog (its tx goes into {@code ctxs}). */
   default boolean isDdl() {
-    return this instanceof CreateTable || this instanceof CreateIndex;
+    return this instanceof CreateTable
+        || this instanceof CreateIndex
+        || this instanceof AddColumn
+        || this instanceof RenameColumn
+        || this instanceof RenameTable;
   }
 
   record Begin() implements Stmt {}
@@ -42,6 +46,12 @@ public sealed interface Stmt {
       columns = List.copyOf(columns);
     }
   }
+
+  record AddColumn(String table, ColumnSpec column) implements Stmt {}
+
+  record RenameColumn(String table, String from, String to) implements Stmt {}
+
+  record RenameTable(String from, String to) implements Stmt {}
 
   record Insert(boolean upsert, String table, List<String> columns, List<List<Expr>> rows)
       implements Stmt {

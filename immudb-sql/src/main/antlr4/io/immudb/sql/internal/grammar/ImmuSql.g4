@@ -20,6 +20,9 @@ statement
   | USE DATABASE? ident                                                  # useDatabaseStmt
   | CREATE TABLE (IF NOT EXISTS)? ident '(' tableElement (',' tableElement)* ')'
                                                                          # createTableStmt
+  | ALTER TABLE ident ADD COLUMN? ident typeName columnOption*          # addColumnStmt
+  | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
+  | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
   | CREATE UNIQUE? INDEX (IF NOT EXISTS)? ON ident '(' identList ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
@@ -152,7 +155,9 @@ ident
 
 // ---------------------------------------------------------------- lexer
 
+ADD: 'ADD';
 AFTER: 'AFTER';
+ALTER: 'ALTER';
 AND: 'AND';
 AS: 'AS';
 ASC: 'ASC';
@@ -166,6 +171,7 @@ BLOB: 'BLOB';
 BOOL: 'BOOL';
 BOOLEAN: 'BOOLEAN';
 BY: 'BY';
+COLUMN: 'COLUMN';
 COMMIT: 'COMMIT';
 COUNT: 'COUNT';
 CREATE: 'CREATE';
@@ -201,6 +207,7 @@ ON: 'ON';
 OR: 'OR';
 ORDER: 'ORDER';
 PRIMARY: 'PRIMARY';
+RENAME: 'RENAME';
 ROLLBACK: 'ROLLBACK';
 SELECT: 'SELECT';
 SET: 'SET';
@@ -208,6 +215,7 @@ SINCE: 'SINCE';
 SUM: 'SUM';
 TABLE: 'TABLE';
 TIMESTAMP: 'TIMESTAMP';
+TO: 'TO';
 TRANSACTION: 'TRANSACTION';
 TRUE: 'TRUE';
 TX: 'TX';
