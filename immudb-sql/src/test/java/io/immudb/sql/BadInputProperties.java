@@ -109,7 +109,12 @@ class BadInputProperties {
           "OF",
           "AUTO_INCREMENT",
           "DISTINCT",
-          "AS");
+          "AS",
+          "ALTER",
+          "ADD",
+          "COLUMN",
+          "RENAME",
+          "TO");
 
   private static Path dir;
   private static Database db;
