@@ -26,10 +26,10 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Statements: CREATE TABLE, CREATE [UNIQUE] INDEX, ALTER TABLE (ADD COLUMN, RENAME COLUMN,
- * RENAME TO), INSERT, UPSERT, UPDATE, DELETE, SELECT (WHERE, GROUP BY, HAVING, aggregates, ORDER
- * BY, LIMIT, OFFSET, DISTINCT, time travel with {@code BEFORE / UNTIL / SINCE / AFTER TX n}, {@code
- * HISTORY OF t}), BEGIN … COMMIT. Failures are {@link SqlException}s (or the store's own {@link
- * io.immudb.core.ImmuException}s, e.g. a tx too large).
+ * RENAME TO), DROP TABLE, INSERT, UPSERT, UPDATE, DELETE, SELECT (WHERE, GROUP BY, HAVING,
+ * aggregates, ORDER BY, LIMIT, OFFSET, DISTINCT, time travel with {@code BEFORE / UNTIL / SINCE /
+ * AFTER TX n}, {@code HISTORY OF t}), BEGIN … COMMIT. Failures are {@link SqlException}s (or the
+ * store's own {@link io.immudb.core.ImmuException}s, e.g. a tx too large).
  *
  * <p><b>Thread-safety:</b> every method may be called from any number of threads; writers are
  * serialized, readers never wait for them. Keep one engine per database.

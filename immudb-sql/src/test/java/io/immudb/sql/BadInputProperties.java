@@ -114,7 +114,8 @@ class BadInputProperties {
           "ADD",
           "COLUMN",
           "RENAME",
-          "TO");
+          "TO",
+          "DROP");
 
   private static Path dir;
   private static Database db;

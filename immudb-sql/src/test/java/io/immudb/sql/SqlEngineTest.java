@@ -428,4 +428,27 @@ class SqlEngineTest {
         .extracting(ColumnDescription::name)
         .containsExactly("id", "w", "n");
   }
+
+  @Test
+  void dropTableKeepsHistoryAndNeverReusesTheId() throws Exception {
+    exec("CREATE TABLE d (id INTEGER, PRIMARY KEY id); INSERT INTO d (id) VALUES (1)");
+    exec("DROP TABLE d");
+    assertThat(sql.listTables()).isEmpty();
+    assertThatThrownBy(() -> rows("SELECT id FROM d")).hasMessage("table does not exist");
+    exec("DROP TABLE IF EXISTS d");
+    assertThatThrownBy(() -> exec("DROP TABLE d")).hasMessage("table does not exist");
+    exec("CREATE TABLE d (id INTEGER, PRIMARY KEY id)");
+    assertThat(rows("SELECT id FROM d")).isEmpty(); // a new table: the old rows are not its own
+    assertThat(sql.tableInfo("d").id()).isEqualTo(2);
+    db.close();
+    db = open(dir);
+    sql = SqlEngine.open(db);
+    assertThat(sql.tableInfo("d").id()).isEqualTo(2);
+    exec("DROP TABLE d");
+    db.close();
+    db = open(dir);
+    sql = SqlEngine.open(db);
+    exec("CREATE TABLE e (id INTEGER, PRIMARY KEY id)");
+    assertThat(sql.tableInfo("e").id()).isEqualTo(3);
+  }
 }

@@ -46,6 +46,8 @@ final class AstBuilder {
       return new Stmt.RenameColumn(name(c.ident(0)), name(c.ident(1)), name(c.ident(2)));
     } else if (s instanceof RenameTableStmtContext c) {
       return new Stmt.RenameTable(name(c.ident(0)), name(c.ident(1)));
+    } else if (s instanceof DropTableStmtContext c) {
+      return new Stmt.DropTable(name(c.ident()), c.IF() != null);
     } else if (s instanceof CreateIndexStmtContext c) {
       return new Stmt.CreateIndex(
           name(c.ident()), c.UNIQUE() != null, c.IF() != null, names(c.identList()));

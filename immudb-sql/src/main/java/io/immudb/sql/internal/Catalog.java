@@ -13,8 +13,13 @@ import java.util.Map;
  */
 public final class Catalog {
   private final Map<String, TableDef> byName;
+  private final int maxId; // the largest table id ever given, dropped tables included
 
   Catalog(List<TableDef> tables) {
+    this(tables, 0);
+  }
+
+  Catalog(List<TableDef> tables, int maxIdEver) {
     Map<String, TableDef> m = new LinkedHashMap<>();
     List<TableDef> sorted = new ArrayList<>(tables);
     sorted.sort((a, b) -> Integer.compare(a.id(), b.id()));
@@ -22,6 +27,11 @@ public final class Catalog {
       m.put(t.name(), t);
     }
     this.byName = Collections.unmodifiableMap(m);
+    int max = maxIdEver;
+    for (TableDef t : tables) {
+      max = Math.max(max, t.id());
+    }
+    this.maxId = max;
   }
 
   /** The empty catalog. */
@@ -47,13 +57,9 @@ public final class Catalog {
     return byName.containsKey(name);
   }
 
-  /** The id the next new table gets. */
+  /** The id the next new table gets: ids of dropped tables are never reused. */
   int nextTableId() {
-    int max = 0;
-    for (TableDef t : byName.values()) {
-      max = Math.max(max, t.id());
-    }
-    return max + 1;
+    return maxId + 1;
   }
 
   /** A copy with {@code table} added or replaced (by id: a renamed table replaces its old name). */
@@ -65,6 +71,17 @@ public final class Catalog {
       }
     }
     all.add(table);
-    return new Catalog(all);
+    return new Catalog(all, maxId);
+  }
+
+  /** A copy without {@code table}. */
+  Catalog without(TableDef table) {
+    List<TableDef> all = new ArrayList<>();
+    for (TableDef t : byName.values()) {
+      if (t.id() != table.id()) {
+        all.add(t);
+      }
+    }
+    return new Catalog(all, maxId);
   }
 }

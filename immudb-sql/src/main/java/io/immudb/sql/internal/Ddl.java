@@ -149,6 +149,23 @@ final class Ddl {
     save(tx, new TableDef(t.id(), s.to(), t.columns(), t.primaryKey(), t.indexes()));
   }
 
+  /**
+   * DROP TABLE: the definition becomes a tombstone version; rows and index entries stay in the log
+   * as history (provable, no longer queryable by name), and the table id is never reused.
+   */
+  static void dropTable(WriteTx tx, Stmt.DropTable s) {
+    if (!tx.catalog.has(s.table())) {
+      if (s.ifExists()) {
+        return;
+      }
+      throw SqlException.noTable(s.table());
+    }
+    TableDef t = tx.catalog.table(s.table());
+    tx.put(KeyCodec.tableKey(t.id()), RowCodec.TOMBSTONE);
+    tx.catalog = tx.catalog.without(t);
+    tx.ddl = true;
+  }
+
   private static void save(WriteTx tx, TableDef t) {
     tx.put(KeyCodec.tableKey(t.id()), CatalogCodec.encode(t));
     tx.catalog = tx.catalog.with(t);

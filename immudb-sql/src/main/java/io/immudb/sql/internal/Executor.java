@@ -70,11 +70,18 @@ public final class Executor {
     List<TableDef> tables = new ArrayList<>();
     try (SqlView v = space.view()) {
       var it = new ViewReader(v, 0).scan(KeyCodec.tablesPrefix(), false);
+      int maxId = 0;
       while (it.hasNext()) {
-        tables.add(CatalogCodec.decode(it.next().value()));
+        KvReader.Kv kv = it.next();
+        byte[] k = kv.key();
+        // the key ends with u32(table id); a dropped table's definition is a tombstone
+        maxId = Math.max(maxId, java.nio.ByteBuffer.wrap(k, k.length - 4, 4).getInt());
+        if (!RowCodec.isTombstone(kv.value())) {
+          tables.add(CatalogCodec.decode(kv.value()));
+        }
       }
+      return new Catalog(tables, maxId);
     }
-    return new Catalog(tables);
   }
 
   /** The current catalog. */
@@ -154,6 +161,8 @@ public final class Executor {
       Ddl.addColumn(tx, a);
     } else if (s instanceof Stmt.RenameColumn r) {
       Ddl.renameColumn(tx, r);
+    } else if (s instanceof Stmt.DropTable d) {
+      Ddl.dropTable(tx, d);
     } else if (s instanceof Stmt.RenameTable r) {
       Ddl.renameTable(tx, r);
     } else if (s instanceof Stmt.CreateIndex c) {

@@ -14,7 +14,8 @@ public sealed interface Stmt {
         || this instanceof CreateIndex
         || this instanceof AddColumn
         || this instanceof RenameColumn
-        || this instanceof RenameTable;
+        || this instanceof RenameTable
+        || this instanceof DropTable;
   }
 
   record Begin() implements Stmt {}
@@ -52,6 +53,8 @@ public sealed interface Stmt {
   record RenameColumn(String table, String from, String to) implements Stmt {}
 
   record RenameTable(String from, String to) implements Stmt {}
+
+  record DropTable(String table, boolean ifExists) implements Stmt {}
 
   record Insert(boolean upsert, String table, List<String> columns, List<List<Expr>> rows)
       implements Stmt {

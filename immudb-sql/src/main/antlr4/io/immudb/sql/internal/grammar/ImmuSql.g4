@@ -23,6 +23,7 @@ statement
   | ALTER TABLE ident ADD COLUMN? ident typeName columnOption*          # addColumnStmt
   | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
   | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
+  | DROP TABLE (IF EXISTS)? ident                                       # dropTableStmt
   | CREATE UNIQUE? INDEX (IF NOT EXISTS)? ON ident '(' identList ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
@@ -179,6 +180,7 @@ DATABASE: 'DATABASE';
 DELETE: 'DELETE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
+DROP: 'DROP';
 EXISTS: 'EXISTS';
 FALSE: 'FALSE';
 FROM: 'FROM';
