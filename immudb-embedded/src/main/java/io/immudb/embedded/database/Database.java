@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
   private final Writes writes;
   private final Reads reads;
   private final VerifiableOps verifiable;
+  private final SqlSpace sql;
 
   private Database(String name, ImmuStore store, boolean ownsStore) {
     this.name = Objects.requireNonNull(name, "name");
@@ -50,6 +51,7 @@ public final class Database implements AutoCloseable {
     this.writes = new Writes(store, reader);
     this.reads = new Reads(store, reader);
     this.verifiable = new VerifiableOps(store, reads, writes);
+    this.sql = new SqlSpace(store, verifiable);
   }
 
   /**
@@ -245,6 +247,14 @@ public final class Database implements AutoCloseable {
    */
   public VerifiableEntry verifiableGet(byte[] key, long atTx, long sinceTx, long proveSinceTx) {
     return verifiable.get(key, atTx, sinceTx, proveSinceTx);
+  }
+
+  /**
+   * The SQL namespace ({@code 0x02}) of this database, the door of the SQL engine ({@code
+   * immudb-sql}); its entries are invisible to the key-value reads above.
+   */
+  public SqlSpace sql() {
+    return sql;
   }
 
   /** Tx {@code txId} as stored, what {@link #replicateAsync} replays; {@link ImmuStore#export}. */

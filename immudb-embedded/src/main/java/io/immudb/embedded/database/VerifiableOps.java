@@ -72,7 +72,7 @@ final class VerifiableOps {
     return verifiableTx(h.id(), proveSinceTx == 0 ? h.id() : proveSinceTx);
   }
 
-  private VerifiableTx verifiableTx(long txId, long proveSinceTx) {
+  VerifiableTx verifiableTx(long txId, long proveSinceTx) {
     Tx tx = store.tx(txId);
     return new VerifiableTx(
         tx,
@@ -81,7 +81,7 @@ final class VerifiableOps {
             : store.dualProof(txId, proveSinceTx));
   }
 
-  private void checkProveSince(long proveSinceTx, Kind kind) {
+  void checkProveSince(long proveSinceTx, Kind kind) {
     if (proveSinceTx < 0 || proveSinceTx > store.lastTxId()) {
       throw new InvalidRequestException(
           kind,

@@ -35,6 +35,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
   private final AuthRpcs authRpcs;
   private final UserRpcs userRpcs;
   private final DatabaseRpcs databaseRpcs;
+  private final SqlRpcs sqlRpcs = new SqlRpcs();
   private final int maxRecvMsgSize;
   private final Executor executor;
 
@@ -84,9 +85,9 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     return Status.INTERNAL.withDescription("operation not supported").asRuntimeException();
   }
 
-  private static io.grpc.StatusRuntimeException noSql() {
+  private static io.grpc.StatusRuntimeException noSnapshot() {
     return Status.UNIMPLEMENTED
-        .withDescription("SQL is not available yet in this server")
+        .withDescription("UseSnapshot is not available yet in this server")
         .asRuntimeException();
   }
 
@@ -276,37 +277,37 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     unary(out, () -> VerifiableRpcs.verifiableZAdd(writable("VerifiableZAdd"), req).build());
   }
 
-  // ------------------------------------------------------------- SQL (not yet)
+  // ------------------------------------------------------------- SQL (spec v1 §11)
 
   @Override
   public void sQLExec(SQLExecRequest req, StreamObserver<SQLExecResult> out) {
-    out.onError(noSql());
+    unary(out, () -> sqlRpcs.exec(writable("SQLExec"), req));
   }
 
   @Override
   public void sQLQuery(SQLQueryRequest req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    unary(out, () -> sqlRpcs.query(db("SQLQuery"), req));
   }
 
   @Override
   public void listTables(Empty req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    unary(out, () -> sqlRpcs.listTables(db("ListTables")));
   }
 
   @Override
   public void describeTable(Table req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    unary(out, () -> sqlRpcs.describeTable(db("DescribeTable"), req.getTableName()));
   }
 
   @Override
   public void verifiableSQLGet(
       VerifiableSQLGetRequest req, StreamObserver<VerifiableSQLEntry> out) {
-    out.onError(noSql());
+    unary(out, () -> sqlRpcs.verifiableSqlGet(db("VerifiableSQLGet"), req));
   }
 
   @Override
   public void useSnapshot(UseSnapshotRequest req, StreamObserver<Empty> out) {
-    out.onError(noSql());
+    out.onError(noSnapshot());
   }
 
   // ---- backup extensions (docs/server.md)

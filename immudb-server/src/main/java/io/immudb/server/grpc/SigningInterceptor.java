@@ -10,15 +10,16 @@ import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.proto.ImmutableState;
 import io.immudb.proto.VerifiableEntry;
+import io.immudb.proto.VerifiableSQLEntry;
 import io.immudb.proto.VerifiableTx;
 import io.immudb.server.signing.StateSigner;
 import java.util.function.Function;
 
 /**
  * Attaches the server's state signature (spec v1 §8.3) to every {@code ImmutableState} and {@code
- * VerifiableTx} (also inside {@code VerifiableEntry}) a call answers with. For a verified answer
- * the signed state is {@code {db, targetTxMetadata.id, Alh(targetTxMetadata)}}: the target of the
- * dual proof. Thread-safe (immutable).
+ * VerifiableTx} (also inside {@code VerifiableEntry} and {@code VerifiableSQLEntry}) a call answers
+ * with. For a verified answer the signed state is {@code {db, targetTxMetadata.id,
+ * Alh(targetTxMetadata)}}: the target of the dual proof. Thread-safe (immutable).
  */
 final class SigningInterceptor implements ServerInterceptor {
   private final StateSigner signer;
@@ -57,6 +58,9 @@ final class SigningInterceptor implements ServerInterceptor {
       return (R) signTx(v, auth);
     }
     if (message instanceof VerifiableEntry e) {
+      return (R) e.toBuilder().setVerifiableTx(signTx(e.getVerifiableTx(), auth)).build();
+    }
+    if (message instanceof VerifiableSQLEntry e) {
       return (R) e.toBuilder().setVerifiableTx(signTx(e.getVerifiableTx(), auth)).build();
     }
     return message;

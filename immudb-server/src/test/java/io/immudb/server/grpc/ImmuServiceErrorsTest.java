@@ -19,6 +19,7 @@ import io.immudb.proto.ScanRequest;
 import io.immudb.proto.SetRequest;
 import io.immudb.proto.TxMetadata;
 import io.immudb.proto.TxRequest;
+import io.immudb.proto.UseSnapshotRequest;
 import io.immudb.proto.VerifiableGetRequest;
 import io.immudb.proto.VerifiableSetRequest;
 import io.immudb.proto.VerifiableTx;
@@ -117,7 +118,11 @@ class ImmuServiceErrorsTest {
         () -> c.count(KeyPrefix.getDefaultInstance()),
         Status.Code.INTERNAL,
         "operation not supported");
-    assertThatThrownBy(() -> c.sQLQuery(SQLQueryRequest.getDefaultInstance()))
+    fails(
+        () -> c.sQLQuery(SQLQueryRequest.getDefaultInstance()),
+        Status.Code.INVALID_ARGUMENT,
+        "a query must be exactly one SELECT statement");
+    assertThatThrownBy(() -> c.useSnapshot(UseSnapshotRequest.getDefaultInstance()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));

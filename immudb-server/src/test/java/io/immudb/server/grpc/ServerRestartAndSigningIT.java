@@ -22,9 +22,14 @@ import io.immudb.proto.ImmutableState;
 import io.immudb.proto.KeyRequest;
 import io.immudb.proto.KeyValue;
 import io.immudb.proto.LoginRequest;
+import io.immudb.proto.SQLExecRequest;
+import io.immudb.proto.SQLGetRequest;
+import io.immudb.proto.SQLValue;
 import io.immudb.proto.SetRequest;
 import io.immudb.proto.VerifiableEntry;
 import io.immudb.proto.VerifiableGetRequest;
+import io.immudb.proto.VerifiableSQLEntry;
+import io.immudb.proto.VerifiableSQLGetRequest;
 import io.immudb.proto.VerifiableSetRequest;
 import io.immudb.proto.VerifiableTx;
 import io.immudb.server.ImmudbServer;
@@ -181,6 +186,27 @@ class ServerRestartAndSigningIT {
                         vt.getSignature().getSignature().toByteArray(),
                         vt.getSignature().getPublicKey().toByteArray()))
             .isInstanceOf(io.immudb.core.proof.VerificationException.class);
+        // A proven SQL row is signed the same way (spec v1 §8.3).
+        c.sQLExec(
+            SQLExecRequest.newBuilder()
+                .setSql(
+                    "CREATE TABLE t (id INTEGER, PRIMARY KEY id); INSERT INTO t (id) VALUES (1)")
+                .build());
+        VerifiableSQLEntry row =
+            c.verifiableSQLGet(
+                VerifiableSQLGetRequest.newBuilder()
+                    .setSqlGetRequest(
+                        SQLGetRequest.newBuilder()
+                            .setTable("t")
+                            .addPkValues(SQLValue.newBuilder().setN(1)))
+                    .setProveSinceTx(target.id())
+                    .build());
+        var rowTarget =
+            ProtoProofDecoder.header(row.getVerifiableTx().getDualProof().getTargetTxMetadata());
+        StateSignatures.verify(
+            new ImmuState("defaultdb", rowTarget.id(), rowTarget.alh()),
+            row.getVerifiableTx().getSignature().getSignature().toByteArray(),
+            row.getVerifiableTx().getSignature().getPublicKey().toByteArray());
         // Unknown database: a clear NOT_FOUND, nothing changed.
         assertThatThrownBy(
                 () -> c.useDatabase(Database.newBuilder().setDatabaseName("nope").build()))

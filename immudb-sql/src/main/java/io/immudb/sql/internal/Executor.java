@@ -1,0 +1,281 @@
+package io.immudb.sql.internal;
+
+import io.immudb.core.ErrorCode;
+import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.database.SqlEntry;
+import io.immudb.embedded.database.SqlSpace;
+import io.immudb.embedded.database.SqlView;
+import io.immudb.sql.ExecResult;
+import io.immudb.sql.QueryResult;
+import io.immudb.sql.SqlException;
+import io.immudb.sql.SqlType;
+import io.immudb.sql.SqlValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs SQL scripts and queries over one database's SQL namespace; the engine behind {@link
+ * io.immudb.sql.SqlEngine}.
+ *
+ * <p>Writes: one script runs under the engine's write lock, so SQL writers are serialized and a
+ * read-modify-write (INSERT's duplicate check, UPDATE) can never lose a concurrent write. A
+ * statement outside BEGIN … COMMIT commits its own tx; a BEGIN … COMMIT block commits one tx for
+ * all its statements, and a failure anywhere in it writes nothing of it. Reads take no lock: each
+ * query reads one index snapshot and the catalog published after the last DDL commit.
+ *
+ * <p>Thread-safe.
+ */
+public final class Executor {
+  /** immudb's texts for the statements that belong to other RPCs (spec v1 §9.5). */
+  static final String USE_CREATE_DATABASE =
+      "SQL statement not supported. Please use `CreateDatabase` operation instead";
+
+  static final String USE_USE_DATABASE =
+      "SQL statement not supported. Please use `UseDatabase` operation instead";
+
+  /** What a query sees before tx 1: nothing. */
+  private static final KvReader EMPTY =
+      new KvReader() {
+        @Override
+        public Kv get(byte[] key) {
+          return null;
+        }
+
+        @Override
+        public java.util.Iterator<Kv> scan(byte[] prefix, boolean desc) {
+          return java.util.Collections.emptyIterator();
+        }
+      };
+
+  private final String dbName;
+  private final SqlSpace space;
+  private final Clock clock;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final StatementCache statements = new StatementCache(512);
+  private volatile Catalog catalog;
+
+  public Executor(String dbName, SqlSpace space, Clock clock) {
+    this.dbName = dbName;
+    this.space = space;
+    this.clock = clock;
+    this.catalog = load();
+  }
+
+  private Catalog load() {
+    List<TableDef> tables = new ArrayList<>();
+    try (SqlView v = space.view()) {
+      var it = new ViewReader(v, 0).scan(KeyCodec.tablesPrefix(), false);
+      int maxId = 0;
+      while (it.hasNext()) {
+        KvReader.Kv kv = it.next();
+        byte[] k = kv.key();
+        // the key ends with u32(table id); a dropped table's definition is a tombstone
+        maxId = Math.max(maxId, java.nio.ByteBuffer.wrap(k, k.length - 4, 4).getInt());
+        if (!RowCodec.isTombstone(kv.value())) {
+          tables.add(CatalogCodec.decode(kv.value()));
+        }
+      }
+      return new Catalog(tables, maxId);
+    }
+  }
+
+  /** The current catalog. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Runs every statement of {@code sql}; see the class comment for the tx rules. */
+  public ExecResult exec(String sql, Map<String, SqlValue> params) {
+    List<Stmt> stmts = statements.parse(sql);
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.CreateDatabase) {
+        throw new SqlException(ErrorCode.INVALID_ARGUMENT, USE_CREATE_DATABASE);
+      } else if (s instanceof Stmt.UseDatabase) {
+        throw new SqlException(ErrorCode.INVALID_ARGUMENT, USE_USE_DATABASE);
+      }
+    }
+    Map<String, SqlValue> p = lower(params);
+    List<TxHeader> ctxs = new ArrayList<>();
+    List<TxHeader> dtxs = new ArrayList<>();
+    long[] updated = {0};
+    Map<String, Long> lastPks = new HashMap<>();
+    writeLock.lock();
+    SqlView view = null;
+    WriteTx tx = null;
+    boolean explicit = false;
+    try {
+      for (Stmt s : stmts) {
+        if (s instanceof Stmt.Begin) {
+          if (explicit) {
+            throw SqlException.invalid("BEGIN inside a transaction: nested transactions");
+          }
+          explicit = true;
+          continue;
+        }
+        if (s instanceof Stmt.Commit || s instanceof Stmt.Rollback) {
+          if (!explicit) {
+            throw SqlException.invalid(
+                (s instanceof Stmt.Commit ? "COMMIT" : "ROLLBACK") + " without BEGIN");
+          }
+          if (tx != null && s instanceof Stmt.Commit) {
+            commit(tx, ctxs, dtxs, updated, lastPks);
+          }
+          explicit = false;
+          tx = null;
+          view = close(view);
+          continue;
+        }
+        if (tx == null) {
+          view = space.view();
+          tx = new WriteTx(new ViewReader(view, 0), catalog);
+        }
+        run(tx, s, p);
+        if (!explicit) {
+          commit(tx, ctxs, dtxs, updated, lastPks);
+          tx = null;
+          view = close(view);
+        }
+      }
+      if (explicit) {
+        throw SqlException.invalid("BEGIN without COMMIT: nothing of the transaction was written");
+      }
+    } catch (ArithmeticException e) {
+      throw SqlException.invalid("integer overflow");
+    } finally {
+      close(view);
+      writeLock.unlock();
+    }
+    return new ExecResult(ctxs, dtxs, updated[0], lastPks);
+  }
+
+  private void run(WriteTx tx, Stmt s, Map<String, SqlValue> params) {
+    long now = micros();
+    if (s instanceof Stmt.CreateTable c) {
+      Ddl.createTable(tx, c);
+    } else if (s instanceof Stmt.AddColumn a) {
+      Ddl.addColumn(tx, a);
+    } else if (s instanceof Stmt.RenameColumn r) {
+      Ddl.renameColumn(tx, r);
+    } else if (s instanceof Stmt.DropTable d) {
+      Ddl.dropTable(tx, d);
+    } else if (s instanceof Stmt.RenameTable r) {
+      Ddl.renameTable(tx, r);
+    } else if (s instanceof Stmt.CreateIndex c) {
+      TableDef t = tx.catalog.table(c.table());
+      Ddl.createIndex(tx, c, new Evaluator(new Scope(t, t.name(), false), params, now));
+    } else if (s instanceof Stmt.Insert i) {
+      TableDef t = tx.catalog.table(i.table());
+      Dml.insert(tx, i, new Evaluator(new Scope(t, t.name(), false), params, now));
+    } else if (s instanceof Stmt.Update u) {
+      Scope scope = new Scope(tx.catalog.table(u.table()), u.table(), false);
+      Dml.update(tx, u, new Evaluator(scope, params, now), scope);
+    } else if (s instanceof Stmt.Delete d) {
+      Scope scope = new Scope(tx.catalog.table(d.table()), d.table(), false);
+      Dml.delete(tx, d, new Evaluator(scope, params, now), scope);
+    } else if (s instanceof Stmt.Select q) {
+      new QueryExecutor(dbName, params, now).run(tx.catalog, tx, q, 0, Integer.MAX_VALUE);
+    } else {
+      throw SqlException.invalid("statement not supported: " + s.getClass().getSimpleName());
+    }
+  }
+
+  private void commit(
+      WriteTx tx,
+      List<TxHeader> ctxs,
+      List<TxHeader> dtxs,
+      long[] updated,
+      Map<String, Long> lastPks) {
+    if (!tx.isEmpty()) {
+      TxHeader h = space.commit(tx.entries());
+      (tx.dml ? dtxs : ctxs).add(h);
+    }
+    if (tx.ddl) {
+      catalog = tx.catalog;
+    }
+    updated[0] += tx.updatedRows;
+    lastPks.putAll(tx.lastInsertedPks);
+  }
+
+  /**
+   * Runs the single SELECT of {@code sql}, with at most {@code maxRows} rows in the result.
+   *
+   * @throws SqlException if {@code sql} is not one SELECT, or the result is larger
+   */
+  public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows) {
+    List<Stmt> stmts = statements.parse(sql);
+    if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Select s)) {
+      throw SqlException.invalid("a query must be exactly one SELECT statement");
+    }
+    Map<String, SqlValue> p = lower(params);
+    long now = micros();
+    try (SqlView view = space.view()) {
+      Catalog cat = catalog;
+      cat.table(s.from().table());
+      Evaluator ev = new Evaluator(null, p, now);
+      long asOf = 0;
+      long minTx = 0;
+      boolean beforeFirst = false;
+      for (Stmt.Period period : s.from().periods()) {
+        SqlValue v = ev.eval(period.tx(), null, null);
+        if (v.type() != SqlType.INTEGER || v.asLong() < 0) {
+          throw SqlException.invalid(period.kind() + " TX needs a tx id, got " + v);
+        }
+        long tx = v.asLong();
+        switch (period.kind()) {
+          case BEFORE -> asOf = Math.max(0, tx - 1);
+          case UNTIL -> asOf = tx;
+          case SINCE -> minTx = tx;
+          case AFTER -> minTx = tx + 1;
+        }
+        beforeFirst |= period.kind() == Stmt.PeriodKind.BEFORE && tx <= 1;
+      }
+      KvReader reader = beforeFirst ? EMPTY : new ViewReader(view, asOf);
+      return new QueryExecutor(dbName, p, now).run(cat, reader, s, minTx, maxRows);
+    } catch (ArithmeticException e) {
+      throw SqlException.invalid("integer overflow");
+    }
+  }
+
+  /** The stored entry of the row of {@code table} whose primary key is {@code pk}; its key. */
+  public byte[] rowKey(String table, List<SqlValue> pk) {
+    TableDef t = catalog.table(table.toLowerCase(java.util.Locale.ROOT));
+    List<ColumnDef> cols = t.primaryKeyColumns();
+    if (pk.size() != cols.size()) {
+      throw SqlException.invalid(
+          "table " + t.name() + " has " + cols.size() + " primary key columns, got " + pk.size());
+    }
+    List<SqlValue> vals = new ArrayList<>();
+    for (int i = 0; i < pk.size(); i++) {
+      vals.add(Values.coerce(t, cols.get(i), pk.get(i)));
+    }
+    return KeyCodec.rowKey(t.id(), vals);
+  }
+
+  /** Whether {@code e} is a live row version (not a tombstone). */
+  public static boolean isLiveRow(SqlEntry e) {
+    return !RowCodec.isTombstone(e.value());
+  }
+
+  private long micros() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+  }
+
+  private static Map<String, SqlValue> lower(Map<String, SqlValue> params) {
+    Map<String, SqlValue> out = new HashMap<>();
+    params.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    return out;
+  }
+
+  private static SqlView close(SqlView v) {
+    if (v != null) {
+      v.close();
+    }
+    return null;
+  }
+}

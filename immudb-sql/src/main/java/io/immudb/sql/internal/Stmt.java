@@ -1,0 +1,120 @@
+package io.immudb.sql.internal;
+
+import io.immudb.sql.SqlType;
+import java.util.List;
+
+/**
+ * The statements of immudb's SQL dialect, as parsed: a closed family of records, one per statement
+ * kind, built by {@link AstBuilder} and run by {@link Executor}. Thread-safe (immutable).
+ */
+public sealed interface Stmt {
+  /** Whether the statement changes the catalog (its tx goes into {@code ctxs}). */
+  default boolean isDdl() {
+    return this instanceof CreateTable
+        || this instanceof CreateIndex
+        || this instanceof AddColumn
+        || this instanceof RenameColumn
+        || this instanceof RenameTable
+        || this instanceof DropTable;
+  }
+
+  record Begin() implements Stmt {}
+
+  record Commit() implements Stmt {}
+
+  record Rollback() implements Stmt {}
+
+  record CreateDatabase(String name) implements Stmt {}
+
+  record UseDatabase(String name) implements Stmt {}
+
+  /** A column as declared in CREATE TABLE; {@code maxLen} 0 = no declared length. */
+  record ColumnSpec(
+      String name, SqlType type, int maxLen, boolean notNull, boolean autoIncrement) {}
+
+  record CreateTable(
+      String table, boolean ifNotExists, List<ColumnSpec> columns, List<String> primaryKey)
+      implements Stmt {
+    public CreateTable {
+      columns = List.copyOf(columns);
+      primaryKey = List.copyOf(primaryKey);
+    }
+  }
+
+  record CreateIndex(String table, boolean unique, boolean ifNotExists, List<String> columns)
+      implements Stmt {
+    public CreateIndex {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  record AddColumn(String table, ColumnSpec column) implements Stmt {}
+
+  record RenameColumn(String table, String from, String to) implements Stmt {}
+
+  record RenameTable(String from, String to) implements Stmt {}
+
+  record DropTable(String table, boolean ifExists) implements Stmt {}
+
+  record Insert(boolean upsert, String table, List<String> columns, List<List<Expr>> rows)
+      implements Stmt {
+    public Insert {
+      columns = List.copyOf(columns);
+      rows = rows.stream().map(List::copyOf).toList();
+    }
+  }
+
+  record Assignment(String column, Expr value) {}
+
+  record Update(String table, List<Assignment> assignments, Expr where) implements Stmt {
+    public Update {
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  record Delete(String table, Expr where) implements Stmt {}
+
+  /** One item of a select list; {@code expr} null = {@code *}. */
+  record SelectItem(Expr expr, String alias) {}
+
+  record OrderItem(Expr expr, boolean desc) {}
+
+  /** A time-travel bound: {@code BEFORE | AFTER | SINCE | UNTIL TX n}. */
+  record Period(PeriodKind kind, Expr tx) {}
+
+  enum PeriodKind {
+    BEFORE,
+    AFTER,
+    SINCE,
+    UNTIL
+  }
+
+  /** FROM: a table (or {@code (HISTORY OF t)}), its alias, its time-travel bounds. */
+  record TableSource(String table, String alias, boolean history, List<Period> periods) {
+    public TableSource {
+      periods = List.copyOf(periods);
+    }
+
+    public String name() {
+      return alias != null ? alias : table;
+    }
+  }
+
+  record Select(
+      boolean distinct,
+      List<SelectItem> items,
+      TableSource from,
+      Expr where,
+      List<Expr> groupBy,
+      Expr having,
+      List<OrderItem> orderBy,
+      Expr limit,
+      Expr offset)
+      implements Stmt {
+    public Select {
+      items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+      groupBy = List.copyOf(groupBy);
+      orderBy = List.copyOf(orderBy);
+    }
+  }
+}
