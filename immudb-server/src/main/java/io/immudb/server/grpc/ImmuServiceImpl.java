@@ -90,6 +90,28 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
         .asRuntimeException();
   }
 
+  /**
+   * Fails a call that is never served with {@code refusal}, after the permission check of {@code
+   * method}: a caller outside the method's row is refused as for any other RPC (docs/protocol.md
+   * §9.4), so what an unauthenticated caller learns does not depend on the method.
+   */
+  private void refuseAfterCheck(
+      String method, StreamObserver<?> out, io.grpc.StatusRuntimeException refusal) {
+    try {
+      if (io.immudb.server.auth.MethodPermissions.requirement(method)
+          .map(io.immudb.server.auth.Requirement::databaseScoped)
+          .orElse(true)) {
+        db(method);
+      } else if (caller.authEnabled()) {
+        caller.user();
+      }
+    } catch (RuntimeException e) {
+      fail(out, e);
+      return;
+    }
+    out.onError(refusal);
+  }
+
   // ------------------------------------------------------------- auth, users, databases
 
   @Override
@@ -149,12 +171,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void updateAuthConfig(AuthConfig req, StreamObserver<Empty> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("UpdateAuthConfig", out, notSupported());
   }
 
   @Override
   public void updateMTLSConfig(MTLSConfig req, StreamObserver<Empty> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("UpdateMTLSConfig", out, notSupported());
   }
 
   // ------------------------------------------------------------- state and key-value
@@ -192,12 +214,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void count(KeyPrefix req, StreamObserver<EntryCount> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("Count", out, notSupported());
   }
 
   @Override
   public void countAll(Empty req, StreamObserver<EntryCount> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("CountAll", out, notSupported());
   }
 
   @Override
@@ -280,33 +302,33 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void sQLExec(SQLExecRequest req, StreamObserver<SQLExecResult> out) {
-    out.onError(noSql());
+    refuseAfterCheck("SQLExec", out, noSql());
   }
 
   @Override
   public void sQLQuery(SQLQueryRequest req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    refuseAfterCheck("SQLQuery", out, noSql());
   }
 
   @Override
   public void listTables(Empty req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    refuseAfterCheck("ListTables", out, noSql());
   }
 
   @Override
   public void describeTable(Table req, StreamObserver<SQLQueryResult> out) {
-    out.onError(noSql());
+    refuseAfterCheck("DescribeTable", out, noSql());
   }
 
   @Override
   public void verifiableSQLGet(
       VerifiableSQLGetRequest req, StreamObserver<VerifiableSQLEntry> out) {
-    out.onError(noSql());
+    refuseAfterCheck("VerifiableSQLGet", out, noSql());
   }
 
   @Override
   public void useSnapshot(UseSnapshotRequest req, StreamObserver<Empty> out) {
-    out.onError(noSql());
+    refuseAfterCheck("UseSnapshot", out, noSql());
   }
 
   // ---- backup extensions (docs/server.md)
