@@ -25,6 +25,11 @@ public enum ErrorCode {
   DEADLINE_EXCEEDED,
   /** Stored data failed a checksum or hash check. */
   DATA_LOSS,
+  /**
+   * The disk holding the data is full: the write was refused and nothing of it kept; it may succeed
+   * once space is freed.
+   */
+  RESOURCE_EXHAUSTED,
   /** A bug or an unexpected I/O failure. */
   INTERNAL
 }

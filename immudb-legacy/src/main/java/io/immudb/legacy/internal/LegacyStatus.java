@@ -56,6 +56,7 @@ final class LegacyStatus {
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case DEADLINE_EXCEEDED -> Status.Code.DEADLINE_EXCEEDED;
       case DATA_LOSS -> Status.Code.DATA_LOSS;
+      case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case INTERNAL -> Status.Code.INTERNAL;
     };
   }

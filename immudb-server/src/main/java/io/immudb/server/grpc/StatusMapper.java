@@ -69,6 +69,7 @@ public final class StatusMapper {
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case DEADLINE_EXCEEDED -> Status.Code.DEADLINE_EXCEEDED;
       case DATA_LOSS -> Status.Code.DATA_LOSS;
+      case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case INTERNAL -> Status.Code.INTERNAL;
     };
   }
