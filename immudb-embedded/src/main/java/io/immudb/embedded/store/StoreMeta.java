@@ -106,7 +106,12 @@ record StoreMeta(
       throw new CorruptedDataException(f, "checksum mismatch");
     }
     Properties p = new Properties();
-    p.load(new StringReader(body));
+    try {
+      p.load(new StringReader(body));
+    } catch (IllegalArgumentException e) {
+      // A malformed unicode escape (backslash, u, four hex digits).
+      throw new CorruptedDataException(f, "malformed text: " + e.getMessage());
+    }
     try {
       StoreMeta m =
           new StoreMeta(

@@ -20,11 +20,12 @@ class TxRecordFuzzTest {
     ByteBuffer b = ByteBuffer.wrap(data);
     if (data.length >= TxRecordCodec.HEADER_LENGTH + 4) {
       b.putInt(0, data.length);
+      b.putLong(4, 1); // the tx id the decoder expects
+      b.putLong(20, 0); // blTxId of tx 1 (TxHeader refuses others; core is not instrumented)
       b.putInt(
           TxRecordCodec.HEADER_LENGTH - 4,
           TxRecordCodec.crc(b, 0, TxRecordCodec.HEADER_LENGTH - 4));
       b.putInt(data.length - 4, TxRecordCodec.crc(b, 0, data.length - 4));
-      b.putLong(4, 1);
     }
     try {
       TxRecordCodec.decode(b, 1, 0);
