@@ -11,8 +11,7 @@ import java.nio.ByteBuffer;
  *
  * <p>In {@code mvn test} the inputs under {@code TxRecordFuzzTestInputs/} (pinned crashes among
  * them) are replayed; the {@code fuzz} execution of this module's pom fuzzes for {@code
- * maxDuration}; by hand: {@code JAZZER_FUZZ=1 mvn -pl immudb-embedded test -Dtest=TxRecordFuzzTest
- * -Djazzer.max_duration=10m} (docs/design/fuzzing.md).
+ * maxDuration}. Longer runs by hand: docs/design/fuzzing.md.
  */
 class TxRecordFuzzTest {
   @FuzzTest(maxDuration = "5s")
