@@ -21,12 +21,16 @@ public enum ErrorCode {
   FAILED_PRECONDITION,
   /** Pushback: the commit queue is full; retry later. */
   UNAVAILABLE,
-  /** A limit on what one client may take of the server was reached (logins); the text names it. */
-  RESOURCE_EXHAUSTED,
   /** A wait (for the index, for a commit) ran out of time. */
   DEADLINE_EXCEEDED,
   /** Stored data failed a checksum or hash check. */
   DATA_LOSS,
+  /**
+   * A resource ran out: the disk holding the data is full (the write was refused and nothing of it
+   * kept; it may succeed once space is freed), or a limit on what one client may take of the server
+   * was reached (logins; the text names the flag).
+   */
+  RESOURCE_EXHAUSTED,
   /** A bug or an unexpected I/O failure. */
   INTERNAL
 }

@@ -6,6 +6,7 @@ import io.immudb.core.proof.TxChainVerifier;
 import io.immudb.core.proof.VerificationException;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.PushbackException;
+import io.immudb.embedded.StorageFullException;
 import io.immudb.embedded.StoreStateException;
 import io.immudb.embedded.internal.ahtree.FileAhTree;
 import io.immudb.embedded.internal.appendable.Appendable;
@@ -255,6 +256,8 @@ final class CommitWriter implements Runnable {
     }
     List<TxIndexBatch> index =
         groupEntries <= INLINE_INDEX_ENTRIES ? new ArrayList<>(group.size()) : null;
+    GroupStart start =
+        new GroupStart(vlog.size(), txlog.size(), clog.size(), lastId, lastAlh, lastTs);
     try {
       vbuf.clear();
       tbuf.clear();
@@ -299,6 +302,15 @@ final class CommitWriter implements Runnable {
         lastClogSync = System.nanoTime();
       }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof IOException io && StorageFullException.isDiskFull(io) && rollBack(start)) {
+        LOG.warn(
+            "commit of {} transactions refused, the disk is full; rolled back to tx {}",
+            group.size(),
+            lastId);
+        StorageFullException full = new StorageFullException("tx " + (start.txId() + 1), io);
+        group.forEach(p -> p.future.completeExceptionally(full));
+        return;
+      }
       LOG.error("commit of {} transactions failed; the store is now read-only", group.size(), e);
       fail(e);
       StoreStateException ex = new StoreStateException("commit failed: " + e.getMessage(), e);
@@ -395,6 +407,38 @@ final class CommitWriter implements Runnable {
     Sha256Digest blRoot = id == 1 ? Sha256Digest.ZERO : aht.pendingRoot();
     Sha256Digest prevAlh = id == 1 ? Sha256Digest.EMPTY : lastAlh;
     return new TxHeader(id, prevAlh, ts, p.keys.length, p.eh, id - 1, blRoot);
+  }
+
+  /** Where the logs and the chain ended before a group was written, to roll back to. */
+  private record GroupStart(
+      long vlogSize, long txlogSize, long clogSize, long txId, Sha256Digest alh, long ts) {}
+
+  /**
+   * Undoes a group that could not be written because the disk is full: cuts every log back to where
+   * it ended before the group (also bytes a failed write left past the log's end), drops the
+   * group's hash tree leaves and restores the chain, so the store is exactly as after the last
+   * committed tx and the next group starts from it. Nothing of the group was published: readers and
+   * the indexer never saw it.
+   *
+   * @return false if the logs could not be cut (the store then fails as for any write error)
+   */
+  private boolean rollBack(GroupStart start) {
+    try {
+      vlog.truncate(start.vlogSize());
+      txlog.truncate(start.txlogSize());
+      clog.truncate(start.clogSize());
+      aht.discardPending();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("cannot roll back a commit refused for lack of space", e);
+      return false;
+    }
+    vbuf.clear();
+    tbuf.clear();
+    cbuf.clear();
+    lastId = start.txId();
+    lastAlh = start.alh();
+    lastTs = start.ts();
+    return true;
   }
 
   /**

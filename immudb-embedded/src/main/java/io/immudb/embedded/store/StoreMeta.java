@@ -78,18 +78,40 @@ record StoreMeta(
    */
   static StoreMeta read(Path dir) throws IOException {
     Path f = dir.resolve(FILE);
-    String text = Files.readString(f, StandardCharsets.UTF_8);
+    return parse(Files.readAllBytes(f), f.toString());
+  }
+
+  /**
+   * Parses the content of a {@code store.meta} file, {@code f} naming it in errors. Any bytes end
+   * in a {@code StoreMeta} or a typed error.
+   *
+   * @throws IOException if the text is not UTF-8 or its format version is not one this build reads
+   * @throws CorruptedDataException if the checksum or a field is wrong
+   */
+  static StoreMeta parse(byte[] bytes, String f) throws IOException {
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes))
+            .toString();
     int cut = text.lastIndexOf("crc=");
     if (cut < 0) {
-      throw new CorruptedDataException(f.toString(), "no checksum line");
+      throw new CorruptedDataException(f, "no checksum line");
     }
     String body = text.substring(0, cut);
     String crc = text.endsWith("\n") ? text.substring(cut + 4, text.length() - 1) : "";
     if (!crc.equals(Long.toHexString(crc(body)))) {
-      throw new CorruptedDataException(f.toString(), "checksum mismatch");
+      throw new CorruptedDataException(f, "checksum mismatch");
     }
     Properties p = new Properties();
-    p.load(new StringReader(body));
+    try {
+      p.load(new StringReader(body));
+    } catch (IllegalArgumentException e) {
+      // A malformed unicode escape (backslash, u, four hex digits).
+      throw new CorruptedDataException(f, "malformed text: " + e.getMessage());
+    }
     try {
       StoreMeta m =
           new StoreMeta(
@@ -113,7 +135,7 @@ record StoreMeta(
       }
       return m;
     } catch (NumberFormatException | NullPointerException e) {
-      throw new CorruptedDataException(f.toString(), "missing or bad field: " + e.getMessage());
+      throw new CorruptedDataException(f, "missing or bad field: " + e.getMessage());
     }
   }
 

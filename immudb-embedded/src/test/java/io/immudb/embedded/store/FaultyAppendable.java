@@ -6,15 +6,17 @@ import java.nio.ByteBuffer;
 
 /**
  * A test double around a real log that can be told to fail: every append or sync throws, or the
- * next append writes only half of its bytes and then throws (a short write). It also counts the
- * syncs that reached the real log.
+ * next append writes only half of its bytes and then throws (a short write, or a full disk). It
+ * also counts the syncs that reached the real log.
  */
 final class FaultyAppendable implements Appendable {
   enum Mode {
     OK,
     FAIL_APPEND,
     SHORT_WRITE,
-    FAIL_SYNC
+    FAIL_SYNC,
+    /** Writes half of the bytes, then fails as a full disk does (ENOSPC). */
+    DISK_FULL
   }
 
   private final Appendable real;
@@ -45,6 +47,12 @@ final class FaultyAppendable implements Appendable {
         half.limit(half.position() + src.remaining() / 2);
         real.append(half);
         throw new IOException("injected short write");
+      }
+      case DISK_FULL -> {
+        ByteBuffer half = src.duplicate();
+        half.limit(half.position() + src.remaining() / 2);
+        real.append(half);
+        throw new IOException("No space left on device");
       }
       default -> {
         return real.append(src);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.core.crypto.Sha256Digest;
+import io.immudb.embedded.StorageFullException;
 import io.immudb.embedded.StoreStateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,53 @@ class WriteFailureTest {
       assertThat(s.verify().ok()).isTrue();
       long next = s.commit(List.of(kv("k5"))).id();
       assertThat(next).isEqualTo(s.lastTxId());
+      assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"val", "tx", "commit", "aht"})
+  void aFullDiskRefusesTheCommitRollsBackAndLaterCommitsWork(String log) throws IOException {
+    Map<String, FaultyAppendable> logs = new HashMap<>();
+    StoreOptions o =
+        StoreOptions.builder()
+            .logWrapper(
+                (name, real) -> {
+                  FaultyAppendable f = new FaultyAppendable(real);
+                  logs.put(name, f);
+                  return f;
+                })
+            .build();
+    Sha256Digest alh4;
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      for (int i = 1; i <= 3; i++) {
+        s.commit(List.of(kv("k" + i)));
+      }
+      long[] sizes = logs.values().stream().mapToLong(FaultyAppendable::size).toArray();
+      logs.get(log).mode = FaultyAppendable.Mode.DISK_FULL;
+      List<KeyValue> bad =
+          List.of(
+              kv("bad"),
+              KeyValue.ofOwned("bad-big".getBytes(StandardCharsets.UTF_8), new byte[5000]));
+      assertThatThrownBy(() -> s.commit(bad))
+          .isInstanceOf(StorageFullException.class)
+          .hasMessageStartingWith("no space left on device");
+      // Rolled back: every log as before the refused commit, the store still writable.
+      assertThat(logs.values().stream().mapToLong(FaultyAppendable::size).toArray())
+          .containsExactly(sizes);
+      assertThat(s.isReadOnly()).isFalse();
+      assertThat(s.lastTxId()).isEqualTo(3);
+      // Still full: refused again, the same way.
+      assertThatThrownBy(() -> s.commit(bad)).isInstanceOf(StorageFullException.class);
+      logs.get(log).mode = FaultyAppendable.Mode.OK;
+      assertThat(s.commit(bad).id()).isEqualTo(4);
+      alh4 = s.alh(4);
+      assertThat(s.readValue(s.txRecord(4), 1)).hasSize(5000);
+      assertThat(s.verify().ok()).isTrue();
+    }
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.defaults())) {
+      assertThat(s.lastTxId()).isEqualTo(4);
+      assertThat(s.alh(4)).isEqualTo(alh4);
       assertThat(s.verify().ok()).isTrue();
     }
   }

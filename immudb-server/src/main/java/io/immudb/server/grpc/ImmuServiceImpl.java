@@ -91,6 +91,28 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
         .asRuntimeException();
   }
 
+  /**
+   * Fails a call that is never served with {@code refusal}, after the permission check of {@code
+   * method}: a caller outside the method's row is refused as for any other RPC (docs/protocol.md
+   * §9.4), so what an unauthenticated caller learns does not depend on the method.
+   */
+  private void refuseAfterCheck(
+      String method, StreamObserver<?> out, io.grpc.StatusRuntimeException refusal) {
+    try {
+      if (io.immudb.server.auth.MethodPermissions.requirement(method)
+          .map(io.immudb.server.auth.Requirement::databaseScoped)
+          .orElse(true)) {
+        db(method);
+      } else if (caller.authEnabled()) {
+        caller.user();
+      }
+    } catch (RuntimeException e) {
+      fail(out, e);
+      return;
+    }
+    out.onError(refusal);
+  }
+
   // ------------------------------------------------------------- auth, users, databases
 
   @Override
@@ -150,12 +172,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void updateAuthConfig(AuthConfig req, StreamObserver<Empty> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("UpdateAuthConfig", out, notSupported());
   }
 
   @Override
   public void updateMTLSConfig(MTLSConfig req, StreamObserver<Empty> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("UpdateMTLSConfig", out, notSupported());
   }
 
   // ------------------------------------------------------------- state and key-value
@@ -193,12 +215,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void count(KeyPrefix req, StreamObserver<EntryCount> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("Count", out, notSupported());
   }
 
   @Override
   public void countAll(Empty req, StreamObserver<EntryCount> out) {
-    out.onError(notSupported());
+    refuseAfterCheck("CountAll", out, notSupported());
   }
 
   @Override
@@ -307,7 +329,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void useSnapshot(UseSnapshotRequest req, StreamObserver<Empty> out) {
-    out.onError(noSnapshot());
+    refuseAfterCheck("UseSnapshot", out, noSnapshot());
   }
 
   // ---- backup extensions (docs/server.md)

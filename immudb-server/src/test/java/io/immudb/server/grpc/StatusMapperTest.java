@@ -196,4 +196,17 @@ class StatusMapperTest {
     }
     throw new AssertionError("no ErrorInfo detail in " + rpc);
   }
+
+  @org.junit.jupiter.api.Test
+  void aFullDiskIsResourceExhaustedAndSaysSo() {
+    io.grpc.StatusRuntimeException s =
+        StatusMapper.toStatus(
+            new io.immudb.embedded.StorageFullException(
+                "tx 5", new java.io.IOException("No space left on device")));
+    assertThat(s.getStatus().getCode()).isEqualTo(Code.RESOURCE_EXHAUSTED);
+    assertThat(s.getStatus().getDescription())
+        .startsWith("no space left on device")
+        .contains("tx 5")
+        .contains("free space and retry");
+  }
 }

@@ -270,6 +270,20 @@ public final class FileAhTree implements AhtNodes {
     pending.clear();
   }
 
+  /**
+   * Drops every leaf appended since the last {@link #publish}: restores the pending tree to the
+   * published one and cuts the log back to the published nodes, also any part of a {@link #flush}
+   * that failed half-way. Writer only; used to undo a commit that could not be written.
+   *
+   * @throws IOException if the log cannot be cut; the tree is then unusable for appends
+   */
+  public void discardPending() throws IOException {
+    pending.clear();
+    log.truncate(nodeCount(size) * RECORD_LENGTH);
+    pendingSize = size;
+    loadPeaks(size);
+  }
+
   /** Makes every flushed leaf visible to readers. Writer only; call after {@link #flush}. */
   public void publish() {
     size = pendingSize;

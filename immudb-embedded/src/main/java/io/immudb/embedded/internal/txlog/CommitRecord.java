@@ -45,10 +45,14 @@ public record CommitRecord(long txId, long txOff, int txLen, Sha256Digest alh) {
   /**
    * Reads the record at {@code src}'s position (56 bytes) and checks it.
    *
-   * @throws RecordException on a checksum mismatch or an unexpected tx id
+   * @throws RecordException if fewer than 56 bytes remain, on a checksum mismatch or an unexpected
+   *     tx id
    */
   public static CommitRecord decode(ByteBuffer src, long expectedTxId) throws RecordException {
     int start = src.position();
+    if (src.remaining() < LENGTH) {
+      throw new RecordException("commit record truncated: " + src.remaining() + " bytes");
+    }
     CRC32C c = new CRC32C();
     c.update(src.duplicate().limit(start + LENGTH - 4));
     if ((int) c.getValue() != src.getInt(start + LENGTH - 4)) {

@@ -219,9 +219,15 @@ public final class TxRecordCodec {
     long valuesTo = valuesOff + valuesLen - 4;
     b.position(start + HEADER_LENGTH);
     int n = h.nEntries();
+    int end = start + len - 4;
+    // Each entry takes at least ENTRY_FIXED bytes and a 1-byte key: a count the record has no
+    // room for is refused before anything is allocated for it.
+    int room = (end - (start + HEADER_LENGTH)) / (ENTRY_FIXED + 1);
+    if (n > room) {
+      throw new RecordException("tx record claims " + n + " entries, has room for at most " + room);
+    }
     List<TxEntry> entries = new ArrayList<>(n);
     long[] vOffs = new long[n];
-    int end = start + len - 4;
     for (int i = 0; i < n; i++) {
       if (end - b.position() < ENTRY_FIXED) {
         throw new RecordException("tx record entry " + i + " truncated");
