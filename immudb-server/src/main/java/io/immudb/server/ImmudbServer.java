@@ -3,7 +3,9 @@ package io.immudb.server;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.http.WebServer;
 import io.immudb.legacy.LegacyLedgers;
 import io.immudb.legacy.LegacyServices;
 import io.immudb.ops.PidFile;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running immudb server: the data directory (locked), the databases, the users and tokens, the
- * gRPC endpoint and, if configured, the metrics and health endpoint.
+ * gRPC endpoint and, if configured, the REST API (immudb-http) and the metrics and health endpoint.
  *
  * <p>{@link #start} first starts the metrics endpoint (alive, not ready), then opens everything,
  * starts listening for gRPC and marks the endpoint ready; {@link #close} (idempotent) stops
@@ -59,6 +61,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final ConsistencyChecker checker; // null with --consistency-check=false
   private final Server legacy; // null without --legacy-port
   private final LegacyLedgers legacyLedgers; // null without --legacy-port
+  private final WebServer web; // null with --web-server=false
   private boolean closed;
 
   /**
@@ -84,7 +87,9 @@ public final class ImmudbServer implements AutoCloseable {
       PidFile pidFile,
       ConsistencyChecker checker,
       Server legacy,
-      LegacyLedgers legacyLedgers) {
+      LegacyLedgers legacyLedgers,
+      WebServer web) {
+    this.web = web;
     this.checker = checker;
     this.legacy = legacy;
     this.legacyLedgers = legacyLedgers;
@@ -137,6 +142,7 @@ public final class ImmudbServer implements AutoCloseable {
     PidFile pidFile = null;
     Server legacy = null;
     LegacyLedgers legacyLedgers = null;
+    WebServer web = null;
     ExecutorService executor = rpcExecutor();
     try {
       if (cfg.process().pidfile().isPresent()) {
@@ -159,24 +165,29 @@ public final class ImmudbServer implements AutoCloseable {
         serverMetrics.bind(registry, tokens);
         interceptors.add(serverMetrics.interceptor()); // outermost: counts refused calls too
       }
+      ServerServiceDefinition service =
+          ServerInterceptors.intercept(
+              ImmuServices.service(
+                  registry,
+                  users,
+                  tokens,
+                  cfg.security().auth(),
+                  cfg.storage().maintenance(),
+                  cfg.network().maxRecvMsgSize(),
+                  executor),
+              interceptors);
       Server server =
           listener(cfg)
               .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
               .directExecutor()
               .callExecutor(ImmuServices.callExecutors(executor))
-              .addService(
-                  ServerInterceptors.intercept(
-                      ImmuServices.service(
-                          registry,
-                          users,
-                          tokens,
-                          cfg.security().auth(),
-                          cfg.storage().maintenance(),
-                          cfg.network().maxRecvMsgSize(),
-                          executor),
-                      interceptors))
+              .addService(service)
               .build()
               .start();
+      if (cfg.web().server()) {
+        // The same definition, interceptors included: REST calls meet the same checks (http.md).
+        web = startWeb(cfg, service, server);
+      }
       if (cfg.network().legacyPort().isPresent()) {
         ServerLegacyHost host =
             new ServerLegacyHost(
@@ -233,10 +244,13 @@ public final class ImmudbServer implements AutoCloseable {
         endpoint.markReady();
       }
       return new ImmudbServer(
-          dir, registry, server, executor, endpoint, pidFile, checker, legacy, legacyLedgers);
+          dir, registry, server, executor, endpoint, pidFile, checker, legacy, legacyLedgers, web);
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
+      }
+      if (web != null) {
+        web.close();
       }
       if (legacy != null) {
         legacy.shutdownNow();
@@ -252,6 +266,43 @@ public final class ImmudbServer implements AutoCloseable {
         pidFile.close();
       }
       dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the REST API on {@code --address}:{@code --web-server-port}, HTTPS with the server's TLS
+   * identity (a client certificate required with {@code --mtls}, as on gRPC); stops {@code grpc} if
+   * the port cannot be bound.
+   */
+  private static WebServer startWeb(ServerConfig cfg, ServerServiceDefinition service, Server grpc)
+      throws IOException {
+    NetworkOptions net = cfg.network();
+    WebServer.Tls tls =
+        cfg.serverTls()
+            .map(
+                t -> {
+                  SSLContext ctx = t.sslContext();
+                  return new WebServer.Tls(ctx, t.sslParameters(ctx));
+                })
+            .orElse(null);
+    try {
+      WebServer web =
+          WebServer.start(
+              new InetSocketAddress(net.address(), cfg.web().port()),
+              service,
+              tls,
+              // JSON carries bytes in base64 (4/3) plus field names and quotes.
+              (int) Math.min(Integer.MAX_VALUE - 8L, 2L * net.maxRecvMsgSize()),
+              ImmuServices.VERSION);
+      LOG.info(
+          "REST API on {}://{}:{}/api/ (docs at /api/docs/)",
+          tls == null ? "http" : "https",
+          net.address(),
+          web.port());
+      return web;
+    } catch (IOException | RuntimeException e) {
+      grpc.shutdownNow();
       throw e;
     }
   }
@@ -280,6 +331,11 @@ public final class ImmudbServer implements AutoCloseable {
   /** The port the server listens on (useful with port 0). */
   public int port() {
     return grpc.getPort();
+  }
+
+  /** The REST API's bound port (useful with port 0); empty with {@code --web-server=false}. */
+  public OptionalInt webPort() {
+    return web == null ? OptionalInt.empty() : OptionalInt.of(web.port());
   }
 
   /** The metrics endpoint's bound port (useful with port 0); empty if it is off. */
@@ -315,6 +371,9 @@ public final class ImmudbServer implements AutoCloseable {
     closed = true;
     if (metrics != null) {
       metrics.markNotReady();
+    }
+    if (web != null) {
+      web.close(); // lets running REST calls finish before gRPC stops
     }
     grpc.shutdown();
     if (legacy != null) {
