@@ -278,6 +278,32 @@ class RestApiIT {
     assertThat(ok).isGreaterThanOrEqualTo(11);
   }
 
+  @Test
+  void theReadmesCurlSessionWorks() throws Exception {
+    for (String tool : List.of("bash", "curl", "jq", "base64")) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0,
+          tool + " is not installed");
+    }
+    String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<!-- rest-example-begin -->\\n```sh\\n(.*?)```\\n<!-- rest-example-end -->",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(readme);
+    assertThat(m.find()).as("the README's REST example").isTrue();
+    String script =
+        m.group(1).replace("127.0.0.1:8080", "127.0.0.1:" + server.webPort().getAsInt());
+    Process p =
+        new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("\"nentries\":1", "world", "\"dualProof\"", "\"inclusionProof\"");
+  }
+
   /** The route exists and the method answered: not the router's 404/405, any 501 the service's. */
   private static void assertRouted(String what, Answer a) {
     assertThat(a.json().isJsonObject()).as(what + " answers JSON").isTrue();
