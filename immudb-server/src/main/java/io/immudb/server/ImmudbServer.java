@@ -176,6 +176,11 @@ public final class ImmudbServer implements AutoCloseable {
                   cfg.network().maxRecvMsgSize(),
                   executor),
               interceptors);
+      if (cfg.web().server()) {
+        // The same definition, interceptors included: REST calls meet the same checks (http.md).
+        // Started first, so that once the gRPC port accepts (what -d waits for) REST is up too.
+        web = startWeb(cfg, service);
+      }
       Server server =
           listener(cfg)
               .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
@@ -184,10 +189,6 @@ public final class ImmudbServer implements AutoCloseable {
               .addService(service)
               .build()
               .start();
-      if (cfg.web().server()) {
-        // The same definition, interceptors included: REST calls meet the same checks (http.md).
-        web = startWeb(cfg, service, server);
-      }
       if (cfg.network().legacyPort().isPresent()) {
         ServerLegacyHost host =
             new ServerLegacyHost(
@@ -272,10 +273,9 @@ public final class ImmudbServer implements AutoCloseable {
 
   /**
    * Starts the REST API on {@code --address}:{@code --web-server-port}, HTTPS with the server's TLS
-   * identity (a client certificate required with {@code --mtls}, as on gRPC); stops {@code grpc} if
-   * the port cannot be bound.
+   * identity (a client certificate required with {@code --mtls}, as on gRPC).
    */
-  private static WebServer startWeb(ServerConfig cfg, ServerServiceDefinition service, Server grpc)
+  private static WebServer startWeb(ServerConfig cfg, ServerServiceDefinition service)
       throws IOException {
     NetworkOptions net = cfg.network();
     WebServer.Tls tls =
@@ -286,25 +286,20 @@ public final class ImmudbServer implements AutoCloseable {
                   return new WebServer.Tls(ctx, t.sslParameters(ctx));
                 })
             .orElse(null);
-    try {
-      WebServer web =
-          WebServer.start(
-              new InetSocketAddress(net.address(), cfg.web().port()),
-              service,
-              tls,
-              // JSON carries bytes in base64 (4/3) plus field names and quotes.
-              (int) Math.min(Integer.MAX_VALUE - 8L, 2L * net.maxRecvMsgSize()),
-              ImmuServices.VERSION);
-      LOG.info(
-          "REST API on {}://{}:{}/api/ (docs at /api/docs/)",
-          tls == null ? "http" : "https",
-          net.address(),
-          web.port());
-      return web;
-    } catch (IOException | RuntimeException e) {
-      grpc.shutdownNow();
-      throw e;
-    }
+    WebServer web =
+        WebServer.start(
+            new InetSocketAddress(net.address(), cfg.web().port()),
+            service,
+            tls,
+            // JSON carries bytes in base64 (4/3) plus field names and quotes.
+            (int) Math.min(Integer.MAX_VALUE - 8L, 2L * net.maxRecvMsgSize()),
+            ImmuServices.VERSION);
+    LOG.info(
+        "REST API on {}://{}:{}/api/ (docs at /api/docs/)",
+        tls == null ? "http" : "https",
+        net.address(),
+        web.port());
+    return web;
   }
 
   /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
