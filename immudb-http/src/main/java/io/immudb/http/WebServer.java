@@ -55,6 +55,7 @@ public final class WebServer implements AutoCloseable {
    * @param tls HTTPS with this context and these parameters (which say whether a client certificate
    *     is needed); null for plain HTTP
    * @param maxBodyBytes the largest request body read; > 0
+   * @param version the version shown in the OpenAPI document and the docs page
    * @throws IOException if the port cannot be bound
    * @throws IllegalArgumentException if the rules do not fit the service's descriptor
    */

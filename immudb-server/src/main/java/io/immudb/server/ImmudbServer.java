@@ -179,7 +179,7 @@ public final class ImmudbServer implements AutoCloseable {
       if (cfg.web().server()) {
         // The same definition, interceptors included: REST calls meet the same checks (http.md).
         // Started first, so that once the gRPC port accepts (what -d waits for) REST is up too.
-        web = startWeb(cfg, service);
+        web = RestApi.start(cfg, service);
       }
       Server server =
           listener(cfg)
@@ -269,37 +269,6 @@ public final class ImmudbServer implements AutoCloseable {
       dir.close();
       throw e;
     }
-  }
-
-  /**
-   * Starts the REST API on {@code --address}:{@code --web-server-port}, HTTPS with the server's TLS
-   * identity (a client certificate required with {@code --mtls}, as on gRPC).
-   */
-  private static WebServer startWeb(ServerConfig cfg, ServerServiceDefinition service)
-      throws IOException {
-    NetworkOptions net = cfg.network();
-    WebServer.Tls tls =
-        cfg.serverTls()
-            .map(
-                t -> {
-                  SSLContext ctx = t.sslContext();
-                  return new WebServer.Tls(ctx, t.sslParameters(ctx));
-                })
-            .orElse(null);
-    WebServer web =
-        WebServer.start(
-            new InetSocketAddress(net.address(), cfg.web().port()),
-            service,
-            tls,
-            // JSON carries bytes in base64 (4/3) plus field names and quotes.
-            (int) Math.min(Integer.MAX_VALUE - 8L, 2L * net.maxRecvMsgSize()),
-            ImmuServices.VERSION);
-    LOG.info(
-        "REST API on {}://{}:{}/api/ (docs at /api/docs/)",
-        tls == null ? "http" : "https",
-        net.address(),
-        web.port());
-    return web;
   }
 
   /** A gRPC server builder on the configured address: plaintext, TLS or mutual TLS. */
