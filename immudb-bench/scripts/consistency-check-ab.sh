@@ -39,7 +39,7 @@ trap cleanup EXIT
 run() {
   local check=$1 pair=$2 data="$work/data-$1-$2" log="$work/server-$1-$2.log"
   # shellcheck disable=SC2086
-  IMMUDB_NO_BUILD=1 bin/immudb --dir "$data" --port "$PORT" --metrics-server=false \
+  IMMUDB_NO_BUILD=1 bin/immudb --dir "$data" --port "$PORT" --metrics-server=false --web-server=false \
     --consistency-check="$check" --log-level debug $SERVER_FLAGS >"$log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do

@@ -37,6 +37,8 @@ final class ImmudbChild implements AutoCloseable {
             "--port",
             "0",
             "--metrics-server-port",
+            "0",
+            "--web-server-port",
             "0");
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");

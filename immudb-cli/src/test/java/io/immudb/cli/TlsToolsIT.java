@@ -59,6 +59,7 @@ class TlsToolsIT {
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
     pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
+    pb.environment().put("IMMUDB_WEB_SERVER_PORT", "0"); // never the fixed 8080
     server = pb.start();
     BufferedReader r =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -193,6 +194,7 @@ class TlsToolsIT {
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
     pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
+    pb.environment().put("IMMUDB_WEB_SERVER_PORT", "0"); // never the fixed 8080
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -138,6 +138,7 @@ class LegacyImmudb4jIT {
                 "--port=0",
                 "--legacy-port=0",
                 "--metrics-server=false",
+                "--web-server=false",
                 "--consistency-check=false",
                 "--address=127.0.0.1",
                 "--dir=" + dir)

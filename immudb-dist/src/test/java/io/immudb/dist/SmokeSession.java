@@ -81,6 +81,8 @@ final class SmokeSession {
             Integer.toString(port),
             "--metrics-server-port",
             Integer.toString(metricsPort),
+            "--web-server-port",
+            "0",
             "--dir",
             work.resolve("data").toString());
     pb.redirectErrorStream(true).redirectOutput(log.toFile());

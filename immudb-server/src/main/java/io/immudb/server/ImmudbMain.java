@@ -200,6 +200,18 @@ public final class ImmudbMain {
                 out.println(
                     "v0.8 API (immudb4j 0.1.8) listening on " + cfg.network().address() + ":" + p));
     server
+        .webPort()
+        .ifPresent(
+            p ->
+                out.println(
+                    "REST API on "
+                        + (cfg.serverTls().isPresent() ? "https" : "http")
+                        + "://"
+                        + cfg.network().address()
+                        + ":"
+                        + p
+                        + "/api/ (docs at /api/docs/)"));
+    server
         .metricsPort()
         .ifPresent(
             p ->

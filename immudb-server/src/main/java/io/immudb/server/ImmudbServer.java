@@ -3,7 +3,9 @@ package io.immudb.server;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.immudb.http.WebServer;
 import io.immudb.legacy.LegacyLedgers;
 import io.immudb.legacy.LegacyServices;
 import io.immudb.ops.PidFile;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running immudb server: the data directory (locked), the databases, the users and tokens, the
- * gRPC endpoint and, if configured, the metrics and health endpoint.
+ * gRPC endpoint and, if configured, the REST API (immudb-http) and the metrics and health endpoint.
  *
  * <p>{@link #start} first starts the metrics endpoint (alive, not ready), then opens everything,
  * starts listening for gRPC and marks the endpoint ready; {@link #close} (idempotent) stops
@@ -62,6 +64,7 @@ public final class ImmudbServer implements AutoCloseable {
   private final ConsistencyChecker checker; // null with --consistency-check=false
   private final Server legacy; // null without --legacy-port
   private final LegacyLedgers legacyLedgers; // null without --legacy-port
+  private final WebServer web; // null with --web-server=false
   private boolean closed;
 
   /**
@@ -87,7 +90,9 @@ public final class ImmudbServer implements AutoCloseable {
       PidFile pidFile,
       ConsistencyChecker checker,
       Server legacy,
-      LegacyLedgers legacyLedgers) {
+      LegacyLedgers legacyLedgers,
+      WebServer web) {
+    this.web = web;
     this.checker = checker;
     this.legacy = legacy;
     this.legacyLedgers = legacyLedgers;
@@ -140,6 +145,7 @@ public final class ImmudbServer implements AutoCloseable {
     PidFile pidFile = null;
     Server legacy = null;
     LegacyLedgers legacyLedgers = null;
+    WebServer web = null;
     ExecutorService executor = rpcExecutor();
     try {
       if (cfg.process().pidfile().isPresent()) {
@@ -171,22 +177,28 @@ public final class ImmudbServer implements AutoCloseable {
         serverMetrics.bind(registry, tokens);
         interceptors.add(serverMetrics.interceptor()); // outermost: counts refused calls too
       }
+      ServerServiceDefinition service =
+          ServerInterceptors.intercept(
+              ImmuServices.service(
+                  registry,
+                  users,
+                  tokens,
+                  cfg.security().auth(),
+                  cfg.storage().maintenance(),
+                  cfg.network().maxRecvMsgSize(),
+                  executor),
+              interceptors);
+      if (cfg.web().server()) {
+        // The same definition, interceptors included: REST calls meet the same checks (http.md).
+        // Started first, so that once the gRPC port accepts (what -d waits for) REST is up too.
+        web = RestApi.start(cfg, service);
+      }
       Server server =
           listener(cfg)
               .maxInboundMessageSize(cfg.network().maxRecvMsgSize())
               .directExecutor()
               .callExecutor(ImmuServices.callExecutors(executor))
-              .addService(
-                  ServerInterceptors.intercept(
-                      ImmuServices.service(
-                          registry,
-                          users,
-                          tokens,
-                          cfg.security().auth(),
-                          cfg.storage().maintenance(),
-                          cfg.network().maxRecvMsgSize(),
-                          executor),
-                      interceptors))
+              .addService(service)
               .build()
               .start();
       if (cfg.network().legacyPort().isPresent()) {
@@ -246,10 +258,13 @@ public final class ImmudbServer implements AutoCloseable {
         endpoint.markReady();
       }
       return new ImmudbServer(
-          dir, registry, server, executor, endpoint, pidFile, checker, legacy, legacyLedgers);
+          dir, registry, server, executor, endpoint, pidFile, checker, legacy, legacyLedgers, web);
     } catch (IOException | RuntimeException e) {
       if (endpoint != null) {
         endpoint.close();
+      }
+      if (web != null) {
+        web.close();
       }
       if (legacy != null) {
         legacy.shutdownNow();
@@ -309,6 +324,11 @@ public final class ImmudbServer implements AutoCloseable {
     return grpc.getPort();
   }
 
+  /** The REST API's bound port (useful with port 0); empty with {@code --web-server=false}. */
+  public OptionalInt webPort() {
+    return web == null ? OptionalInt.empty() : OptionalInt.of(web.port());
+  }
+
   /** The metrics endpoint's bound port (useful with port 0); empty if it is off. */
   public OptionalInt metricsPort() {
     return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
@@ -342,6 +362,9 @@ public final class ImmudbServer implements AutoCloseable {
     closed = true;
     if (metrics != null) {
       metrics.markNotReady();
+    }
+    if (web != null) {
+      web.close(); // lets running REST calls finish before gRPC stops
     }
     grpc.shutdown();
     if (legacy != null) {

@@ -50,6 +50,7 @@ class DetachedServerIT {
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
     pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
+    pb.environment().put("IMMUDB_WEB_SERVER_PORT", "0"); // never the fixed 8080
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());

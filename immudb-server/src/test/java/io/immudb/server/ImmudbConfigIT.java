@@ -41,6 +41,7 @@ class ImmudbConfigIT {
                     && !k.equals("IMMUDB_NO_BUILD")
                     && !k.equals("IMMUDB_JAVA_OPTS"));
     pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
+    pb.environment().put("IMMUDB_WEB_SERVER_PORT", "0"); // never the fixed 8080
     pb.redirectOutput(tmp.resolve("out.txt").toFile())
         .redirectError(tmp.resolve("err.txt").toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -93,7 +93,8 @@ final class ImmudbServerProcess implements AutoCloseable {
             "--address",
             "127.0.0.1",
             "--metrics-server-port",
-            Integer.toString(metricsPort));
+            Integer.toString(metricsPort),
+            "--web-server=false");
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .directory(dataDir.getParent().toFile())

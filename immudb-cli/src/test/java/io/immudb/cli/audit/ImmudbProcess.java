@@ -34,6 +34,7 @@ final class ImmudbProcess implements AutoCloseable {
     pb.environment().put("IMMUDB_NO_BUILD", "1");
     pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx256m");
     pb.environment().put("IMMUDB_METRICS_SERVER_PORT", "0"); // never the fixed 9497
+    pb.environment().put("IMMUDB_WEB_SERVER_PORT", "0"); // never the fixed 8080
     process = pb.start();
     BufferedReader r =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

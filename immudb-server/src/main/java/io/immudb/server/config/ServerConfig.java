@@ -27,14 +27,16 @@ public final class ServerConfig {
   private final SecurityOptions security;
   private final TlsOptions tls;
   private final MetricsOptions metrics;
+  private final WebOptions web;
   private final ProcessOptions process;
   private final LimitOptions limits;
   private final Optional<ConsistencyCheckOptions> consistencyCheck;
   private final Optional<ServerTls> serverTls;
 
   /**
-   * Loads the TLS files and checks the settings that span groups: the metrics endpoint needs a port
-   * of its own, a detached start a fixed port, and HTTPS metrics the server's certificate.
+   * Loads the TLS files and checks the settings that span groups: the metrics endpoint and the web
+   * server need ports of their own, a detached start a fixed port, and HTTPS metrics the server's
+   * certificate.
    *
    * @param consistencyCheck the background checker's settings; empty turns it off
    * @throws ConfigException naming the first invalid setting
@@ -45,6 +47,7 @@ public final class ServerConfig {
       SecurityOptions security,
       TlsOptions tls,
       MetricsOptions metrics,
+      WebOptions web,
       ProcessOptions process,
       LimitOptions limits,
       Optional<ConsistencyCheckOptions> consistencyCheck) {
@@ -53,6 +56,7 @@ public final class ServerConfig {
     this.security = Objects.requireNonNull(security, "security");
     this.tls = Objects.requireNonNull(tls, "tls");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.web = Objects.requireNonNull(web, "web");
     this.process = Objects.requireNonNull(process, "process");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.consistencyCheck = Objects.requireNonNull(consistencyCheck, "consistencyCheck");
@@ -61,6 +65,22 @@ public final class ServerConfig {
     if (metrics.server() && metrics.port() != 0 && metrics.port() == port) {
       throw new ConfigException(
           "metrics-server-port", "metrics-server-port must differ from port, both are " + port);
+    }
+    if (web.server() && web.port() != 0) {
+      if (web.port() == port) {
+        throw new ConfigException(
+            "web-server-port", "web-server-port must differ from port, both are " + port);
+      }
+      if (metrics.server() && web.port() == metrics.port()) {
+        throw new ConfigException(
+            "web-server-port",
+            "web-server-port must differ from metrics-server-port, both are " + web.port());
+      }
+      if (network.legacyPort().isPresent() && web.port() == network.legacyPort().getAsInt()) {
+        throw new ConfigException(
+            "web-server-port",
+            "web-server-port must differ from legacy-port, both are " + web.port());
+      }
     }
     if (process.detached() && port == 0) {
       throw new ConfigException(
@@ -74,8 +94,9 @@ public final class ServerConfig {
 
   /**
    * A builder starting from every default of {@link ServerCommand}, except that the metrics server
-   * is off: a program or test embedding the server opts in with {@code set("metrics-server",
-   * true)}, so that it never binds port 9497 by surprise. The environment is not read.
+   * and the web server are off: a program or test embedding the server opts in with {@code
+   * set("metrics-server", true)} or {@code set("web-server", true)}, so that it never binds port
+   * 9497 or 8080 by surprise. The environment is not read.
    */
   public static Builder builder() {
     return new Builder();
@@ -114,6 +135,11 @@ public final class ServerConfig {
     return metrics;
   }
 
+  /** The REST API's web server. */
+  public WebOptions web() {
+    return web;
+  }
+
   /** Pid file, logging and background start. */
   public ProcessOptions process() {
     return process;
@@ -142,6 +168,8 @@ public final class ServerConfig {
         + ", "
         + metrics
         + ", "
+        + web
+        + ", "
         + process
         + ", "
         + limits
@@ -163,6 +191,7 @@ public final class ServerConfig {
 
     private Builder() {
       set("metrics-server", false);
+      set("web-server", false);
     }
 
     /**

@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
  * The server's settings, each declared once: flag name, default and help text here; type,
  * documentation and validation in the record of its concern ({@link NetworkOptions}, {@link
  * StorageOptions}, {@link SecurityOptions}, {@link TlsOptions}, {@link MetricsOptions}, {@link
- * ProcessOptions}, {@link ConsistencyCheckOptions}). {@link io.immudb.ops.ToolConfig} makes every
- * option here also an {@code IMMUDB_*} variable and a configuration file key; the sample {@code
- * configs/immudb.toml} and the table of {@code docs/operations.md} list them (tests check both).
- * Mixed into {@link ServerCommand}. Not thread-safe: picocli fills it, then {@link #toConfig()}
- * reads it.
+ * WebOptions}, {@link ProcessOptions}, {@link ConsistencyCheckOptions}). {@link
+ * io.immudb.ops.ToolConfig} makes every option here also an {@code IMMUDB_*} variable and a
+ * configuration file key; the sample {@code configs/immudb.toml} and the table of {@code
+ * docs/operations.md} list them (tests check both). Mixed into {@link ServerCommand}. Not
+ * thread-safe: picocli fills it, then {@link #toConfig()} reads it.
  */
 final class ServerFlags {
   @Option(
@@ -185,6 +185,22 @@ final class ServerFlags {
   int metricsServerPort;
 
   @Option(
+      names = "--web-server",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "serve the REST API (/api/, docs at /api/docs/) over HTTP on the --address; HTTPS with"
+              + " --certificate/--pkey (default: ${DEFAULT-VALUE})")
+  boolean webServer;
+
+  @Option(
+      names = "--web-server-port",
+      defaultValue = "8080",
+      description = "port of the web server; 0 picks a free port (default: ${DEFAULT-VALUE})")
+  int webServerPort;
+
+  @Option(
       names = "--no-histograms",
       arity = "0..1",
       fallbackValue = "true",
@@ -291,6 +307,7 @@ final class ServerFlags {
             auth, adminPassword, tokenExpiry, devMode, Optional.ofNullable(signingKey)),
         new TlsOptions(unlessEmpty(certificate), unlessEmpty(pkey), unlessEmpty(clientCas), mtls),
         new MetricsOptions(metricsServer, metricsServerPort, noHistograms, metricsTls),
+        new WebOptions(webServer, webServerPort),
         new ProcessOptions(
             Optional.ofNullable(pidfile),
             Optional.ofNullable(logfile),

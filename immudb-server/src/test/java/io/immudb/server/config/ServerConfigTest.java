@@ -14,13 +14,24 @@ class ServerConfigTest {
   @TempDir Path tmp;
 
   @Test
-  void theBuilderHasTheCommandsDefaultsWithTheMetricsServerOff() {
+  void theBuilderHasTheCommandsDefaultsWithTheMetricsAndWebServersOff() {
     ServerConfig built = ServerConfig.builder().build();
-    ServerConfig parsed = ServerCommand.parse(new String[] {"--metrics-server=false"}, Map.of());
+    ServerConfig parsed =
+        ServerCommand.parse(
+            new String[] {"--metrics-server=false", "--web-server=false"}, Map.of());
     assertThat(built).usingRecursiveComparison().isEqualTo(parsed);
     assertThat(built.metrics().server()).isFalse();
+    assertThat(built.web().server()).isFalse();
     assertThat(ServerConfig.builder().set("metrics-server", true).build().metrics().server())
         .isTrue();
+    assertThat(ServerConfig.builder().set("web-server", true).build().web().server()).isTrue();
+    assertThat(ServerCommand.parse(new String[0], Map.of()).web())
+        .isEqualTo(new WebOptions(true, 8080));
+    assertThat(
+            ServerCommand.parse(new String[0], Map.of("IMMUDB_WEB_SERVER_PORT", "0")).web().port())
+        .isZero();
+    assertThat(ServerCommand.parse(new String[0], Map.of("IMMUDB_WEB_SERVER", "false")).web())
+        .isEqualTo(new WebOptions(false, 8080));
   }
 
   @Test

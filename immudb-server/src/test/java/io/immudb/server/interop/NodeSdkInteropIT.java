@@ -118,6 +118,7 @@ class NodeSdkInteropIT {
             "--port",
             "0",
             "--metrics-server-port=0",
+            "--web-server=false",
             "--address",
             "127.0.0.1",
             "--dir",

@@ -1,0 +1,202 @@
+package io.immudb.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The REST API of a gRPC service on its own HTTP(S) port: {@code /api/...} as the service's {@code
+ * google.api.http} rules map it, {@code /api/docs/openapi.json} and the page {@code /api/docs/}.
+ *
+ * <p>Requests reach the service through an in-process gRPC server holding {@code service} — the
+ * caller passes the definition it serves on its own port, interceptors included — so every route
+ * goes through the same authentication, permission checks and metrics as a gRPC call. Owns its HTTP
+ * server, its handler threads and the in-process server and channel; {@link #close()} stops all of
+ * them (idempotent). Thread-safe.
+ */
+public final class WebServer implements AutoCloseable {
+  private final HttpServer http;
+  private final ExecutorService threads;
+  private final Server inProcess;
+  private final ManagedChannel channel;
+  private boolean closed;
+
+  private WebServer(HttpServer http, ExecutorService threads, Server inProcess, ManagedChannel ch) {
+    this.http = http;
+    this.threads = threads;
+    this.inProcess = inProcess;
+    this.channel = ch;
+  }
+
+  /**
+   * Starts serving immudb's {@code ImmuService} (the rules of immudb v1.1.0) on {@code bind}.
+   *
+   * @param bind address and port; port 0 picks a free one ({@link #port()})
+   * @param service the {@code immudb.schema.ImmuService} definition, with its interceptors
+   * @param tls HTTPS with this context and these parameters (which say whether a client certificate
+   *     is needed); null for plain HTTP
+   * @param maxBodyBytes the largest request body read; > 0
+   * @param version the version shown in the OpenAPI document and the docs page
+   * @throws IOException if the port cannot be bound
+   * @throws IllegalArgumentException if the rules do not fit the service's descriptor
+   */
+  public static WebServer start(
+      InetSocketAddress bind,
+      ServerServiceDefinition service,
+      Tls tls,
+      int maxBodyBytes,
+      String version)
+      throws IOException {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(service, "service");
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be > 0, got " + maxBodyBytes);
+    }
+    List<Route> routes =
+        HttpRules.routes(
+            service.getServiceDescriptor(), HttpRules.readResource(HttpRules.IMMUDB_RULES));
+    String title = "immudb REST API";
+    byte[] openApi =
+        OpenApiDocument.render(routes, title, version).getBytes(StandardCharsets.UTF_8);
+    byte[] page = DocsPage.render(routes, title, version).getBytes(StandardCharsets.UTF_8);
+    JsonAnswers json =
+        new JsonAnswers(
+            List.of(
+                io.immudb.proto.ImmudbSchemaProto.getDescriptor(),
+                com.google.rpc.StatusProto.getDescriptor()));
+
+    String name = "immudb-http-" + UUID.randomUUID();
+    Server inProcess =
+        InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "immudb-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    HttpServer http;
+    try {
+      if (tls == null) {
+        http = HttpServer.create(bind, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(bind, 0);
+        https.setHttpsConfigurator(
+            new HttpsConfigurator(tls.context()) {
+              @Override
+              public void configure(HttpsParameters p) {
+                p.setSSLParameters(tls.parameters());
+              }
+            });
+        http = https;
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.shutdownNow();
+      inProcess.shutdownNow();
+      threads.shutdown();
+      throw e;
+    }
+    http.setExecutor(threads);
+    http.createContext(
+        Transcoder.PREFIX + "/", new Transcoder(routes, channel, json, maxBodyBytes));
+    http.createContext(
+        Transcoder.PREFIX + "/docs",
+        ex -> {
+          try {
+            String p = ex.getRequestURI().getPath();
+            if (p.equals("/api/docs/openapi.json")) {
+              send(ex, 200, "application/json", openApi);
+            } else if (p.equals("/api/docs/") || p.equals("/api/docs/index.html")) {
+              send(ex, 200, "text/html; charset=utf-8", page);
+            } else if (p.equals("/api/docs")) {
+              ex.getResponseHeaders().set("Location", "/api/docs/");
+              ex.sendResponseHeaders(301, -1);
+            } else {
+              Transcoder.send(ex, 404, json.error(io.grpc.Status.Code.NOT_FOUND, "Not Found"));
+            }
+          } finally {
+            ex.close();
+          }
+        });
+    http.createContext(
+        "/",
+        ex -> {
+          try {
+            if (ex.getRequestURI().getPath().equals("/")) {
+              ex.getResponseHeaders().set("Location", "/api/docs/");
+              ex.sendResponseHeaders(302, -1);
+            } else {
+              Transcoder.send(ex, 404, json.error(io.grpc.Status.Code.NOT_FOUND, "Not Found"));
+            }
+          } finally {
+            ex.close();
+          }
+        });
+    http.start();
+    return new WebServer(http, threads, inProcess, channel);
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length);
+    ex.getResponseBody().write(body);
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** Stops accepting requests, lets running ones finish (up to 5 s), then stops the rest. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    http.stop(0);
+    threads.shutdown();
+    try {
+      threads.awaitTermination(5, TimeUnit.SECONDS);
+      channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+      inProcess.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    channel.shutdownNow();
+    inProcess.shutdownNow();
+  }
+
+  /**
+   * HTTPS settings: the server's TLS context, and the parameters of each connection (whether a
+   * client certificate is required).
+   */
+  public record Tls(SSLContext context, SSLParameters parameters) {
+    public Tls {
+      Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(parameters, "parameters");
+    }
+  }
+}
