@@ -137,6 +137,14 @@ final class Transcoder implements HttpHandler {
     send(ex, 200, text);
   }
 
+  /**
+   * The HTTP client's IP address, given to the service with every call (the in-process call has no
+   * address of its own); the server reads it only from in-process calls, and a client's own header
+   * of that name is dropped, so it cannot be forged.
+   */
+  public static final Metadata.Key<String> CLIENT_ADDRESS =
+      Metadata.Key.of("immudb-rest-client-address", Metadata.ASCII_STRING_MARSHALLER);
+
   private static Metadata requestMetadata(HttpExchange ex) {
     Metadata md = new Metadata();
     for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
@@ -149,13 +157,18 @@ final class Transcoder implements HttpHandler {
       } else {
         continue;
       }
-      if (key.endsWith(Metadata.BINARY_HEADER_SUFFIX) || key.startsWith("grpc-")) {
-        continue; // reserved or binary: not forwarded
+      if (key.endsWith(Metadata.BINARY_HEADER_SUFFIX)
+          || key.startsWith("grpc-")
+          || key.equals(CLIENT_ADDRESS.name())) {
+        continue; // reserved, binary, or ours to set: not forwarded
       }
       Metadata.Key<String> k = Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER);
       for (String v : h.getValue()) {
         md.put(k, v);
       }
+    }
+    if (ex.getRemoteAddress() != null && ex.getRemoteAddress().getAddress() != null) {
+      md.put(CLIENT_ADDRESS, ex.getRemoteAddress().getAddress().getHostAddress());
     }
     return md;
   }

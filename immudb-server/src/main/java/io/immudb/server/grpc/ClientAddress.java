@@ -7,16 +7,22 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.inprocess.InProcessSocketAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /**
  * Carries the IP address of a call's client into the call's {@link Context}, for the limits that
- * count per client (failed logins, {@link io.immudb.server.auth.LoginThrottle}). Thread-safe
- * (stateless).
+ * count per client (failed logins, {@link io.immudb.server.auth.LoginThrottle}). A call of the REST
+ * API arrives in process; its HTTP client's address comes in a header that the REST layer sets and
+ * that no network client can set. Thread-safe (stateless).
  */
 public final class ClientAddress implements ServerInterceptor {
   private static final Context.Key<String> ADDRESS = Context.key("immudb-client-address");
+
+  /** Where the REST API (immudb-http) puts its HTTP client's address on its in-process calls. */
+  private static final Metadata.Key<String> REST_CLIENT_ADDRESS =
+      Metadata.Key.of("immudb-rest-client-address", Metadata.ASCII_STRING_MARSHALLER);
 
   /** The address of the current call's client; {@code "unknown"} outside a call. */
   public static String current() {
@@ -28,10 +34,15 @@ public final class ClientAddress implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-    String address =
-        remote instanceof InetSocketAddress inet && inet.getAddress() != null
-            ? inet.getAddress().getHostAddress()
-            : String.valueOf(remote);
+    String address;
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      address = inet.getAddress().getHostAddress();
+    } else if (remote instanceof InProcessSocketAddress
+        && headers.get(REST_CLIENT_ADDRESS) != null) {
+      address = headers.get(REST_CLIENT_ADDRESS); // set by the REST layer, never by a client
+    } else {
+      address = String.valueOf(remote);
+    }
     return Contexts.interceptCall(
         Context.current().withValue(ADDRESS, address), call, headers, next);
   }

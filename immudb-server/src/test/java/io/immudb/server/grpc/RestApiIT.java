@@ -312,7 +312,9 @@ class RestApiIT {
     }
     assertThat(a.status()).as(what).isNotEqualTo(405);
     if (a.status() == 501) {
-      assertThat(a.str("message")).as(what).isEqualTo("UseSnapshot is not available yet in this server");
+      assertThat(a.str("message"))
+          .as(what)
+          .isEqualTo("UseSnapshot is not available yet in this server");
     } else if (a.status() >= 400 && !a.str("message").equals("operation not supported")) {
       // Refused by the service itself, not by the transcoder: immudb's ErrorInfo is attached.
       assertThat(a.obj().getAsJsonArray("details")).as(what).isNotEmpty();
