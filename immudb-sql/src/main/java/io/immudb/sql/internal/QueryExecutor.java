@@ -24,6 +24,8 @@ final class QueryExecutor {
   private final String dbName;
   private final Map<String, SqlValue> params;
   private final long nowMicros;
+  private Catalog catalog;
+  private KvReader reader;
 
   QueryExecutor(String dbName, Map<String, SqlValue> params, long nowMicros) {
     this.dbName = dbName;
@@ -39,16 +41,45 @@ final class QueryExecutor {
    * (SINCE / AFTER TX), {@code maxRows} the most rows allowed in the result.
    */
   QueryResult run(Catalog catalog, KvReader reader, Stmt.Select s, long minTx, int maxRows) {
-    TableDef table = catalog.table(s.from().table());
-    Scope scope = new Scope(table, s.from().name(), s.from().history());
+    this.catalog = catalog;
+    this.reader = reader;
+    return execute(s, null, null, minTx, maxRows);
+  }
+
+  /** A subquery of a row of {@code outer}: naive, it runs again for every outer row. */
+  private List<List<SqlValue>> subquery(Stmt.Select s, Scope outer, SqlValue[] outerRow) {
+    if (!s.from().periods().isEmpty() || s.from().history()) {
+      throw SqlException.invalid("time travel in a subquery is not supported");
+    }
+    return execute(s, outer, outerRow, 0, Integer.MAX_VALUE).rows();
+  }
+
+  private QueryResult execute(
+      Stmt.Select s, Scope outer, SqlValue[] outerRow, long minTx, int maxRows) {
+    List<Scope.Binding> bindings = new ArrayList<>();
+    bindings.add(
+        new Scope.Binding(catalog.table(s.from().table()), s.from().name(), s.from().history()));
+    for (Stmt.Join j : s.joins()) {
+      if (j.source().history() || !j.source().periods().isEmpty()) {
+        throw SqlException.invalid(
+            "HISTORY OF and time travel are only supported on the first table of FROM");
+      }
+      bindings.add(new Scope.Binding(catalog.table(j.source().table()), j.source().name(), false));
+    }
+    if (s.from().history() && bindings.size() > 1) {
+      throw SqlException.invalid("HISTORY OF can't be joined");
+    }
+    Scope scope = new Scope(bindings, outer);
     Evaluator ev = new Evaluator(scope, params, nowMicros);
+    ev.subqueries((sel, row) -> subquery(sel, scope, row));
     List<Expr> items = expandStar(scope, s.items());
     TypeCheck.check(scope, s.where(), params);
+    s.joins().forEach(j -> TypeCheck.check(scope, j.on(), params));
     items.forEach(e -> TypeCheck.check(scope, e, params));
     TypeCheck.check(scope, s.having(), params);
     s.groupBy().forEach(e -> TypeCheck.check(scope, e, params));
     for (Stmt.OrderItem o : s.orderBy()) {
-      if (aliasIndex(s.items(), o.expr()) < 0) {
+      if (aliasIndex(s.items(), o.expr()) < 0 && position(o.expr(), items.size()) < 0) {
         TypeCheck.check(scope, o.expr(), params);
       }
     }
@@ -66,10 +97,17 @@ final class QueryExecutor {
     long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
     boolean streaming = !grouped && !sorted && !s.distinct();
 
-    Iterator<SqlValue[]> rows = source(reader, scope, s, ev, desc, minTx);
+    Iterator<SqlValue[]> rows =
+        scope.single()
+            ? source(reader, scope, s, ev, desc, minTx)
+            : Join.rows(reader, scope, s, ev, outerRow, minTx);
     List<Out> outs = new ArrayList<>();
     if (grouped) {
       for (Grouping.Group g : Grouping.group(rows, s.groupBy(), all, ev, scope.width())) {
+        if (outerRow != null) {
+          // the group of no rows still sees the outer row
+          System.arraycopy(outerRow, 0, g.row(), scope.ownWidth(), outerRow.length);
+        }
         if (s.having() == null || Evaluator.isTrue(ev.eval(s.having(), g.row(), g.aggs()))) {
           outs.add(new Out(g.row(), g.aggs(), project(ev, items, g.row(), g.aggs())));
         }
@@ -154,8 +192,8 @@ final class QueryExecutor {
     List<Expr> out = new ArrayList<>();
     for (Stmt.SelectItem i : items) {
       if (i.expr() == null) {
-        for (int slot = 0; slot < scope.width(); slot++) {
-          out.add(new Expr.Column(null, scope.columnName(slot)));
+        for (int slot = 0; slot < scope.ownWidth(); slot++) {
+          out.add(new Expr.Column(scope.tableName(slot), scope.columnName(slot)));
         }
       } else {
         out.add(i.expr());
@@ -169,7 +207,7 @@ final class QueryExecutor {
     List<String> aliases = new ArrayList<>();
     for (Stmt.SelectItem i : src) {
       if (i.expr() == null) {
-        for (int slot = 0; slot < scope.width(); slot++) {
+        for (int slot = 0; slot < scope.ownWidth(); slot++) {
           aliases.add(null);
         }
       } else {
@@ -185,7 +223,7 @@ final class QueryExecutor {
       if (alias != null) {
         name = "(" + prefix + alias + ")";
       } else if (e instanceof Expr.Column c) {
-        name = "(" + prefix + c.column() + ")";
+        name = "(" + dbName + "." + scope.tableName(scope.slot(c)) + "." + c.column() + ")";
       } else if (e instanceof Expr.Aggregate a) {
         String arg = a.arg() instanceof Expr.Column c ? c.column() : "*";
         name = a.fn().name() + "(" + prefix + arg + ")";
@@ -211,8 +249,12 @@ final class QueryExecutor {
           : SqlType.INTEGER;
     } else if (e instanceof Expr.Now) {
       return SqlType.TIMESTAMP;
-    } else if (e instanceof Expr.Negate) {
+    } else if (e instanceof Expr.Negate || e instanceof Expr.Subquery) {
       return SqlType.INTEGER;
+    } else if (e instanceof Expr.Case k) {
+      return typeOf(scope, k.whens().get(0).then());
+    } else if (e instanceof Expr.Call f) {
+      return f.args().isEmpty() ? SqlType.INTEGER : typeOf(scope, f.args().get(0));
     } else if (e instanceof Expr.Binary b) {
       return switch (b.op()) {
         case ADD, SUB, MUL, DIV, MOD -> SqlType.INTEGER;
@@ -227,7 +269,10 @@ final class QueryExecutor {
     if (order.isEmpty()) {
       return true;
     }
-    if (order.size() != 1 || scope.history() || scope.table().primaryKey().size() != 1) {
+    if (order.size() != 1
+        || !scope.single()
+        || scope.history()
+        || scope.table().primaryKey().size() != 1) {
       return false;
     }
     return order.get(0).expr() instanceof Expr.Column c
@@ -238,7 +283,8 @@ final class QueryExecutor {
   private static Comparator<Out> comparator(Evaluator ev, Stmt.Select s, List<Expr> items) {
     Comparator<Out> cmp = (a, b) -> 0;
     for (Stmt.OrderItem o : s.orderBy()) {
-      int aliasAt = aliasIndex(s.items(), o.expr());
+      int alias = aliasIndex(s.items(), o.expr());
+      int aliasAt = alias >= 0 ? alias : position(o.expr(), items.size());
       Comparator<Out> one =
           (a, b) -> {
             SqlValue x =
@@ -256,6 +302,17 @@ final class QueryExecutor {
       cmp = cmp.thenComparing(one);
     }
     return cmp;
+  }
+
+  /** {@code ORDER BY n}: the 0-based index of the n-th select item, or -1. */
+  private static int position(Expr e, int items) {
+    if (e instanceof Expr.Literal l
+        && l.value().type() == SqlType.INTEGER
+        && l.value().asLong() >= 1
+        && l.value().asLong() <= items) {
+      return (int) l.value().asLong() - 1;
+    }
+    return -1;
   }
 
   private static int aliasIndex(List<Stmt.SelectItem> items, Expr e) {

@@ -100,10 +100,17 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * A table joined to the ones before it in FROM: {@code [INNER | CROSS] JOIN} or a comma ({@code
+   * left} false), or {@code LEFT [OUTER] JOIN} ({@code left} true); {@code on} may be null.
+   */
+  record Join(TableSource source, boolean left, Expr on) {}
+
   record Select(
       boolean distinct,
       List<SelectItem> items,
       TableSource from,
+      List<Join> joins,
       Expr where,
       List<Expr> groupBy,
       Expr having,
@@ -113,6 +120,7 @@ public sealed interface Stmt {
       implements Stmt {
     public Select {
       items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+      joins = List.copyOf(joins);
       groupBy = List.copyOf(groupBy);
       orderBy = List.copyOf(orderBy);
     }

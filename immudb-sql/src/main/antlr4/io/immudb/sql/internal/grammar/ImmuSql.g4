@@ -24,7 +24,7 @@ statement
   | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
   | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
   | DROP TABLE (IF EXISTS)? ident                                       # dropTableStmt
-  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? ON ident '(' identList ')'    # createIndexStmt
+  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? indexName=ident? ON ident '(' identList ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
   | UPDATE ident SET assignment (',' assignment)* (WHERE expr)?          # updateStmt
@@ -66,7 +66,7 @@ assignment
 
 selectStmt
   : SELECT DISTINCT? selectItem (',' selectItem)*
-    FROM tableSource
+    FROM fromItem (',' fromItem)*
     (WHERE where=expr)?
     (GROUP BY groupBy+=expr (',' groupBy+=expr)*)?
     (HAVING having=expr)?
@@ -78,6 +78,14 @@ selectStmt
 selectItem
   : '*'                                                                  # starItem
   | expr (AS? alias=ident)?                                              # exprItem
+  ;
+
+fromItem
+  : tableSource joinClause*
+  ;
+
+joinClause
+  : (INNER | CROSS | LEFT OUTER?)? JOIN tableSource (ON expr)?
   ;
 
 tableSource
@@ -117,6 +125,7 @@ predicate
 predicateSuffix
   : op=('=' | '!=' | '<>' | '<' | '<=' | '>' | '>=') addExpr             # compSuffix
   | NOT? LIKE addExpr                                                    # likeSuffix
+  | NOT? IN '(' selectStmt ')'                                            # inSelectSuffix
   | NOT? IN '(' expr (',' expr)* ')'                                     # inSuffix
   | NOT? BETWEEN addExpr AND addExpr                                     # betweenSuffix
   | IS NOT? NULL                                                         # isNullSuffix
@@ -132,6 +141,7 @@ mulExpr
 
 unary
   : '-' unary                                                            # negate
+  | '+' unary                                                            # plus
   | atom                                                                 # atomUnary
   ;
 
@@ -145,8 +155,16 @@ atom
   | COUNT '(' '*' ')'                                                    # countStar
   | fn=(COUNT | SUM | MIN | MAX | AVG) '(' expr ')'                      # aggregate
   | NOW '(' ')'                                                          # nowCall
+  | CASE operand=expr? whenClause+ (ELSE otherwise=expr)? END            # caseExpr
+  | EXISTS '(' selectStmt ')'                                            # existsExpr
+  | '(' selectStmt ')'                                                   # subqueryExpr
+  | ident '(' (expr (',' expr)*)? ')'                                    # callExpr
   | ident ('.' ident)?                                                   # columnRef
   | '(' expr ')'                                                         # parens
+  ;
+
+whenClause
+  : WHEN when=expr THEN then=expr
   ;
 
 ident
@@ -230,6 +248,16 @@ VALUES: 'VALUES';
 VARCHAR: 'VARCHAR';
 WHERE: 'WHERE';
 
+CASE: 'CASE';
+CROSS: 'CROSS';
+ELSE: 'ELSE';
+END: 'END';
+INNER: 'INNER';
+JOIN: 'JOIN';
+LEFT: 'LEFT';
+OUTER: 'OUTER';
+THEN: 'THEN';
+WHEN: 'WHEN';
 PARAM: '@' [A-Z_] [A-Z_0-9]*;
 BLOB_LITERAL: 'X\'' [0-9A-F]* '\'';
 IDENTIFIER: [A-Z_] [A-Z_0-9]*;

@@ -1,0 +1,285 @@
+package io.immudb.sql.internal;
+
+import io.immudb.sql.SqlException;
+import io.immudb.sql.SqlValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The rows of a FROM clause with several tables, or of a correlated subquery: a nested-loop join.
+ * Each table's live rows are read once; WHERE and inner-join ON are split at AND into conjuncts,
+ * and each conjunct is checked as soon as every table it names is bound, so a chain of equalities
+ * prunes early. When every join is inner, the tables are visited in an order where each next table
+ * is tied by some conjunct to the ones already bound (when one is), which keeps the intermediate
+ * rows few; LEFT JOIN keeps the written order, and pads a left row that no right row matches (on
+ * its ON conjuncts) with NULLs. A row array is laid out as {@link Scope} says, with the outer
+ * query's row at the end. Not thread-safe; one per query.
+ */
+final class Join {
+  /** The most row combinations one join may examine before it is refused. */
+  static final long MAX_COMBINATIONS = 20_000_000L;
+
+  private final Scope scope;
+  private final Evaluator ev;
+  private final List<List<SqlValue[]>> tables = new ArrayList<>();
+  private final int[] order; // order[level] = binding visited at that level
+  private final boolean[] left; // by level
+  private final List<List<Expr>> onFilters = new ArrayList<>(); // by level
+  private final List<List<Expr>> filters = new ArrayList<>(); // by level
+  private final List<SqlValue[]> out = new ArrayList<>();
+  private long combinations;
+
+  private Join(Scope scope, Evaluator ev, int[] order, boolean[] left) {
+    this.scope = scope;
+    this.ev = ev;
+    this.order = order;
+    this.left = left;
+  }
+
+  /**
+   * The rows of {@code s}'s FROM that satisfy its WHERE and ON conditions; {@code outerRow} (may be
+   * null) fills the outer slots; {@code minTx} applies to the first table (SINCE / AFTER TX).
+   */
+  static Iterator<SqlValue[]> rows(
+      KvReader reader, Scope scope, Stmt.Select s, Evaluator ev, SqlValue[] outerRow, long minTx) {
+    int n = scope.bindings().size();
+    List<Expr> where = new ArrayList<>();
+    conjuncts(s.where(), where);
+    List<List<Expr>> ons = new ArrayList<>();
+    ons.add(List.of());
+    boolean anyLeft = false;
+    for (Stmt.Join j : s.joins()) {
+      List<Expr> c = new ArrayList<>();
+      conjuncts(j.on(), c);
+      ons.add(c);
+      anyLeft |= j.left();
+    }
+    int[] order = new int[n];
+    boolean[] leftByLevel = new boolean[n];
+    if (anyLeft) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+        leftByLevel[i] = i > 0 && s.joins().get(i - 1).left();
+      }
+    } else {
+      List<Expr> all = new ArrayList<>(where);
+      ons.forEach(all::addAll);
+      greedyOrder(scope, all, order);
+    }
+    int[] levelOf = new int[n];
+    for (int l = 0; l < n; l++) {
+      levelOf[order[l]] = l;
+    }
+    Join j = new Join(scope, ev, order, leftByLevel);
+    for (int l = 0; l < n; l++) {
+      j.onFilters.add(new ArrayList<>());
+      j.filters.add(new ArrayList<>());
+    }
+    for (Expr c : where) {
+      j.filters.get(level(scope, c, levelOf, n)).add(c);
+    }
+    for (int b = 1; b < n; b++) {
+      for (Expr c : ons.get(b)) {
+        if (leftByLevel[levelOf[b]]) {
+          j.onFilters.get(levelOf[b]).add(c);
+        } else {
+          j.filters.get(Math.max(level(scope, c, levelOf, n), 0)).add(c);
+        }
+      }
+    }
+    for (int b = 0; b < n; b++) {
+      Scope.Binding binding = scope.bindings().get(b);
+      Scope one = new Scope(binding.table(), binding.name(), false);
+      Iterator<RowSource.Row> it = RowSource.rows(reader, one, null, ev, false, b == 0 ? minTx : 0);
+      List<SqlValue[]> rows = new ArrayList<>();
+      it.forEachRemaining(r -> rows.add(r.values()));
+      j.tables.add(rows);
+    }
+    SqlValue[] row = new SqlValue[scope.width()];
+    Arrays.fill(row, SqlValue.NULL);
+    if (outerRow != null) {
+      System.arraycopy(outerRow, 0, row, scope.ownWidth(), outerRow.length);
+    }
+    if (j.all(
+        j.filters.get(0).stream().filter(c -> level(scope, c, levelOf, n) < 0).toList(), row)) {
+      j.loop(0, row);
+    }
+    return j.out.iterator();
+  }
+
+  private void loop(int level, SqlValue[] row) {
+    if (level == order.length) {
+      out.add(row.clone());
+      return;
+    }
+    int b = order[level];
+    int off = scope.offset(b);
+    int w = scope.bindings().get(b).width();
+    boolean matched = false;
+    for (SqlValue[] r : tables.get(b)) {
+      if (++combinations > MAX_COMBINATIONS) {
+        throw SqlException.invalid(
+            "the join examines more than "
+                + MAX_COMBINATIONS
+                + " row combinations; add conditions that tie its tables together");
+      }
+      System.arraycopy(r, 0, row, off, w);
+      if (!all(onFilters.get(level), row)) {
+        continue;
+      }
+      matched = true;
+      if (all(filters.get(level), row)) {
+        loop(level + 1, row);
+      }
+    }
+    if (!matched && left[level]) {
+      Arrays.fill(row, off, off + w, SqlValue.NULL);
+      if (all(filters.get(level), row)) {
+        loop(level + 1, row);
+      }
+    }
+  }
+
+  private boolean all(List<Expr> conds, SqlValue[] row) {
+    for (Expr c : conds) {
+      if (!Evaluator.isTrue(ev.eval(c, row, null))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Splits {@code e} at AND. */
+  static void conjuncts(Expr e, List<Expr> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Expr.Binary b && b.op() == Expr.Op.AND) {
+      conjuncts(b.left(), out);
+      conjuncts(b.right(), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  /**
+   * The level at which every table {@code c} names is bound: the largest level among its columns (0
+   * when it names only outer columns or none), the last level when it holds a subquery.
+   */
+  private static int level(Scope scope, Expr c, int[] levelOf, int n) {
+    List<Expr.Column> cols = new ArrayList<>();
+    if (!columns(c, cols)) {
+      return n - 1;
+    }
+    int l = 0;
+    for (Expr.Column col : cols) {
+      int b = scope.bindingOf(col);
+      if (b >= 0) {
+        l = Math.max(l, levelOf[b]);
+      }
+    }
+    return l;
+  }
+
+  /** Collects the column references of {@code e}; false if it holds a subquery or aggregate. */
+  private static boolean columns(Expr e, List<Expr.Column> out) {
+    if (e == null
+        || e instanceof Expr.Literal
+        || e instanceof Expr.Param
+        || e instanceof Expr.Now) {
+      return true;
+    } else if (e instanceof Expr.Column c) {
+      out.add(c);
+      return true;
+    } else if (e instanceof Expr.Binary b) {
+      return columns(b.left(), out) & columns(b.right(), out);
+    } else if (e instanceof Expr.Not n) {
+      return columns(n.operand(), out);
+    } else if (e instanceof Expr.Negate n) {
+      return columns(n.operand(), out);
+    } else if (e instanceof Expr.IsNull n) {
+      return columns(n.operand(), out);
+    } else if (e instanceof Expr.Like l) {
+      return columns(l.operand(), out) & columns(l.pattern(), out);
+    } else if (e instanceof Expr.Between b) {
+      return columns(b.operand(), out) & columns(b.low(), out) & columns(b.high(), out);
+    } else if (e instanceof Expr.In in) {
+      boolean ok = columns(in.operand(), out);
+      for (Expr x : in.list()) {
+        ok &= columns(x, out);
+      }
+      return ok;
+    } else if (e instanceof Expr.Case k) {
+      boolean ok = columns(k.operand(), out) & columns(k.otherwise(), out);
+      for (Expr.When w : k.whens()) {
+        ok &= columns(w.when(), out) & columns(w.then(), out);
+      }
+      return ok;
+    } else if (e instanceof Expr.Call f) {
+      boolean ok = true;
+      for (Expr x : f.args()) {
+        ok &= columns(x, out);
+      }
+      return ok;
+    }
+    return false; // subqueries, aggregates
+  }
+
+  /**
+   * An order of the bindings in which each next one shares a conjunct with those already placed,
+   * when one does (else the next in FROM order); starts with the first table of FROM.
+   */
+  private static void greedyOrder(Scope scope, List<Expr> conds, int[] order) {
+    int n = order.length;
+    List<long[]> masks = new ArrayList<>(); // per conjunct: the bindings it names (n <= 64)
+    for (Expr c : conds) {
+      List<Expr.Column> cols = new ArrayList<>();
+      columns(c, cols);
+      long[] m = new long[(n + 63) / 64];
+      for (Expr.Column col : cols) {
+        int b = scope.bindingOf(col);
+        if (b >= 0) {
+          m[b / 64] |= 1L << (b % 64);
+        }
+      }
+      masks.add(m);
+    }
+    boolean[] placed = new boolean[n];
+    for (int l = 0; l < n; l++) {
+      int pick = -1;
+      if (l > 0) {
+        for (long[] m : masks) {
+          int outside = -1;
+          boolean touches = false;
+          int count = 0;
+          for (int b = 0; b < n; b++) {
+            if ((m[b / 64] & (1L << (b % 64))) != 0) {
+              if (placed[b]) {
+                touches = true;
+              } else {
+                outside = b;
+                count++;
+              }
+            }
+          }
+          if (touches && count == 1) {
+            pick = outside;
+            break;
+          }
+        }
+      }
+      if (pick < 0) {
+        for (int b = 0; b < n; b++) {
+          if (!placed[b]) {
+            pick = b;
+            break;
+          }
+        }
+      }
+      placed[pick] = true;
+      order[l] = pick;
+    }
+  }
+}
