@@ -52,7 +52,10 @@ final class AstBuilder {
       // the index name, if given, is accepted and not kept: immudb's indexes have none
       IdentContext table = c.ident(c.ident().size() - 1);
       return new Stmt.CreateIndex(
-          name(table), c.UNIQUE() != null, c.IF() != null, names(c.identList()));
+          name(table),
+          c.UNIQUE() != null,
+          c.IF() != null,
+          c.indexColumn().stream().map(ic -> name(ic.ident())).toList());
     } else if (s instanceof InsertStmtContext c) {
       List<List<Expr>> rows = new ArrayList<>();
       for (RowValuesContext r : c.rowValues()) {
@@ -148,6 +151,34 @@ final class AstBuilder {
   }
 
   private Stmt.Select select(SelectStmtContext c) {
+    List<Stmt.OrderItem> order = new ArrayList<>();
+    for (OrderItemContext o : c.orderItem()) {
+      order.add(new Stmt.OrderItem(expr(o.expr()), o.DESC() != null));
+    }
+    List<Stmt.CompoundPart> parts = new ArrayList<>();
+    for (int i = 1; i < c.selectCore().size(); i++) {
+      CompoundOpContext op = c.compoundOp(i - 1);
+      Stmt.SetOp setOp =
+          op.UNION() != null
+              ? (op.ALL() != null ? Stmt.SetOp.UNION_ALL : Stmt.SetOp.UNION)
+              : op.EXCEPT() != null ? Stmt.SetOp.EXCEPT : Stmt.SetOp.INTERSECT;
+      parts.add(
+          new Stmt.CompoundPart(setOp, core(c.selectCore(i), List.of(), null, null, List.of())));
+    }
+    return core(
+        c.selectCore(0),
+        order,
+        c.limit == null ? null : expr(c.limit),
+        c.offset == null ? null : expr(c.offset),
+        parts);
+  }
+
+  private Stmt.Select core(
+      SelectCoreContext c,
+      List<Stmt.OrderItem> order,
+      Expr limit,
+      Expr offset,
+      List<Stmt.CompoundPart> parts) {
     List<Stmt.SelectItem> items = new ArrayList<>();
     for (SelectItemContext i : c.selectItem()) {
       if (i instanceof StarItemContext) {
@@ -174,10 +205,6 @@ final class AstBuilder {
                 j.expr() == null ? null : expr(j.expr())));
       }
     }
-    List<Stmt.OrderItem> order = new ArrayList<>();
-    for (OrderItemContext o : c.orderItem()) {
-      order.add(new Stmt.OrderItem(expr(o.expr()), o.DESC() != null));
-    }
     return new Stmt.Select(
         c.DISTINCT() != null,
         items,
@@ -187,8 +214,9 @@ final class AstBuilder {
         c.groupBy.stream().map(this::expr).toList(),
         c.having == null ? null : expr(c.having),
         order,
-        c.limit == null ? null : expr(c.limit),
-        c.offset == null ? null : expr(c.offset));
+        limit,
+        offset,
+        parts);
   }
 
   private Stmt.TableSource tableSource(TableSourceContext c) {

@@ -4,8 +4,10 @@ import io.immudb.sql.SqlException;
 import io.immudb.sql.SqlValue;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of a FROM clause with several tables, or of a correlated subquery: a nested-loop join.
@@ -30,6 +32,8 @@ final class Join {
   private final List<List<Expr>> filters = new ArrayList<>(); // by level
   private final List<SqlValue[]> out = new ArrayList<>();
   private long combinations;
+  private final Map<Integer, Map<SqlValue, List<SqlValue[]>>> hashes = new HashMap<>();
+  private final Map<Integer, Expr> probes = new HashMap<>();
 
   private Join(Scope scope, Evaluator ev, int[] order, boolean[] left) {
     this.scope = scope;
@@ -56,6 +60,64 @@ final class Join {
       ons.add(c);
       anyLeft |= j.left();
     }
+    SqlValue[] row = new SqlValue[scope.width()];
+    Arrays.fill(row, SqlValue.NULL);
+    if (outerRow != null) {
+      System.arraycopy(outerRow, 0, row, scope.ownWidth(), outerRow.length);
+    }
+    // with inner joins only, WHERE and ON are one set of conjuncts; those naming one table filter
+    // its rows before the loop
+    List<Expr> pooled = new ArrayList<>(where);
+    List<List<Expr>> single = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      single.add(new ArrayList<>());
+    }
+    if (!anyLeft) {
+      ons.forEach(pooled::addAll);
+      for (java.util.Iterator<Expr> it = pooled.iterator(); it.hasNext(); ) {
+        Expr c = it.next();
+        List<Expr.Column> cols = new ArrayList<>();
+        if (!columns(c, cols)) {
+          continue;
+        }
+        int only = -2;
+        for (Expr.Column col : cols) {
+          int b = scope.bindingOf(col);
+          if (b >= 0) {
+            only = only == -2 || only == b ? b : -1;
+          }
+        }
+        if (only >= 0) {
+          single.get(only).add(c);
+          it.remove();
+        }
+      }
+    }
+    List<List<SqlValue[]>> tables = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      Scope.Binding binding = scope.bindings().get(b);
+      Scope one = new Scope(binding.table(), binding.name(), false);
+      Iterator<RowSource.Row> it = RowSource.rows(reader, one, null, ev, false, b == 0 ? minTx : 0);
+      List<SqlValue[]> rows = new ArrayList<>();
+      int off = scope.offset(b);
+      int w = binding.width();
+      while (it.hasNext()) {
+        SqlValue[] r = it.next().values();
+        System.arraycopy(r, 0, row, off, w);
+        boolean keep = true;
+        for (Expr c : single.get(b)) {
+          if (!Evaluator.isTrue(ev.eval(c, row, null))) {
+            keep = false;
+            break;
+          }
+        }
+        if (keep) {
+          rows.add(r);
+        }
+      }
+      Arrays.fill(row, off, off + w, SqlValue.NULL);
+      tables.add(rows);
+    }
     int[] order = new int[n];
     boolean[] leftByLevel = new boolean[n];
     if (anyLeft) {
@@ -64,49 +126,101 @@ final class Join {
         leftByLevel[i] = i > 0 && s.joins().get(i - 1).left();
       }
     } else {
-      List<Expr> all = new ArrayList<>(where);
-      ons.forEach(all::addAll);
-      greedyOrder(scope, all, order);
+      greedyOrder(scope, pooled, order, tables);
     }
     int[] levelOf = new int[n];
     for (int l = 0; l < n; l++) {
       levelOf[order[l]] = l;
     }
     Join j = new Join(scope, ev, order, leftByLevel);
+    j.tables.addAll(tables);
     for (int l = 0; l < n; l++) {
       j.onFilters.add(new ArrayList<>());
       j.filters.add(new ArrayList<>());
     }
-    for (Expr c : where) {
-      j.filters.get(level(scope, c, levelOf, n)).add(c);
+    List<Expr> first = new ArrayList<>();
+    for (Expr c : anyLeft ? where : pooled) {
+      (level(scope, c, levelOf, n) < 0 ? first : j.filters.get(level(scope, c, levelOf, n))).add(c);
     }
-    for (int b = 1; b < n; b++) {
-      for (Expr c : ons.get(b)) {
-        if (leftByLevel[levelOf[b]]) {
-          j.onFilters.get(levelOf[b]).add(c);
-        } else {
-          j.filters.get(Math.max(level(scope, c, levelOf, n), 0)).add(c);
+    if (anyLeft) {
+      for (int b = 1; b < n; b++) {
+        for (Expr c : ons.get(b)) {
+          if (leftByLevel[levelOf[b]]) {
+            j.onFilters.get(levelOf[b]).add(c);
+          } else {
+            j.filters.get(Math.max(level(scope, c, levelOf, n), 0)).add(c);
+          }
         }
       }
     }
-    for (int b = 0; b < n; b++) {
-      Scope.Binding binding = scope.bindings().get(b);
-      Scope one = new Scope(binding.table(), binding.name(), false);
-      Iterator<RowSource.Row> it = RowSource.rows(reader, one, null, ev, false, b == 0 ? minTx : 0);
-      List<SqlValue[]> rows = new ArrayList<>();
-      it.forEachRemaining(r -> rows.add(r.values()));
-      j.tables.add(rows);
-    }
-    SqlValue[] row = new SqlValue[scope.width()];
-    Arrays.fill(row, SqlValue.NULL);
-    if (outerRow != null) {
-      System.arraycopy(outerRow, 0, row, scope.ownWidth(), outerRow.length);
-    }
-    if (j.all(
-        j.filters.get(0).stream().filter(c -> level(scope, c, levelOf, n) < 0).toList(), row)) {
+    j.hashKeys();
+    if (j.all(first, row)) {
       j.loop(0, row);
     }
     return j.out.iterator();
+  }
+
+  /**
+   * For each level, an equality {@code col = e} among its conjuncts where {@code col} is a column
+   * of the level's table and {@code e} names only tables bound earlier: its rows are then found
+   * through a hash map on {@code col} instead of a scan (a hash join).
+   */
+  private void hashKeys() {
+    for (int l = 0; l < order.length; l++) {
+      if (left[l]) {
+        continue;
+      }
+      int b = order[l];
+      for (Expr c : filters.get(l)) {
+        if (!(c instanceof Expr.Binary eq) || eq.op() != Expr.Op.EQ) {
+          continue;
+        }
+        for (int side = 0; side < 2; side++) {
+          Expr mine = side == 0 ? eq.left() : eq.right();
+          Expr other = side == 0 ? eq.right() : eq.left();
+          if (mine instanceof Expr.Column col
+              && scope.bindingOf(col) == b
+              && boundBefore(other, l)) {
+            int at = scope.slot(col) - scope.offset(b);
+            Map<SqlValue, List<SqlValue[]>> map = new HashMap<>();
+            for (SqlValue[] r : tables.get(b)) {
+              if (!r[at].isNull()) {
+                map.computeIfAbsent(r[at], k -> new ArrayList<>()).add(r);
+              }
+            }
+            hashes.put(l, map);
+            probes.put(l, other);
+            break;
+          }
+        }
+        if (hashes.containsKey(l)) {
+          break;
+        }
+      }
+    }
+  }
+
+  private boolean boundBefore(Expr e, int level) {
+    List<Expr.Column> cols = new ArrayList<>();
+    if (!columns(e, cols)) {
+      return false;
+    }
+    for (Expr.Column c : cols) {
+      int b = scope.bindingOf(c);
+      if (b >= 0 && levelOfBinding(b) >= level) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int levelOfBinding(int b) {
+    for (int l = 0; l < order.length; l++) {
+      if (order[l] == b) {
+        return l;
+      }
+    }
+    throw new IllegalStateException();
   }
 
   private void loop(int level, SqlValue[] row) {
@@ -118,7 +232,13 @@ final class Join {
     int off = scope.offset(b);
     int w = scope.bindings().get(b).width();
     boolean matched = false;
-    for (SqlValue[] r : tables.get(b)) {
+    List<SqlValue[]> candidates = tables.get(b);
+    Map<SqlValue, List<SqlValue[]>> hash = hashes.get(level);
+    if (hash != null) {
+      SqlValue key = ev.eval(probes.get(level), row, null);
+      candidates = key.isNull() ? List.of() : hash.getOrDefault(key, List.of());
+    }
+    for (SqlValue[] r : candidates) {
       if (++combinations > MAX_COMBINATIONS) {
         throw SqlException.invalid(
             "the join examines more than "
@@ -173,7 +293,7 @@ final class Join {
     if (!columns(c, cols)) {
       return n - 1;
     }
-    int l = 0;
+    int l = -1;
     for (Expr.Column col : cols) {
       int b = scope.bindingOf(col);
       if (b >= 0) {
@@ -229,56 +349,48 @@ final class Join {
 
   /**
    * An order of the bindings in which each next one shares a conjunct with those already placed,
-   * when one does (else the next in FROM order); starts with the first table of FROM.
+   * the smallest such (else the smallest left); starts with the smallest table.
    */
-  private static void greedyOrder(Scope scope, List<Expr> conds, int[] order) {
+  private static void greedyOrder(
+      Scope scope, List<Expr> conds, int[] order, List<List<SqlValue[]>> tables) {
     int n = order.length;
-    List<long[]> masks = new ArrayList<>(); // per conjunct: the bindings it names (n <= 64)
+    List<java.util.BitSet> masks = new ArrayList<>();
     for (Expr c : conds) {
       List<Expr.Column> cols = new ArrayList<>();
       columns(c, cols);
-      long[] m = new long[(n + 63) / 64];
+      java.util.BitSet m = new java.util.BitSet(n);
       for (Expr.Column col : cols) {
         int b = scope.bindingOf(col);
         if (b >= 0) {
-          m[b / 64] |= 1L << (b % 64);
+          m.set(b);
         }
       }
       masks.add(m);
     }
-    boolean[] placed = new boolean[n];
+    java.util.BitSet placed = new java.util.BitSet(n);
     for (int l = 0; l < n; l++) {
       int pick = -1;
-      if (l > 0) {
-        for (long[] m : masks) {
-          int outside = -1;
-          boolean touches = false;
-          int count = 0;
-          for (int b = 0; b < n; b++) {
-            if ((m[b / 64] & (1L << (b % 64))) != 0) {
-              if (placed[b]) {
-                touches = true;
-              } else {
-                outside = b;
-                count++;
-              }
-            }
-          }
-          if (touches && count == 1) {
-            pick = outside;
-            break;
+      for (java.util.BitSet m : masks) {
+        if (!m.intersects(placed)) {
+          continue;
+        }
+        java.util.BitSet rest = (java.util.BitSet) m.clone();
+        rest.andNot(placed);
+        if (rest.cardinality() == 1) {
+          int b = rest.nextSetBit(0);
+          if (pick < 0 || tables.get(b).size() < tables.get(pick).size()) {
+            pick = b;
           }
         }
       }
       if (pick < 0) {
-        for (int b = 0; b < n; b++) {
-          if (!placed[b]) {
+        for (int b = placed.nextClearBit(0); b < n; b = placed.nextClearBit(b + 1)) {
+          if (pick < 0 || tables.get(b).size() < tables.get(pick).size()) {
             pick = b;
-            break;
           }
         }
       }
-      placed[pick] = true;
+      placed.set(pick);
       order[l] = pick;
     }
   }

@@ -27,6 +27,12 @@ final class QueryExecutor {
   private Catalog catalog;
   private KvReader reader;
 
+  /** Results of subqueries that used no column of their outer query: they run once. */
+  private final Map<Stmt.Select, List<List<SqlValue>>> uncorrelated =
+      new java.util.IdentityHashMap<>();
+
+  private Scope lastScope;
+
   QueryExecutor(String dbName, Map<String, SqlValue> params, long nowMicros) {
     this.dbName = dbName;
     this.params = params;
@@ -43,7 +49,117 @@ final class QueryExecutor {
   QueryResult run(Catalog catalog, KvReader reader, Stmt.Select s, long minTx, int maxRows) {
     this.catalog = catalog;
     this.reader = reader;
-    return execute(s, null, null, minTx, maxRows);
+    return compound(s, null, null, minTx, maxRows);
+  }
+
+  /**
+   * A SELECT, or a compound one: its parts left to right (UNION, EXCEPT and INTERSECT remove
+   * duplicates, UNION ALL keeps them), then ORDER BY (by position or by a name of the first part's
+   * select list), OFFSET and LIMIT over the combined rows.
+   */
+  private QueryResult compound(
+      Stmt.Select s, Scope outer, SqlValue[] outerRow, long minTx, int maxRows) {
+    if (s.compounds().isEmpty()) {
+      return execute(s, outer, outerRow, minTx, maxRows);
+    }
+    Stmt.Select head =
+        new Stmt.Select(
+            s.distinct(),
+            s.items(),
+            s.from(),
+            s.joins(),
+            s.where(),
+            s.groupBy(),
+            s.having(),
+            List.of(),
+            null,
+            null,
+            List.of());
+    QueryResult first = execute(head, outer, outerRow, minTx, Integer.MAX_VALUE);
+    List<List<SqlValue>> rows = new ArrayList<>(first.rows());
+    for (Stmt.CompoundPart part : s.compounds()) {
+      Stmt.Select p = part.select();
+      if (!p.from().periods().isEmpty() || p.from().history()) {
+        throw SqlException.invalid(
+            "time travel is only supported on the first table of a compound SELECT");
+      }
+      List<List<SqlValue>> next = execute(p, outer, outerRow, 0, Integer.MAX_VALUE).rows();
+      if (!next.isEmpty() && next.get(0).size() != first.columns().size()) {
+        throw SqlException.invalid(
+            "each part of " + part.op() + " must have " + first.columns().size() + " columns");
+      }
+      switch (part.op()) {
+        case UNION_ALL -> rows.addAll(next);
+        case UNION -> {
+          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
+          set.addAll(next);
+          rows = new ArrayList<>(set);
+        }
+        case EXCEPT -> {
+          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
+          next.forEach(set::remove);
+          rows = new ArrayList<>(set);
+        }
+        case INTERSECT -> {
+          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
+          set.retainAll(new java.util.HashSet<>(next));
+          rows = new ArrayList<>(set);
+        }
+      }
+    }
+    if (!s.orderBy().isEmpty()) {
+      Comparator<List<SqlValue>> cmp = (a, b) -> 0;
+      for (Stmt.OrderItem o : s.orderBy()) {
+        int at = resultIndex(s.items(), first.columns().size(), o.expr());
+        Comparator<List<SqlValue>> one =
+            (a, b) -> {
+              int c = compareNullsLast(a.get(at), b.get(at));
+              return o.desc() ? -c : c;
+            };
+        cmp = cmp.thenComparing(one);
+      }
+      rows.sort(cmp);
+    }
+    Evaluator ev = new Evaluator(null, params, nowMicros);
+    long offset = count(ev, s.offset(), "OFFSET", 0);
+    long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
+    List<List<SqlValue>> result = new ArrayList<>();
+    for (long i = offset; i < rows.size() && result.size() < limit; i++) {
+      result.add(rows.get((int) i));
+      if (result.size() > maxRows) {
+        throw SqlException.invalid(
+            "the result has more than " + maxRows + " rows; narrow it with WHERE or LIMIT");
+      }
+    }
+    return new QueryResult(first.columns(), result);
+  }
+
+  /** The column an ORDER BY item of a compound SELECT names: a position, an alias or a column. */
+  private static int resultIndex(List<Stmt.SelectItem> items, int columns, Expr e) {
+    int at = position(e, columns);
+    if (at >= 0) {
+      return at;
+    }
+    if (e instanceof Expr.Column c && items.stream().noneMatch(i -> i.expr() == null)) {
+      for (int i = 0; i < items.size(); i++) {
+        Stmt.SelectItem item = items.get(i);
+        if (c.column().equals(item.alias())
+            || (item.alias() == null
+                && item.expr() instanceof Expr.Column ic
+                && ic.column().equals(c.column()))) {
+          return i;
+        }
+      }
+    }
+    throw SqlException.invalid(
+        "ORDER BY of a compound SELECT must name a column of its result, by position or name");
+  }
+
+  private static int compareNullsLast(SqlValue x, SqlValue y) {
+    if (x.isNull() || y.isNull()) {
+      return x.isNull() == y.isNull() ? 0 : (x.isNull() ? 1 : -1);
+    }
+    return x.compareTo(y);
   }
 
   /** A subquery of a row of {@code outer}: naive, it runs again for every outer row. */
@@ -51,7 +167,16 @@ final class QueryExecutor {
     if (!s.from().periods().isEmpty() || s.from().history()) {
       throw SqlException.invalid("time travel in a subquery is not supported");
     }
-    return execute(s, outer, outerRow, 0, Integer.MAX_VALUE).rows();
+    List<List<SqlValue>> cached = uncorrelated.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    List<List<SqlValue>> rows = compound(s, outer, outerRow, 0, Integer.MAX_VALUE).rows();
+    // the same branches run for every outer row, so the flag is final after one run
+    if (s.compounds().isEmpty() && !lastScope.outerUsed()) {
+      uncorrelated.put(s, rows);
+    }
+    return rows;
   }
 
   private QueryResult execute(
@@ -137,6 +262,7 @@ final class QueryExecutor {
             "the result has more than " + maxRows + " rows; narrow it with WHERE or LIMIT");
       }
     }
+    lastScope = scope;
     return new QueryResult(columns, result);
   }
 

@@ -16,7 +16,9 @@ import java.util.List;
  *   0         t1.width      width() - outer.width()
  * </pre>
  *
- * Thread-safe (immutable).
+ * Not thread-safe: one per execution of a query, because it records whether a column was found in
+ * the outer query ({@link #outerUsed()}), which tells a subquery that runs the same for every outer
+ * row (its result can be reused) from a correlated one.
  */
 final class Scope {
   /** The pseudo-column of {@code HISTORY OF} rows: the tx id of the row version. */
@@ -33,6 +35,7 @@ final class Scope {
   private final int[] offsets;
   private final int ownWidth;
   private final Scope outer;
+  private boolean outerUsed;
 
   Scope(List<Binding> bindings, Scope outer) {
     if (bindings.isEmpty()) {
@@ -61,6 +64,11 @@ final class Scope {
   /** The first slot of binding {@code i}. */
   int offset(int i) {
     return offsets[i];
+  }
+
+  /** Whether some column of this query was found in the outer query (a correlated subquery). */
+  boolean outerUsed() {
+    return outerUsed;
   }
 
   Scope outer() {
@@ -117,7 +125,9 @@ final class Scope {
     }
     if (outer != null) {
       try {
-        return ownWidth + outer.slot(ref);
+        int at = ownWidth + outer.slot(ref);
+        outerUsed = true;
+        return at;
       } catch (SqlException e) {
         // not the outer query's either: report it in this scope's terms
       }

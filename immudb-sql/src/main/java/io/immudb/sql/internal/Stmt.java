@@ -106,6 +106,21 @@ public sealed interface Stmt {
    */
   record Join(TableSource source, boolean left, Expr on) {}
 
+  /** How a compound SELECT combines its parts: sets (duplicates removed) or UNION ALL. */
+  enum SetOp {
+    UNION,
+    UNION_ALL,
+    EXCEPT,
+    INTERSECT
+  }
+
+  /** One {@code UNION | UNION ALL | EXCEPT | INTERSECT <select>} after the first SELECT. */
+  record CompoundPart(SetOp op, Select select) {}
+
+  /**
+   * A SELECT; with {@code compounds}, the first part of a compound SELECT, whose ORDER BY, LIMIT
+   * and OFFSET then apply to the combined rows (parts combine left to right).
+   */
   record Select(
       boolean distinct,
       List<SelectItem> items,
@@ -116,11 +131,13 @@ public sealed interface Stmt {
       Expr having,
       List<OrderItem> orderBy,
       Expr limit,
-      Expr offset)
+      Expr offset,
+      List<CompoundPart> compounds)
       implements Stmt {
     public Select {
       items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
       joins = List.copyOf(joins);
+      compounds = List.copyOf(compounds);
       groupBy = List.copyOf(groupBy);
       orderBy = List.copyOf(orderBy);
     }

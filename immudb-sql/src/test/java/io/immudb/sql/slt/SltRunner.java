@@ -43,7 +43,8 @@ final class SltRunner {
       int queriesPassed,
       int skipped,
       Map<String, Integer> failureClasses,
-      long millis) {
+      long millis,
+      List<String> slowest) {
     int records() {
       return statements + queries;
     }
@@ -57,6 +58,7 @@ final class SltRunner {
   private final int maxRows;
   private final Map<String, List<String>> declared = new LinkedHashMap<>();
   private final Map<String, Integer> failures = new TreeMap<>();
+  private final TreeMap<Long, String> slow = new TreeMap<>();
 
   SltRunner(Executor sql, int maxRows) {
     this.sql = sql;
@@ -80,13 +82,20 @@ final class SltRunner {
         }
       } else if (r instanceof SltRecord.Query query) {
         q++;
+        long q0 = System.nanoTime();
         if (runQuery(query)) {
           qOk++;
+        }
+        slow.put(System.nanoTime() - q0, "line " + query.line());
+        if (slow.size() > 3) {
+          slow.pollFirstEntry();
         }
       }
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return new Report(st, stOk, q, qOk, parsed.skipped(), Map.copyOf(failures), ms);
+    List<String> slowest = new ArrayList<>();
+    slow.descendingMap().forEach((ns, where) -> slowest.add(where + " " + ns / 1_000_000 + " ms"));
+    return new Report(st, stOk, q, qOk, parsed.skipped(), Map.copyOf(failures), ms, slowest);
   }
 
   private boolean runStatement(SltRecord.Statement s) {

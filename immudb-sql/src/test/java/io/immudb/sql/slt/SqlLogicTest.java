@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * figure recorded here and in docs/design/sql.md (a ratchet: raise the figure when the engine gets
  * better, never lower it).
  */
-@Timeout(120)
+@Timeout(180)
 class SqlLogicTest {
   @TempDir Path dir;
 
@@ -36,14 +36,20 @@ class SqlLogicTest {
     "select1.test, 1031",
     "select2.test, 1031",
     "select3.test, 3351",
-    "select4.test, 2854",
+    "select4.test, 3857",
     "select5.test, 1436",
   })
   void passRateDoesNotDrop(String file, int recordedPassed) throws Exception {
     String text = resource(file);
     SltRunner.Report r;
-    try (Database db = open(dir)) {
+    Database db = open(dir);
+    try {
       r = new SltRunner(new Executor(db.name(), db.sql(), Clock.systemUTC()), 100_000).run(text);
+    } finally {
+      // if @Timeout interrupted the run, Database.close would spin on the interrupt
+      // (CommitWriter.stop retries queue.put after re-setting the flag): clear it first
+      Thread.interrupted();
+      db.close();
     }
     StringBuilder b = new StringBuilder();
     b.append(
@@ -63,6 +69,7 @@ class SqlLogicTest {
     r.failureClasses().entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .forEach(e -> b.append(String.format("  %6d  %s%n", e.getValue(), e.getKey())));
+    b.append("  slowest queries: ").append(r.slowest()).append(System.lineSeparator());
     System.out.print(b);
     assertThat(r.passed()).as("records passed in %s", file).isGreaterThanOrEqualTo(recordedPassed);
   }

@@ -24,7 +24,7 @@ statement
   | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
   | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
   | DROP TABLE (IF EXISTS)? ident                                       # dropTableStmt
-  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? indexName=ident? ON ident '(' identList ')'    # createIndexStmt
+  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? indexName=ident? ON ident '(' indexColumn (',' indexColumn)* ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
   | UPDATE ident SET assignment (',' assignment)* (WHERE expr)?          # updateStmt
@@ -52,6 +52,10 @@ typeName
   | TIMESTAMP                                                            # timestampType
   ;
 
+indexColumn
+  : ident (ASC | DESC)?
+  ;
+
 identList
   : ident (',' ident)*
   ;
@@ -65,14 +69,24 @@ assignment
   ;
 
 selectStmt
+  : selectCore (compoundOp selectCore)*
+    (ORDER BY orderItem (',' orderItem)*)?
+    (LIMIT limit=expr)?
+    (OFFSET offset=expr)?
+  ;
+
+selectCore
   : SELECT DISTINCT? selectItem (',' selectItem)*
     FROM fromItem (',' fromItem)*
     (WHERE where=expr)?
     (GROUP BY groupBy+=expr (',' groupBy+=expr)*)?
     (HAVING having=expr)?
-    (ORDER BY orderItem (',' orderItem)*)?
-    (LIMIT limit=expr)?
-    (OFFSET offset=expr)?
+  ;
+
+compoundOp
+  : UNION ALL?
+  | EXCEPT
+  | INTERSECT
   ;
 
 selectItem
@@ -258,6 +272,10 @@ LEFT: 'LEFT';
 OUTER: 'OUTER';
 THEN: 'THEN';
 WHEN: 'WHEN';
+ALL: 'ALL';
+EXCEPT: 'EXCEPT';
+INTERSECT: 'INTERSECT';
+UNION: 'UNION';
 PARAM: '@' [A-Z_] [A-Z_0-9]*;
 BLOB_LITERAL: 'X\'' [0-9A-F]* '\'';
 IDENTIFIER: [A-Z_] [A-Z_0-9]*;
