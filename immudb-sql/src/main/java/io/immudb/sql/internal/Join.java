@@ -11,13 +11,15 @@ import java.util.Map;
 
 /**
  * The rows of a FROM clause with several tables, or of a correlated subquery: a nested-loop join.
- * Each table's live rows are read once; WHERE and inner-join ON are split at AND into conjuncts,
- * and each conjunct is checked as soon as every table it names is bound, so a chain of equalities
- * prunes early. When every join is inner, the tables are visited in an order where each next table
- * is tied by some conjunct to the ones already bound (when one is), which keeps the intermediate
- * rows few; LEFT JOIN keeps the written order, and pads a left row that no right row matches (on
- * its ON conjuncts) with NULLs. A row array is laid out as {@link Scope} says, with the outer
- * query's row at the end. Not thread-safe; one per query.
+ * Each table's live rows are read once. WHERE and inner-join ON are split at AND into conjuncts.
+ * When every join is inner: the conjuncts naming one table filter its rows first; the tables are
+ * visited smallest first, each next one tied by some conjunct to those already bound when one is;
+ * each other conjunct is checked as soon as every table it names is bound; and a level with an
+ * equality between its table's column and an expression of earlier tables looks its rows up in a
+ * hash map (a hash join). LEFT JOIN keeps the written order, and pads a left row that no right row
+ * matches (on its ON conjuncts) with NULLs before WHERE applies. A row array is laid out as {@link
+ * Scope} says, with the outer query's row at the end. docs/design/sql.md, "Queries". Not
+ * thread-safe; one per query.
  */
 final class Join {
   /** The most row combinations one join may examine before it is refused. */

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one SELECT: rows from {@link RowSource} (or every version, for {@code HISTORY OF}), grouping
- * and aggregates ({@link Grouping}), HAVING, DISTINCT, ORDER BY (skipped when it is the primary-key
- * order the rows already come in), OFFSET and LIMIT, then the select list with immudb's selectors
- * (spec v1 §11). Without sorting, grouping or DISTINCT the rows stream and reading stops at OFFSET
- * + LIMIT. Not thread-safe; one per query.
+ * Runs one SELECT: rows from {@link RowSource} (one table), {@link Join} (several tables, or a
+ * correlated subquery) or every version ({@code HISTORY OF}); grouping and aggregates ({@link
+ * Grouping}), HAVING, DISTINCT, ORDER BY (skipped when it is the primary-key order the rows already
+ * come in), OFFSET and LIMIT, then the select list with immudb's selectors (spec v1 §11). A
+ * compound SELECT combines its parts with {@link SetOps}. Subqueries run through the {@link
+ * Subqueries} its evaluators get; those that use no outer column run once. Without sorting,
+ * grouping or DISTINCT the rows of one table stream and reading stops at OFFSET + LIMIT. Not
+ * thread-safe; one per query.
  */
 final class QueryExecutor {
   private final String dbName;
@@ -83,43 +86,14 @@ final class QueryExecutor {
         throw SqlException.invalid(
             "time travel is only supported on the first table of a compound SELECT");
       }
-      List<List<SqlValue>> next = execute(p, outer, outerRow, 0, Integer.MAX_VALUE).rows();
-      if (!next.isEmpty() && next.get(0).size() != first.columns().size()) {
+      QueryResult next = execute(p, outer, outerRow, 0, Integer.MAX_VALUE);
+      if (next.columns().size() != first.columns().size()) {
         throw SqlException.invalid(
             "each part of " + part.op() + " must have " + first.columns().size() + " columns");
       }
-      switch (part.op()) {
-        case UNION_ALL -> rows.addAll(next);
-        case UNION -> {
-          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
-          set.addAll(next);
-          rows = new ArrayList<>(set);
-        }
-        case EXCEPT -> {
-          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
-          next.forEach(set::remove);
-          rows = new ArrayList<>(set);
-        }
-        case INTERSECT -> {
-          LinkedHashSet<List<SqlValue>> set = new LinkedHashSet<>(rows);
-          set.retainAll(new java.util.HashSet<>(next));
-          rows = new ArrayList<>(set);
-        }
-      }
+      rows = SetOps.combine(part.op(), rows, next.rows());
     }
-    if (!s.orderBy().isEmpty()) {
-      Comparator<List<SqlValue>> cmp = (a, b) -> 0;
-      for (Stmt.OrderItem o : s.orderBy()) {
-        int at = resultIndex(s.items(), first.columns().size(), o.expr());
-        Comparator<List<SqlValue>> one =
-            (a, b) -> {
-              int c = compareNullsLast(a.get(at), b.get(at));
-              return o.desc() ? -c : c;
-            };
-        cmp = cmp.thenComparing(one);
-      }
-      rows.sort(cmp);
-    }
+    SetOps.sort(rows, s, first.columns().size());
     Evaluator ev = new Evaluator(null, params, nowMicros);
     long offset = count(ev, s.offset(), "OFFSET", 0);
     long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
@@ -132,34 +106,6 @@ final class QueryExecutor {
       }
     }
     return new QueryResult(first.columns(), result);
-  }
-
-  /** The column an ORDER BY item of a compound SELECT names: a position, an alias or a column. */
-  private static int resultIndex(List<Stmt.SelectItem> items, int columns, Expr e) {
-    int at = position(e, columns);
-    if (at >= 0) {
-      return at;
-    }
-    if (e instanceof Expr.Column c && items.stream().noneMatch(i -> i.expr() == null)) {
-      for (int i = 0; i < items.size(); i++) {
-        Stmt.SelectItem item = items.get(i);
-        if (c.column().equals(item.alias())
-            || (item.alias() == null
-                && item.expr() instanceof Expr.Column ic
-                && ic.column().equals(c.column()))) {
-          return i;
-        }
-      }
-    }
-    throw SqlException.invalid(
-        "ORDER BY of a compound SELECT must name a column of its result, by position or name");
-  }
-
-  private static int compareNullsLast(SqlValue x, SqlValue y) {
-    if (x.isNull() || y.isNull()) {
-      return x.isNull() == y.isNull() ? 0 : (x.isNull() ? 1 : -1);
-    }
-    return x.compareTo(y);
   }
 
   /** A subquery of a row of {@code outer}: naive, it runs again for every outer row. */
@@ -431,7 +377,7 @@ final class QueryExecutor {
   }
 
   /** {@code ORDER BY n}: the 0-based index of the n-th select item, or -1. */
-  private static int position(Expr e, int items) {
+  static int position(Expr e, int items) {
     if (e instanceof Expr.Literal l
         && l.value().type() == SqlType.INTEGER
         && l.value().asLong() >= 1
