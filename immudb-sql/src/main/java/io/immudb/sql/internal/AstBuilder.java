@@ -49,8 +49,13 @@ final class AstBuilder {
     } else if (s instanceof DropTableStmtContext c) {
       return new Stmt.DropTable(name(c.ident()), c.IF() != null);
     } else if (s instanceof CreateIndexStmtContext c) {
+      // the index name, if given, is accepted and not kept: immudb's indexes have none
+      IdentContext table = c.ident(c.ident().size() - 1);
       return new Stmt.CreateIndex(
-          name(c.ident()), c.UNIQUE() != null, c.IF() != null, names(c.identList()));
+          name(table),
+          c.UNIQUE() != null,
+          c.IF() != null,
+          c.indexColumn().stream().map(ic -> name(ic.ident())).toList());
     } else if (s instanceof InsertStmtContext c) {
       List<List<Expr>> rows = new ArrayList<>();
       for (RowValuesContext r : c.rowValues()) {
@@ -146,6 +151,34 @@ final class AstBuilder {
   }
 
   private Stmt.Select select(SelectStmtContext c) {
+    List<Stmt.OrderItem> order = new ArrayList<>();
+    for (OrderItemContext o : c.orderItem()) {
+      order.add(new Stmt.OrderItem(expr(o.expr()), o.DESC() != null));
+    }
+    List<Stmt.CompoundPart> parts = new ArrayList<>();
+    for (int i = 1; i < c.selectCore().size(); i++) {
+      CompoundOpContext op = c.compoundOp(i - 1);
+      Stmt.SetOp setOp =
+          op.UNION() != null
+              ? (op.ALL() != null ? Stmt.SetOp.UNION_ALL : Stmt.SetOp.UNION)
+              : op.EXCEPT() != null ? Stmt.SetOp.EXCEPT : Stmt.SetOp.INTERSECT;
+      parts.add(
+          new Stmt.CompoundPart(setOp, core(c.selectCore(i), List.of(), null, null, List.of())));
+    }
+    return core(
+        c.selectCore(0),
+        order,
+        c.limit == null ? null : expr(c.limit),
+        c.offset == null ? null : expr(c.offset),
+        parts);
+  }
+
+  private Stmt.Select core(
+      SelectCoreContext c,
+      List<Stmt.OrderItem> order,
+      Expr limit,
+      Expr offset,
+      List<Stmt.CompoundPart> parts) {
     List<Stmt.SelectItem> items = new ArrayList<>();
     for (SelectItemContext i : c.selectItem()) {
       if (i instanceof StarItemContext) {
@@ -155,8 +188,39 @@ final class AstBuilder {
         items.add(new Stmt.SelectItem(expr(e.expr()), e.alias == null ? null : name(e.alias)));
       }
     }
-    Stmt.TableSource from;
-    if (c.tableSource() instanceof TableRefContext t) {
+    Stmt.TableSource from = null;
+    List<Stmt.Join> joins = new ArrayList<>();
+    for (FromItemContext f : c.fromItem()) {
+      Stmt.TableSource first = tableSource(f.tableSource());
+      if (from == null) {
+        from = first;
+      } else {
+        joins.add(new Stmt.Join(first, false, null));
+      }
+      for (JoinClauseContext j : f.joinClause()) {
+        joins.add(
+            new Stmt.Join(
+                tableSource(j.tableSource()),
+                j.LEFT() != null,
+                j.expr() == null ? null : expr(j.expr())));
+      }
+    }
+    return new Stmt.Select(
+        c.DISTINCT() != null,
+        items,
+        from,
+        joins,
+        c.where == null ? null : expr(c.where),
+        c.groupBy.stream().map(this::expr).toList(),
+        c.having == null ? null : expr(c.having),
+        order,
+        limit,
+        offset,
+        parts);
+  }
+
+  private Stmt.TableSource tableSource(TableSourceContext c) {
+    if (c instanceof TableRefContext t) {
       List<Stmt.Period> periods = new ArrayList<>();
       for (PeriodContext p : t.period()) {
         Stmt.PeriodKind kind =
@@ -167,29 +231,13 @@ final class AstBuilder {
                     : p.SINCE() != null ? Stmt.PeriodKind.SINCE : Stmt.PeriodKind.UNTIL;
         periods.add(new Stmt.Period(kind, expr(p.expr())));
       }
-      from =
-          new Stmt.TableSource(
-              name(t.ident(0)), t.alias == null ? null : name(t.alias), false, periods);
+      return new Stmt.TableSource(
+          name(t.ident(0)), t.alias == null ? null : name(t.alias), false, periods);
     } else {
-      HistoryRefContext h = (HistoryRefContext) c.tableSource();
-      from =
-          new Stmt.TableSource(
-              name(h.ident(0)), h.alias == null ? null : name(h.alias), true, List.of());
+      HistoryRefContext h = (HistoryRefContext) c;
+      return new Stmt.TableSource(
+          name(h.ident(0)), h.alias == null ? null : name(h.alias), true, List.of());
     }
-    List<Stmt.OrderItem> order = new ArrayList<>();
-    for (OrderItemContext o : c.orderItem()) {
-      order.add(new Stmt.OrderItem(expr(o.expr()), o.DESC() != null));
-    }
-    return new Stmt.Select(
-        c.DISTINCT() != null,
-        items,
-        from,
-        c.where == null ? null : expr(c.where),
-        c.groupBy.stream().map(this::expr).toList(),
-        c.having == null ? null : expr(c.having),
-        order,
-        c.limit == null ? null : expr(c.limit),
-        c.offset == null ? null : expr(c.offset));
   }
 
   Expr expr(ExprContext c) {
@@ -237,6 +285,8 @@ final class AstBuilder {
       return new Expr.Binary(op, left, add(cs.addExpr()));
     } else if (s instanceof LikeSuffixContext l) {
       return new Expr.Like(left, add(l.addExpr()), l.NOT() != null);
+    } else if (s instanceof InSelectSuffixContext in) {
+      return new Expr.InSelect(left, select(in.selectStmt()), in.NOT() != null);
     } else if (s instanceof InSuffixContext in) {
       return new Expr.In(left, in.expr().stream().map(this::expr).toList(), in.NOT() != null);
     } else if (s instanceof BetweenSuffixContext b) {
@@ -276,6 +326,9 @@ final class AstBuilder {
       }
       return new Expr.Negate(inner);
     }
+    if (c instanceof PlusContext p) {
+      return unary(p.unary());
+    }
     return atom(((AtomUnaryContext) c).atom());
   }
 
@@ -310,6 +363,21 @@ final class AstBuilder {
       return new Expr.Aggregate(fn, expr(a.expr()));
     } else if (c instanceof NowCallContext) {
       return new Expr.Now();
+    } else if (c instanceof CaseExprContext k) {
+      List<Expr.When> whens = new ArrayList<>();
+      for (WhenClauseContext w : k.whenClause()) {
+        whens.add(new Expr.When(expr(w.when), expr(w.then)));
+      }
+      return new Expr.Case(
+          k.operand == null ? null : expr(k.operand),
+          whens,
+          k.otherwise == null ? null : expr(k.otherwise));
+    } else if (c instanceof ExistsExprContext x) {
+      return new Expr.Exists(select(x.selectStmt()));
+    } else if (c instanceof SubqueryExprContext q) {
+      return new Expr.Subquery(select(q.selectStmt()));
+    } else if (c instanceof CallExprContext f) {
+      return new Expr.Call(name(f.ident()), f.expr().stream().map(this::expr).toList());
     } else if (c instanceof ColumnRefContext r) {
       return r.ident().size() == 1
           ? new Expr.Column(null, name(r.ident(0)))

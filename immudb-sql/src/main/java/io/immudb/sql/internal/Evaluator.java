@@ -3,6 +3,7 @@ package io.immudb.sql.internal;
 import io.immudb.sql.SqlException;
 import io.immudb.sql.SqlType;
 import io.immudb.sql.SqlValue;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,17 @@ final class Evaluator {
   private final Map<String, SqlValue> params;
   private final long nowMicros;
   private final Map<String, Pattern> likeCache = new java.util.HashMap<>();
+  private Subqueries subqueries;
 
   Evaluator(Scope scope, Map<String, SqlValue> params, long nowMicros) {
     this.scope = scope;
     this.params = params;
     this.nowMicros = nowMicros;
+  }
+
+  /** Lets this evaluator run subqueries (only SELECT sets it; elsewhere they are refused). */
+  void subqueries(Subqueries s) {
+    this.subqueries = s;
   }
 
   Map<String, SqlValue> params() {
@@ -82,8 +89,64 @@ final class Evaluator {
       }
       boolean m = likePattern(p.asString()).matcher(v.asString()).matches();
       return SqlValue.ofBoolean(m != l.not());
+    } else if (e instanceof Expr.Case k) {
+      return caseOf(k, row, aggs);
+    } else if (e instanceof Expr.Call f) {
+      return ScalarFunctions.call(
+          f.name(), f.args().stream().map(a -> eval(a, row, aggs)).toList());
+    } else if (e instanceof Expr.Subquery q) {
+      List<List<SqlValue>> rows = subquery(q.select(), row);
+      return rows.isEmpty() ? SqlValue.NULL : rows.get(0).get(0);
+    } else if (e instanceof Expr.Exists x) {
+      return SqlValue.ofBoolean(!subquery(x.select(), row).isEmpty());
+    } else if (e instanceof Expr.InSelect in) {
+      SqlValue v = eval(in.operand(), row, aggs);
+      List<List<SqlValue>> rows = subquery(in.select(), row);
+      if (rows.isEmpty()) {
+        return SqlValue.ofBoolean(in.not());
+      }
+      if (v.isNull()) {
+        return SqlValue.NULL;
+      }
+      boolean sawNull = false;
+      for (List<SqlValue> r : rows) {
+        SqlValue w = r.get(0);
+        if (w.isNull()) {
+          sawNull = true;
+        } else if (v.compareTo(w) == 0) {
+          return SqlValue.ofBoolean(!in.not());
+        }
+      }
+      return sawNull ? SqlValue.NULL : SqlValue.ofBoolean(in.not());
     }
     return binary((Expr.Binary) e, row, aggs);
+  }
+
+  /** {@code CASE}: the THEN of the first WHEN that is TRUE (or equal to the operand), else ELSE. */
+  private SqlValue caseOf(Expr.Case k, SqlValue[] row, Map<Expr.Aggregate, SqlValue> aggs) {
+    SqlValue operand = k.operand() == null ? null : eval(k.operand(), row, aggs);
+    for (Expr.When w : k.whens()) {
+      SqlValue cond = eval(w.when(), row, aggs);
+      boolean hit =
+          operand == null
+              ? isTrue(cond)
+              : !operand.isNull() && !cond.isNull() && operand.compareTo(cond) == 0;
+      if (hit) {
+        return eval(w.then(), row, aggs);
+      }
+    }
+    return k.otherwise() == null ? SqlValue.NULL : eval(k.otherwise(), row, aggs);
+  }
+
+  private List<List<SqlValue>> subquery(Stmt.Select s, SqlValue[] row) {
+    if (subqueries == null) {
+      throw SqlException.invalid("subqueries are only supported in SELECT");
+    }
+    List<List<SqlValue>> rows = subqueries.run(s, row);
+    if (!rows.isEmpty() && rows.get(0).size() != 1) {
+      throw SqlException.invalid("a subquery used as a value must return one column");
+    }
+    return rows;
   }
 
   /** Whether {@code v} is TRUE (NULL is not). */

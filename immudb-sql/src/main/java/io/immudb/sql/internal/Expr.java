@@ -63,4 +63,34 @@ public sealed interface Expr {
 
   /** {@code NOW()}: the time the statement runs. */
   record Now() implements Expr {}
+
+  /** One {@code WHEN w THEN t} of a CASE. */
+  record When(Expr when, Expr then) {}
+
+  /**
+   * {@code CASE [operand] WHEN … THEN … [ELSE otherwise] END}; with an operand each WHEN is
+   * compared to it with {@code =}, without one each WHEN is a condition. {@code operand} and {@code
+   * otherwise} may be null.
+   */
+  record Case(Expr operand, List<When> whens, Expr otherwise) implements Expr {
+    public Case {
+      whens = List.copyOf(whens);
+    }
+  }
+
+  /** A scalar function call: {@code abs}, {@code coalesce}, {@code nullif}, {@code ifnull}. */
+  record Call(String name, List<Expr> args) implements Expr {
+    public Call {
+      args = List.copyOf(args);
+    }
+  }
+
+  /** {@code (SELECT …)} used as a value: its one column of at most one row, or NULL. */
+  record Subquery(Stmt.Select select) implements Expr {}
+
+  /** {@code EXISTS (SELECT …)}. */
+  record Exists(Stmt.Select select) implements Expr {}
+
+  /** {@code x [NOT] IN (SELECT …)}. */
+  record InSelect(Expr operand, Stmt.Select select, boolean not) implements Expr {}
 }

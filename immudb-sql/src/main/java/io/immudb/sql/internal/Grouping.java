@@ -106,6 +106,19 @@ final class Grouping {
     } else if (e instanceof Expr.In in) {
       collect(in.operand(), out);
       in.list().forEach(x -> collect(x, out));
+    } else if (e instanceof Expr.InSelect in) {
+      collect(in.operand(), out); // a subquery's own aggregates are its own
+    } else if (e instanceof Expr.Case k) {
+      collect(k.operand(), out);
+      k.whens()
+          .forEach(
+              w -> {
+                collect(w.when(), out);
+                collect(w.then(), out);
+              });
+      collect(k.otherwise(), out);
+    } else if (e instanceof Expr.Call f) {
+      f.args().forEach(x -> collect(x, out));
     }
   }
 

@@ -14,16 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one SELECT: rows from {@link RowSource} (or every version, for {@code HISTORY OF}), grouping
- * and aggregates ({@link Grouping}), HAVING, DISTINCT, ORDER BY (skipped when it is the primary-key
- * order the rows already come in), OFFSET and LIMIT, then the select list with immudb's selectors
- * (spec v1 §11). Without sorting, grouping or DISTINCT the rows stream and reading stops at OFFSET
- * + LIMIT. Not thread-safe; one per query.
+ * Runs one SELECT: rows from {@link RowSource} (one table), {@link Join} (several tables, or a
+ * correlated subquery) or every version ({@code HISTORY OF}); grouping and aggregates ({@link
+ * Grouping}), HAVING, DISTINCT, ORDER BY (skipped when it is the primary-key order the rows already
+ * come in), OFFSET and LIMIT, then the select list with immudb's selectors (spec v1 §11). A
+ * compound SELECT combines its parts with {@link SetOps}. Subqueries run through the {@link
+ * Subqueries} its evaluators get; those that use no outer column run once. Without sorting,
+ * grouping or DISTINCT the rows of one table stream and reading stops at OFFSET + LIMIT. Not
+ * thread-safe; one per query.
  */
 final class QueryExecutor {
   private final String dbName;
   private final Map<String, SqlValue> params;
   private final long nowMicros;
+  private Catalog catalog;
+  private KvReader reader;
+
+  /** Results of subqueries that used no column of their outer query: they run once. */
+  private final Map<Stmt.Select, List<List<SqlValue>>> uncorrelated =
+      new java.util.IdentityHashMap<>();
+
+  private Scope lastScope;
 
   QueryExecutor(String dbName, Map<String, SqlValue> params, long nowMicros) {
     this.dbName = dbName;
@@ -39,16 +50,107 @@ final class QueryExecutor {
    * (SINCE / AFTER TX), {@code maxRows} the most rows allowed in the result.
    */
   QueryResult run(Catalog catalog, KvReader reader, Stmt.Select s, long minTx, int maxRows) {
-    TableDef table = catalog.table(s.from().table());
-    Scope scope = new Scope(table, s.from().name(), s.from().history());
+    this.catalog = catalog;
+    this.reader = reader;
+    return compound(s, null, null, minTx, maxRows);
+  }
+
+  /**
+   * A SELECT, or a compound one: its parts left to right (UNION, EXCEPT and INTERSECT remove
+   * duplicates, UNION ALL keeps them), then ORDER BY (by position or by a name of the first part's
+   * select list), OFFSET and LIMIT over the combined rows.
+   */
+  private QueryResult compound(
+      Stmt.Select s, Scope outer, SqlValue[] outerRow, long minTx, int maxRows) {
+    if (s.compounds().isEmpty()) {
+      return execute(s, outer, outerRow, minTx, maxRows);
+    }
+    Stmt.Select head =
+        new Stmt.Select(
+            s.distinct(),
+            s.items(),
+            s.from(),
+            s.joins(),
+            s.where(),
+            s.groupBy(),
+            s.having(),
+            List.of(),
+            null,
+            null,
+            List.of());
+    QueryResult first = execute(head, outer, outerRow, minTx, Integer.MAX_VALUE);
+    List<List<SqlValue>> rows = new ArrayList<>(first.rows());
+    for (Stmt.CompoundPart part : s.compounds()) {
+      Stmt.Select p = part.select();
+      if (!p.from().periods().isEmpty() || p.from().history()) {
+        throw SqlException.invalid(
+            "time travel is only supported on the first table of a compound SELECT");
+      }
+      QueryResult next = execute(p, outer, outerRow, 0, Integer.MAX_VALUE);
+      if (next.columns().size() != first.columns().size()) {
+        throw SqlException.invalid(
+            "each part of " + part.op() + " must have " + first.columns().size() + " columns");
+      }
+      rows = SetOps.combine(part.op(), rows, next.rows());
+    }
+    SetOps.sort(rows, s, first.columns().size());
+    Evaluator ev = new Evaluator(null, params, nowMicros);
+    long offset = count(ev, s.offset(), "OFFSET", 0);
+    long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
+    List<List<SqlValue>> result = new ArrayList<>();
+    for (long i = offset; i < rows.size() && result.size() < limit; i++) {
+      result.add(rows.get((int) i));
+      if (result.size() > maxRows) {
+        throw SqlException.invalid(
+            "the result has more than " + maxRows + " rows; narrow it with WHERE or LIMIT");
+      }
+    }
+    return new QueryResult(first.columns(), result);
+  }
+
+  /** A subquery of a row of {@code outer}: naive, it runs again for every outer row. */
+  private List<List<SqlValue>> subquery(Stmt.Select s, Scope outer, SqlValue[] outerRow) {
+    if (!s.from().periods().isEmpty() || s.from().history()) {
+      throw SqlException.invalid("time travel in a subquery is not supported");
+    }
+    List<List<SqlValue>> cached = uncorrelated.get(s);
+    if (cached != null) {
+      return cached;
+    }
+    List<List<SqlValue>> rows = compound(s, outer, outerRow, 0, Integer.MAX_VALUE).rows();
+    // the same branches run for every outer row, so the flag is final after one run
+    if (s.compounds().isEmpty() && !lastScope.outerUsed()) {
+      uncorrelated.put(s, rows);
+    }
+    return rows;
+  }
+
+  private QueryResult execute(
+      Stmt.Select s, Scope outer, SqlValue[] outerRow, long minTx, int maxRows) {
+    List<Scope.Binding> bindings = new ArrayList<>();
+    bindings.add(
+        new Scope.Binding(catalog.table(s.from().table()), s.from().name(), s.from().history()));
+    for (Stmt.Join j : s.joins()) {
+      if (j.source().history() || !j.source().periods().isEmpty()) {
+        throw SqlException.invalid(
+            "HISTORY OF and time travel are only supported on the first table of FROM");
+      }
+      bindings.add(new Scope.Binding(catalog.table(j.source().table()), j.source().name(), false));
+    }
+    if (s.from().history() && bindings.size() > 1) {
+      throw SqlException.invalid("HISTORY OF can't be joined");
+    }
+    Scope scope = new Scope(bindings, outer);
     Evaluator ev = new Evaluator(scope, params, nowMicros);
+    ev.subqueries((sel, row) -> subquery(sel, scope, row));
     List<Expr> items = expandStar(scope, s.items());
     TypeCheck.check(scope, s.where(), params);
+    s.joins().forEach(j -> TypeCheck.check(scope, j.on(), params));
     items.forEach(e -> TypeCheck.check(scope, e, params));
     TypeCheck.check(scope, s.having(), params);
     s.groupBy().forEach(e -> TypeCheck.check(scope, e, params));
     for (Stmt.OrderItem o : s.orderBy()) {
-      if (aliasIndex(s.items(), o.expr()) < 0) {
+      if (aliasIndex(s.items(), o.expr()) < 0 && position(o.expr(), items.size()) < 0) {
         TypeCheck.check(scope, o.expr(), params);
       }
     }
@@ -66,10 +168,17 @@ final class QueryExecutor {
     long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
     boolean streaming = !grouped && !sorted && !s.distinct();
 
-    Iterator<SqlValue[]> rows = source(reader, scope, s, ev, desc, minTx);
+    Iterator<SqlValue[]> rows =
+        scope.single()
+            ? source(reader, scope, s, ev, desc, minTx)
+            : Join.rows(reader, scope, s, ev, outerRow, minTx);
     List<Out> outs = new ArrayList<>();
     if (grouped) {
       for (Grouping.Group g : Grouping.group(rows, s.groupBy(), all, ev, scope.width())) {
+        if (outerRow != null) {
+          // the group of no rows still sees the outer row
+          System.arraycopy(outerRow, 0, g.row(), scope.ownWidth(), outerRow.length);
+        }
         if (s.having() == null || Evaluator.isTrue(ev.eval(s.having(), g.row(), g.aggs()))) {
           outs.add(new Out(g.row(), g.aggs(), project(ev, items, g.row(), g.aggs())));
         }
@@ -99,6 +208,7 @@ final class QueryExecutor {
             "the result has more than " + maxRows + " rows; narrow it with WHERE or LIMIT");
       }
     }
+    lastScope = scope;
     return new QueryResult(columns, result);
   }
 
@@ -154,8 +264,8 @@ final class QueryExecutor {
     List<Expr> out = new ArrayList<>();
     for (Stmt.SelectItem i : items) {
       if (i.expr() == null) {
-        for (int slot = 0; slot < scope.width(); slot++) {
-          out.add(new Expr.Column(null, scope.columnName(slot)));
+        for (int slot = 0; slot < scope.ownWidth(); slot++) {
+          out.add(new Expr.Column(scope.tableName(slot), scope.columnName(slot)));
         }
       } else {
         out.add(i.expr());
@@ -169,7 +279,7 @@ final class QueryExecutor {
     List<String> aliases = new ArrayList<>();
     for (Stmt.SelectItem i : src) {
       if (i.expr() == null) {
-        for (int slot = 0; slot < scope.width(); slot++) {
+        for (int slot = 0; slot < scope.ownWidth(); slot++) {
           aliases.add(null);
         }
       } else {
@@ -185,7 +295,7 @@ final class QueryExecutor {
       if (alias != null) {
         name = "(" + prefix + alias + ")";
       } else if (e instanceof Expr.Column c) {
-        name = "(" + prefix + c.column() + ")";
+        name = "(" + dbName + "." + scope.tableName(scope.slot(c)) + "." + c.column() + ")";
       } else if (e instanceof Expr.Aggregate a) {
         String arg = a.arg() instanceof Expr.Column c ? c.column() : "*";
         name = a.fn().name() + "(" + prefix + arg + ")";
@@ -211,8 +321,12 @@ final class QueryExecutor {
           : SqlType.INTEGER;
     } else if (e instanceof Expr.Now) {
       return SqlType.TIMESTAMP;
-    } else if (e instanceof Expr.Negate) {
+    } else if (e instanceof Expr.Negate || e instanceof Expr.Subquery) {
       return SqlType.INTEGER;
+    } else if (e instanceof Expr.Case k) {
+      return typeOf(scope, k.whens().get(0).then());
+    } else if (e instanceof Expr.Call f) {
+      return f.args().isEmpty() ? SqlType.INTEGER : typeOf(scope, f.args().get(0));
     } else if (e instanceof Expr.Binary b) {
       return switch (b.op()) {
         case ADD, SUB, MUL, DIV, MOD -> SqlType.INTEGER;
@@ -227,7 +341,10 @@ final class QueryExecutor {
     if (order.isEmpty()) {
       return true;
     }
-    if (order.size() != 1 || scope.history() || scope.table().primaryKey().size() != 1) {
+    if (order.size() != 1
+        || !scope.single()
+        || scope.history()
+        || scope.table().primaryKey().size() != 1) {
       return false;
     }
     return order.get(0).expr() instanceof Expr.Column c
@@ -238,7 +355,8 @@ final class QueryExecutor {
   private static Comparator<Out> comparator(Evaluator ev, Stmt.Select s, List<Expr> items) {
     Comparator<Out> cmp = (a, b) -> 0;
     for (Stmt.OrderItem o : s.orderBy()) {
-      int aliasAt = aliasIndex(s.items(), o.expr());
+      int alias = aliasIndex(s.items(), o.expr());
+      int aliasAt = alias >= 0 ? alias : position(o.expr(), items.size());
       Comparator<Out> one =
           (a, b) -> {
             SqlValue x =
@@ -256,6 +374,17 @@ final class QueryExecutor {
       cmp = cmp.thenComparing(one);
     }
     return cmp;
+  }
+
+  /** {@code ORDER BY n}: the 0-based index of the n-th select item, or -1. */
+  static int position(Expr e, int items) {
+    if (e instanceof Expr.Literal l
+        && l.value().type() == SqlType.INTEGER
+        && l.value().asLong() >= 1
+        && l.value().asLong() <= items) {
+      return (int) l.value().asLong() - 1;
+    }
+    return -1;
   }
 
   private static int aliasIndex(List<Stmt.SelectItem> items, Expr e) {

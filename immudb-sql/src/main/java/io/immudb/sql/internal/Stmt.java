@@ -100,19 +100,44 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * A table joined to the ones before it in FROM: {@code [INNER | CROSS] JOIN} or a comma ({@code
+   * left} false), or {@code LEFT [OUTER] JOIN} ({@code left} true); {@code on} may be null.
+   */
+  record Join(TableSource source, boolean left, Expr on) {}
+
+  /** How a compound SELECT combines its parts: sets (duplicates removed) or UNION ALL. */
+  enum SetOp {
+    UNION,
+    UNION_ALL,
+    EXCEPT,
+    INTERSECT
+  }
+
+  /** One {@code UNION | UNION ALL | EXCEPT | INTERSECT <select>} after the first SELECT. */
+  record CompoundPart(SetOp op, Select select) {}
+
+  /**
+   * A SELECT; with {@code compounds}, the first part of a compound SELECT, whose ORDER BY, LIMIT
+   * and OFFSET then apply to the combined rows (parts combine left to right).
+   */
   record Select(
       boolean distinct,
       List<SelectItem> items,
       TableSource from,
+      List<Join> joins,
       Expr where,
       List<Expr> groupBy,
       Expr having,
       List<OrderItem> orderBy,
       Expr limit,
-      Expr offset)
+      Expr offset,
+      List<CompoundPart> compounds)
       implements Stmt {
     public Select {
       items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
+      joins = List.copyOf(joins);
+      compounds = List.copyOf(compounds);
       groupBy = List.copyOf(groupBy);
       orderBy = List.copyOf(orderBy);
     }

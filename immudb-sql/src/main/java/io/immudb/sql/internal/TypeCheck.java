@@ -48,6 +48,20 @@ final class TypeCheck {
       }
     } else if (e instanceof Expr.Aggregate a) {
       check(scope, a.arg(), params);
+    } else if (e instanceof Expr.Case k) {
+      check(scope, k.operand(), params);
+      for (Expr.When w : k.whens()) {
+        check(scope, w.when(), params);
+        check(scope, w.then(), params);
+        if (k.operand() != null) {
+          same(scope, k.operand(), w.when(), params);
+        }
+      }
+      check(scope, k.otherwise(), params);
+    } else if (e instanceof Expr.Call f) {
+      f.args().forEach(x -> check(scope, x, params));
+    } else if (e instanceof Expr.InSelect in) {
+      check(scope, in.operand(), params); // the subquery is checked when it runs
     }
   }
 

@@ -24,7 +24,7 @@ statement
   | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
   | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
   | DROP TABLE (IF EXISTS)? ident                                       # dropTableStmt
-  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? ON ident '(' identList ')'    # createIndexStmt
+  | CREATE UNIQUE? INDEX (IF NOT EXISTS)? indexName=ident? ON ident '(' indexColumn (',' indexColumn)* ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
   | UPDATE ident SET assignment (',' assignment)* (WHERE expr)?          # updateStmt
@@ -52,6 +52,10 @@ typeName
   | TIMESTAMP                                                            # timestampType
   ;
 
+indexColumn
+  : ident (ASC | DESC)?
+  ;
+
 identList
   : ident (',' ident)*
   ;
@@ -65,19 +69,37 @@ assignment
   ;
 
 selectStmt
-  : SELECT DISTINCT? selectItem (',' selectItem)*
-    FROM tableSource
-    (WHERE where=expr)?
-    (GROUP BY groupBy+=expr (',' groupBy+=expr)*)?
-    (HAVING having=expr)?
+  : selectCore (compoundOp selectCore)*
     (ORDER BY orderItem (',' orderItem)*)?
     (LIMIT limit=expr)?
     (OFFSET offset=expr)?
   ;
 
+selectCore
+  : SELECT DISTINCT? selectItem (',' selectItem)*
+    FROM fromItem (',' fromItem)*
+    (WHERE where=expr)?
+    (GROUP BY groupBy+=expr (',' groupBy+=expr)*)?
+    (HAVING having=expr)?
+  ;
+
+compoundOp
+  : UNION ALL?
+  | EXCEPT
+  | INTERSECT
+  ;
+
 selectItem
   : '*'                                                                  # starItem
   | expr (AS? alias=ident)?                                              # exprItem
+  ;
+
+fromItem
+  : tableSource joinClause*
+  ;
+
+joinClause
+  : (INNER | CROSS | LEFT OUTER?)? JOIN tableSource (ON expr)?
   ;
 
 tableSource
@@ -117,6 +139,7 @@ predicate
 predicateSuffix
   : op=('=' | '!=' | '<>' | '<' | '<=' | '>' | '>=') addExpr             # compSuffix
   | NOT? LIKE addExpr                                                    # likeSuffix
+  | NOT? IN '(' selectStmt ')'                                            # inSelectSuffix
   | NOT? IN '(' expr (',' expr)* ')'                                     # inSuffix
   | NOT? BETWEEN addExpr AND addExpr                                     # betweenSuffix
   | IS NOT? NULL                                                         # isNullSuffix
@@ -132,6 +155,7 @@ mulExpr
 
 unary
   : '-' unary                                                            # negate
+  | '+' unary                                                            # plus
   | atom                                                                 # atomUnary
   ;
 
@@ -145,8 +169,16 @@ atom
   | COUNT '(' '*' ')'                                                    # countStar
   | fn=(COUNT | SUM | MIN | MAX | AVG) '(' expr ')'                      # aggregate
   | NOW '(' ')'                                                          # nowCall
+  | CASE operand=expr? whenClause+ (ELSE otherwise=expr)? END            # caseExpr
+  | EXISTS '(' selectStmt ')'                                            # existsExpr
+  | '(' selectStmt ')'                                                   # subqueryExpr
+  | ident '(' (expr (',' expr)*)? ')'                                    # callExpr
   | ident ('.' ident)?                                                   # columnRef
   | '(' expr ')'                                                         # parens
+  ;
+
+whenClause
+  : WHEN when=expr THEN then=expr
   ;
 
 ident
@@ -230,6 +262,20 @@ VALUES: 'VALUES';
 VARCHAR: 'VARCHAR';
 WHERE: 'WHERE';
 
+CASE: 'CASE';
+CROSS: 'CROSS';
+ELSE: 'ELSE';
+END: 'END';
+INNER: 'INNER';
+JOIN: 'JOIN';
+LEFT: 'LEFT';
+OUTER: 'OUTER';
+THEN: 'THEN';
+WHEN: 'WHEN';
+ALL: 'ALL';
+EXCEPT: 'EXCEPT';
+INTERSECT: 'INTERSECT';
+UNION: 'UNION';
 PARAM: '@' [A-Z_] [A-Z_0-9]*;
 BLOB_LITERAL: 'X\'' [0-9A-F]* '\'';
 IDENTIFIER: [A-Z_] [A-Z_0-9]*;
