@@ -157,11 +157,20 @@ final class CommitWriter implements Runnable {
 
   /** Asks the writer to finish what is queued and stop. */
   void stop() {
-    while (true) {
-      try {
-        queue.put(stopToken);
-        return;
-      } catch (InterruptedException e) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          queue.put(stopToken);
+          return;
+        } catch (InterruptedException e) {
+          // The stop token must get in; keep waiting with the flag cleared (put would throw at once
+          // with it set) and restore it below.
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }

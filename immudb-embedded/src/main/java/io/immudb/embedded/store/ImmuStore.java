@@ -22,7 +22,6 @@ import io.immudb.embedded.internal.index.KeyIndex;
 import io.immudb.embedded.internal.index.TxIndexBatch;
 import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -535,7 +534,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return writer.failure() != null;
   }
 
-  /** Finishes queued commits, stops the threads, syncs and closes the files. Idempotent. */
+  /**
+   * Finishes queued commits, stops the threads, syncs and closes the files. Idempotent. An
+   * interrupt does not cut it short; the thread's interrupt flag is kept.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {
@@ -567,12 +569,22 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     }
   }
 
-  private static void join(Thread t) throws InterruptedIOException {
-    try {
-      t.join();
-    } catch (InterruptedException e) {
+  /**
+   * Waits for {@code t} to end, also when this thread is interrupted (the close must finish, or the
+   * files stay open and the lock held): the interrupt flag is restored afterwards.
+   */
+  private static void join(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while stopping " + t.getName());
     }
   }
 }

@@ -48,6 +48,26 @@ class ImmuStoreTest {
   }
 
   @Test
+  void closingFromAnInterruptedThreadFinishesAndKeepsTheFlag() throws Exception {
+    CompletableFuture<Boolean> closed = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                ImmuStore s = ImmuStore.open(dir, unsynced());
+                Thread.currentThread().interrupt(); // e.g. a JUnit @Timeout that fired
+                s.close();
+                closed.complete(Thread.currentThread().isInterrupted());
+              } catch (Throwable e) {
+                closed.completeExceptionally(e);
+              }
+            });
+    t.setDaemon(true); // before the fix, the close spun forever at 100% CPU
+    t.start();
+    assertThat(closed.get(30, TimeUnit.SECONDS)).as("the interrupt flag is restored").isTrue();
+  }
+
+  @Test
   void aSmallCommitIsIndexedWhenItReturns() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
       int indexedAtOnce = 0;
