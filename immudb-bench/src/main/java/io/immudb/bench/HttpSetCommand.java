@@ -74,6 +74,7 @@ final class HttpSetCommand implements Callable<Integer> {
 
   private ServerLoadSpec spec(int p) {
     return new ServerLoadSpec(
+        "v1",
         address,
         p,
         user,
