@@ -290,6 +290,44 @@ public final class Immuclient implements Callable<Integer> {
     return 0;
   }
 
+  // ------------------------------------------------------------------ SQL
+
+  @Command(
+      name = "exec",
+      description = "Run SQL statements (CREATE TABLE, INSERT, UPSERT, BEGIN … COMMIT, …)")
+  int exec(
+      @Parameters(arity = "1..*", paramLabel = "SQL") List<String> sql,
+      @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a named parameter @NAME")
+          List<String> params)
+      throws Exception {
+    SqlCommands.printExec(
+        out(), client().sqlExec(SqlCommands.statement(sql), SqlCommands.params(params)));
+    return 0;
+  }
+
+  @Command(name = "query", description = "Run a SELECT; rows as a table (or JSON)")
+  int query(
+      @Parameters(arity = "1..*", paramLabel = "SQL") List<String> sql,
+      @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a named parameter @NAME")
+          List<String> params)
+      throws Exception {
+    SqlCommands.printQuery(
+        out(), client().sqlQuery(SqlCommands.statement(sql), SqlCommands.params(params)));
+    return 0;
+  }
+
+  @Command(name = "tables", description = "The tables of the database")
+  int tables() throws Exception {
+    SqlCommands.printTables(out(), client().listTables());
+    return 0;
+  }
+
+  @Command(name = "describe", description = "The columns of a table")
+  int describe(@Parameters(paramLabel = "TABLE") String table) throws Exception {
+    SqlCommands.printQuery(out(), client().describeTable(table));
+    return 0;
+  }
+
   // ------------------------------------------------------------------ state
 
   @Command(name = "current", description = "The state this tool trusts for the database")
@@ -353,7 +391,8 @@ public final class Immuclient implements Callable<Integer> {
         console,
         globals,
         env,
-        java.nio.file.Path.of(System.getProperty("user.home"), ".immudb", "immuclient_history"));
+        java.nio.file.Path.of(System.getProperty("user.home"), ".immudb", "immuclient_history"),
+        java.util.Set.of("exec", "query"));
   }
 
   /**

@@ -27,6 +27,12 @@ public final class Printer {
 
   private static final com.google.gson.Gson GSON =
       new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+  private static final com.google.gson.Gson GSON_NULLS =
+      new GsonBuilder()
+          .disableHtmlEscaping()
+          .serializeSpecialFloatingPointValues()
+          .serializeNulls()
+          .create();
 
   private final PrintStream out;
   private final Format format;
@@ -40,6 +46,16 @@ public final class Printer {
 
   public Encoding encoding() {
     return encoding;
+  }
+
+  /** The output format. */
+  public Format format() {
+    return format;
+  }
+
+  /** Prints {@code o} as one JSON document, nulls included. */
+  public void document(Object o) {
+    out.println(GSON_NULLS.toJson(o));
   }
 
   /** Prints one record. */

@@ -35,6 +35,24 @@ final class Shell {
       Map<String, String> env,
       Path history)
       throws Exception {
+    return run(tool, newCommand, console, globalArgs, env, history, java.util.Set.of());
+  }
+
+  /**
+   * As above; for the commands in {@code rawTail} (e.g. SQL's {@code exec} and {@code query}) the
+   * rest of the line after the command word is passed as one argument, exactly as typed, so that
+   * SQL's quotes reach the server (unless the rest starts with an option, e.g. {@code --param}:
+   * then the line is split into words as for any command).
+   */
+  static int run(
+      String tool,
+      Supplier<Object> newCommand,
+      Console console,
+      List<String> globalArgs,
+      Map<String, String> env,
+      Path history,
+      java.util.Set<String> rawTail)
+      throws Exception {
     try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
       PicocliCommands commands = new PicocliCommands(new CommandLine(newCommand.get()));
       SystemCompleter completer = commands.compileCompleters();
@@ -75,7 +93,15 @@ final class Shell {
           continue;
         }
         List<String> args = new ArrayList<>(globalArgs);
-        args.addAll(words);
+        String typed = line.strip();
+        if (rawTail.contains(first)
+            && typed.startsWith(first + " ")
+            && !typed.substring(first.length()).strip().startsWith("-")) {
+          args.add(first);
+          args.add(typed.substring(first.length()).strip());
+        } else {
+          args.addAll(words);
+        }
         Tools.run(newCommand.get(), tool, args.toArray(String[]::new), env);
         console.out().flush();
       }

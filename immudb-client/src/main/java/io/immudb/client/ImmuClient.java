@@ -11,7 +11,9 @@ import io.immudb.core.state.ImmuState;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.proto.PermissionAction;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client of an immudb server (spec v1 §9): every RPC of the v1 API, and verified variants that
@@ -50,6 +52,7 @@ public final class ImmuClient implements AutoCloseable {
   private final StreamOps streams;
   private final TxOps txs;
   private final VerifiedOps verified;
+  private final SqlOps sql;
 
   ImmuClient(ImmuClientBuilder b) {
     this.conn = new Connection(b);
@@ -58,6 +61,7 @@ public final class ImmuClient implements AutoCloseable {
     this.streams = new StreamOps(conn);
     this.txs = new TxOps(conn);
     this.verified = new VerifiedOps(conn, b.stateHolder, b.serverSigningKey);
+    this.sql = new SqlOps(conn);
   }
 
   /** A builder with the defaults: localhost:3322, database defaultdb, states in memory. */
@@ -303,6 +307,77 @@ public final class ImmuClient implements AutoCloseable {
   /** Up to {@code limit} txs from {@code initialTx} on (backwards with {@code desc}). */
   public List<Tx> txScan(long initialTx, int limit, boolean desc) {
     return txs.txScan(initialTx, limit, desc);
+  }
+
+  // ------------------------------------------------------------------ SQL
+
+  /**
+   * Runs one or more SQL statements ({@code SQLExec}, spec v1 §11), e.g. {@code CREATE TABLE},
+   * {@code INSERT}, or a {@code BEGIN … COMMIT} block; see docs/sql.md for the dialect.
+   *
+   * @param params named parameters, {@code @name} in the text, keyed by name with or without the
+   *     {@code @}; values null, Long, Integer, String, Boolean or byte[] (null or empty: none)
+   * @throws IllegalArgumentException if a parameter has another type
+   */
+  public SqlExecResult sqlExec(String sql, Map<String, ?> params) {
+    return this.sql.exec(sql, params);
+  }
+
+  /** As {@link #sqlExec(String, Map)}, without parameters. */
+  public SqlExecResult sqlExec(String sql) {
+    return sqlExec(sql, Map.of());
+  }
+
+  /**
+   * Runs a SELECT ({@code SQLQuery}, spec v1 §11); the rows as the server says (at most 1000).
+   * Parameters as for {@link #sqlExec(String, Map)}.
+   */
+  public SqlQueryResult sqlQuery(String sql, Map<String, ?> params) {
+    return this.sql.query(sql, params);
+  }
+
+  /** As {@link #sqlQuery(String, Map)}, without parameters. */
+  public SqlQueryResult sqlQuery(String sql) {
+    return sqlQuery(sql, Map.of());
+  }
+
+  /** The names of the current database's tables ({@code ListTables}). */
+  public List<String> listTables() {
+    return sql.listTables().rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+  }
+
+  /**
+   * The columns of {@code table} ({@code DescribeTable}): one row per column with {@code COLUMN},
+   * {@code TYPE}, {@code NULLABLE}, {@code INDEX}, {@code AUTO_INCREMENT}, {@code UNIQUE}.
+   *
+   * @throws ImmuClientException if there is no such table
+   */
+  public SqlQueryResult describeTable(String table) {
+    return sql.describeTable(table);
+  }
+
+  /**
+   * The latest version of the row of {@code table} with primary key {@code pkValues} (one value per
+   * primary-key column, in key order), proven ({@code VerifiableSQLGet}, spec v1 §7.4): the client
+   * rebuilds the row's stored key from the table id and the values it asked for, checks that the
+   * answer's entry is that key, that it is in its tx (inclusion proof) and that the tx is in the
+   * trusted history (dual proof), and only then advances the trusted state. The server's table id
+   * and column names are taken as it says (they are not proven).
+   */
+  public SqlRow verifiedSqlGet(String table, Object... pkValues) throws VerificationException {
+    return verified.sqlGet(table, Arrays.asList(pkValues), 0, 0);
+  }
+
+  /** {@link #verifiedSqlGet}, the version written by tx {@code atTx}. */
+  public SqlRow verifiedSqlGetAt(String table, long atTx, Object... pkValues)
+      throws VerificationException {
+    return verified.sqlGet(table, Arrays.asList(pkValues), atTx, 0);
+  }
+
+  /** {@link #verifiedSqlGet}, once the server's index has reached tx {@code sinceTx}. */
+  public SqlRow verifiedSqlGetSince(String table, long sinceTx, Object... pkValues)
+      throws VerificationException {
+    return verified.sqlGet(table, Arrays.asList(pkValues), 0, sinceTx);
   }
 
   // ------------------------------------------------------------------ backup (extensions)

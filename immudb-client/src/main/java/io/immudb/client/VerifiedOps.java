@@ -2,6 +2,7 @@ package io.immudb.client;
 
 import com.google.protobuf.Empty;
 import io.immudb.client.internal.ProtoDecoder;
+import io.immudb.client.internal.SqlRowCodec;
 import io.immudb.client.internal.Verifier;
 import io.immudb.client.internal.Verifier.Expected;
 import io.immudb.core.crypto.Sha256Digest;
@@ -18,10 +19,16 @@ import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.proto.ImmutableState;
 import io.immudb.proto.VerifiableEntry;
+import io.immudb.proto.VerifiableSQLEntry;
 import io.immudb.proto.VerifiableTx;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The verified calls of {@link ImmuClient}: read the trusted state, make the call with it as {@code
@@ -191,6 +198,64 @@ final class VerifiedOps {
       }
     }
     return e;
+  }
+
+  SqlRow sqlGet(String table, List<Object> pk, long atTx, long sinceTx)
+      throws VerificationException {
+    Scope s = scope();
+    ImmuState t = trusted(s);
+    io.immudb.proto.SQLGetRequest.Builder g =
+        io.immudb.proto.SQLGetRequest.newBuilder()
+            .setTable(table)
+            .setAtTx(atTx)
+            .setSinceTx(sinceTx);
+    pk.forEach(v -> g.addPkValues(SqlValues.toWire(v)));
+    VerifiableSQLEntry a =
+        conn.call(
+            x ->
+                x.verifiableSQLGet(
+                    io.immudb.proto.VerifiableSQLGetRequest.newBuilder()
+                        .setSqlGetRequest(g)
+                        .setProveSinceTx(t.txId())
+                        .build()));
+    if (!a.hasSqlEntry() || !a.hasInclusionProof() || !a.hasVerifiableTx()) {
+      throw new VerificationException(
+              Reason.MALFORMED_PROOF, "the answer lacks the row, its inclusion proof or its tx")
+          .withStates(t, null);
+    }
+    io.immudb.proto.SQLEntry row = a.getSqlEntry();
+    List<String> pkTypes = new ArrayList<>();
+    for (int id : a.getPKIDsList()) {
+      pkTypes.add(a.getColTypesByIdOrDefault(id, "?"));
+    }
+    byte[] key;
+    try {
+      key = SqlRowCodec.rowKey(a.getDatabaseId(), a.getTableId(), pkTypes, pk);
+    } catch (VerificationException e) {
+      throw e.withStates(t, null);
+    }
+    if (!Arrays.equals(key, row.getKey().toByteArray())) {
+      throw mismatch(t, "the answer is for another row than the primary key asked for");
+    }
+    if (atTx > 0 && row.getTx() != atTx) {
+      throw mismatch(t, "asked for the row as of tx " + atTx + ", got tx " + row.getTx());
+    }
+    byte[] value = row.getValue().toByteArray();
+    ImmuState next =
+        verifier.verifyRead(
+            t, row.getTx(), new Expected(key, value), a.getInclusionProof(), a.getVerifiableTx());
+    Map<String, Object> values = new LinkedHashMap<>();
+    boolean deleted = SqlRowCodec.isTombstone(value);
+    try {
+      Map<Integer, Object> byId =
+          deleted ? Map.of() : SqlRowCodec.decodeRow(value, a.getColTypesByIdMap());
+      new TreeMap<>(a.getColNamesByIdMap())
+          .forEach((id, sel) -> values.put(SqlColumn.of(sel, "").name(), byId.get(id)));
+    } catch (VerificationException e) {
+      throw e.withStates(t, next);
+    }
+    advance(s, next);
+    return new SqlRow(table, row.getTx(), deleted, Collections.unmodifiableMap(values));
   }
 
   private static VerificationException mismatch(ImmuState trusted, String message) {

@@ -7,10 +7,11 @@
  *
  * <p>{@code ImmuClient} is a facade: the per-area classes of this package ({@code Connection} for
  * the channel, session and automatic re-login; {@code AdminOps}, {@code KvOps}, {@code TxOps},
- * {@code StreamOps}, {@code VerifiedOps}, {@code Transfers}) are package-private. Values read and
- * written are {@code immudb-core}'s data-model types ({@code io.immudb.core.kv}); failures are
- * {@link io.immudb.client.ImmuClientException}s typed by gRPC status, and a proof that does not
- * check out is a {@code VerificationException}. An {@code ImmuClient} is thread-safe; {@link
- * io.immudb.client.HistoryChecker} is not.
+ * {@code StreamOps}, {@code SqlOps}, {@code VerifiedOps}, {@code Transfers}) are package-private.
+ * Values read and written are {@code immudb-core}'s data-model types ({@code io.immudb.core.kv}),
+ * SQL results are this package's records ({@code SqlQueryResult}, {@code SqlExecResult}, {@code
+ * SqlRow}); failures are {@link io.immudb.client.ImmuClientException}s typed by gRPC status, and a
+ * proof that does not check out is a {@code VerificationException}. An {@code ImmuClient} is
+ * thread-safe; {@link io.immudb.client.HistoryChecker} is not.
  */
 package io.immudb.client;

@@ -54,6 +54,8 @@ final class LyingServer implements AutoCloseable {
   volatile UnaryOperator<VerifiableTx> onVerifiableTx = UnaryOperator.identity();
   volatile UnaryOperator<VerifiableEntry> onVerifiableEntry = UnaryOperator.identity();
   volatile UnaryOperator<ImmutableState> onState = UnaryOperator.identity();
+  volatile UnaryOperator<io.immudb.proto.VerifiableSQLEntry> onVerifiableSqlEntry =
+      UnaryOperator.identity();
 
   LyingServer(int backendPort) throws Exception {
     useBackend(backendPort);
@@ -175,6 +177,19 @@ final class LyingServer implements AutoCloseable {
     public void verifiableZAdd(
         io.immudb.proto.VerifiableZAddRequest req, StreamObserver<VerifiableTx> out) {
       answer(out, () -> onVerifiableTx.apply(upstream().verifiableZAdd(req)));
+    }
+
+    @Override
+    public void sQLExec(
+        io.immudb.proto.SQLExecRequest req, StreamObserver<io.immudb.proto.SQLExecResult> out) {
+      answer(out, () -> upstream().sQLExec(req));
+    }
+
+    @Override
+    public void verifiableSQLGet(
+        io.immudb.proto.VerifiableSQLGetRequest req,
+        StreamObserver<io.immudb.proto.VerifiableSQLEntry> out) {
+      answer(out, () -> onVerifiableSqlEntry.apply(upstream().verifiableSQLGet(req)));
     }
   }
 

@@ -125,6 +125,69 @@ class LyingServerIT {
     assertThat(client.verifiedGet("k").valueAsString()).isEqualTo("v2");
   }
 
+  private static io.immudb.proto.VerifiableSQLEntry sqlEntry(
+      io.immudb.proto.VerifiableSQLEntry e, UnaryOperator<io.immudb.proto.SQLEntry.Builder> f) {
+    return e.toBuilder().setSqlEntry(f.apply(e.getSqlEntry().toBuilder())).build();
+  }
+
+  @Test
+  void forgedSqlRowsAreRejected() throws Exception {
+    client.sqlExec("CREATE TABLE pets (name VARCHAR, owner INTEGER, PRIMARY KEY name)");
+    client.sqlExec("INSERT INTO pets (name, owner) VALUES ('rex', 7), ('tom', 8)");
+    Map<String, UnaryOperator<io.immudb.proto.VerifiableSQLEntry>> forgeries =
+        Map.of(
+            "value",
+            e -> sqlEntry(e, x -> x.setValue(flip(x.getValue()))),
+            "another row's key",
+            e -> sqlEntry(e, x -> x.setKey(ByteString.copyFrom(replaceLast(x.getKey(), "tom")))),
+            "tx id",
+            e -> sqlEntry(e, x -> x.setTx(x.getTx() - 1)),
+            "table id",
+            e -> e.toBuilder().setTableId(e.getTableId() + 1).build(),
+            "primary key type",
+            e -> e.toBuilder().putColTypesById(e.getPKIDs(0), "INTEGER").build(),
+            "inclusion proof",
+            e -> {
+              var b = e.toBuilder();
+              b.getInclusionProofBuilder().setLeaf(e.getInclusionProof().getLeaf() + 1);
+              return b.build();
+            },
+            "missing inclusion proof",
+            e -> e.toBuilder().clearInclusionProof().build(),
+            "tx header eH",
+            e -> {
+              var b = e.toBuilder();
+              var m = b.getVerifiableTxBuilder().getTxBuilder().getMetadataBuilder();
+              m.setEH(flip(m.getEH()));
+              return b.build();
+            },
+            "dual proof target blRoot",
+            e -> {
+              var b = e.toBuilder();
+              var m = b.getVerifiableTxBuilder().getDualProofBuilder().getTargetTxMetadataBuilder();
+              m.setBlRoot(flip(m.getBlRoot()));
+              return b.build();
+            });
+    for (var forgery : forgeries.entrySet()) {
+      liar.onVerifiableSqlEntry = forgery.getValue();
+      rejected(() -> client.verifiedSqlGet("pets", "rex"));
+    }
+    liar.onVerifiableSqlEntry = UnaryOperator.identity();
+    ImmuState before = client.verifiedState();
+    SqlRow rex = client.verifiedSqlGet("pets", "rex");
+    assertThat(rex.values()).containsEntry("owner", 7L);
+    assertThat(client.verifiedState().txId()).isGreaterThan(before.txId());
+  }
+
+  /** {@code key} with its last VARCHAR component ("rex" ‖ 0x00 0x01) replaced by {@code name}. */
+  private static byte[] replaceLast(ByteString key, String name) {
+    byte[] k = key.toByteArray();
+    byte[] n = name.getBytes(UTF_8);
+    byte[] out = k.clone();
+    System.arraycopy(n, 0, out, k.length - 2 - n.length, n.length);
+    return out;
+  }
+
   @Test
   void forgedWritesAndReplayedAnswersAreRejected() throws Exception {
     VerifiableTx[] last = new VerifiableTx[1];
