@@ -156,12 +156,18 @@ public final class Printer {
       byte[] k = new byte[e.keyLength()];
       e.copyKeyTo(k, 0);
       String shown = storedKey(k);
-      keys.add(
-          format == Format.JSON
-              ? Map.of("key", shown, "hvalue", e.hValue().toHex(), "vlen", e.vLen())
-              : shown);
+      keys.add(format == Format.JSON ? keyEntry(shown, e.hValue().toHex(), e.vLen()) : shown);
     }
     m.put("keys", keys);
+    return m;
+  }
+
+  /** One key of a tx in JSON, its fields always in this order. */
+  private static Map<String, Object> keyEntry(String key, String hvalue, int vlen) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("key", key);
+    m.put("hvalue", hvalue);
+    m.put("vlen", vlen);
     return m;
   }
 

@@ -23,9 +23,7 @@ final class SqlTable {
     }
     if (out.format() == Printer.Format.JSON) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put(
-          "columns",
-          r.columns().stream().map(c -> Map.of("name", c.name(), "type", c.type())).toList());
+      doc.put("columns", r.columns().stream().map(SqlTable::column).toList());
       List<List<Object>> rows = new ArrayList<>();
       for (List<Object> row : r.rows()) {
         rows.add(
@@ -53,6 +51,14 @@ final class SqlTable {
     rule(sb, width);
     sb.append(r.rows().size()).append(r.rows().size() == 1 ? " row" : " rows");
     out.line(sb.toString());
+  }
+
+  /** A column as {@code {"name", "type"}}, in that order. */
+  private static Map<String, Object> column(SqlColumn c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    m.put("type", c.type());
+    return m;
   }
 
   private static String text(Object v) {
