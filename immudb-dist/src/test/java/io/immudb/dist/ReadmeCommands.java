@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,10 +29,48 @@ record ReadmeCommands(List<List<String>> online, List<List<String>> offline) {
       if (!inBlock || !(cmd.startsWith("bin/immuclient ") || cmd.startsWith("bin/immuadmin "))) {
         continue;
       }
-      assertThat(cmd).as("README command lines are plain words").doesNotContain("'", "\"", "$");
-      List<String> words = Arrays.asList(cmd.split("\\s+"));
+      List<String> words = words(cmd);
       (OFFLINE.contains(words.get(1)) ? offline : online).add(words);
     }
     return new ReadmeCommands(online, offline);
+  }
+
+  /**
+   * The words of a README command line as a POSIX shell splits them, for the one quoting the README
+   * uses: plain words, and double-quoted words (SQL) in which single quotes are plain text.
+   * Anything else a shell would interpret ({@code $}, backslashes, single quotes outside double
+   * quotes) fails the test, so that the line runs the same pasted into a shell.
+   */
+  static List<String> words(String line) {
+    assertThat(line)
+        .as("README command lines: plain words or \"double-quoted\" words, no $ or \\")
+        .doesNotContain("$", "\\", "`");
+    List<String> words = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+        any = true;
+      } else if (!quoted && Character.isWhitespace(c)) {
+        if (any) {
+          words.add(w.toString());
+          w.setLength(0);
+          any = false;
+        }
+      } else {
+        assertThat(quoted || c != '\'')
+            .as("a single quote outside double quotes in: %s", line)
+            .isTrue();
+        w.append(c);
+        any = true;
+      }
+    }
+    assertThat(quoted).as("an unclosed double quote in: %s", line).isFalse();
+    if (any) {
+      words.add(w.toString());
+    }
+    return words;
   }
 }
