@@ -1,5 +1,6 @@
 package io.immudb.bench.load;
 
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -38,6 +39,15 @@ public final class ServerLoad {
   private final ServerLoadSpec spec;
   private final PrintStream log;
 
+  /**
+   * The calls of client {@code client} over {@code channel} with {@code headers} (the token): what
+   * a run sends. {@link #run(ServerLoadSpec, PrintStream)} sends the spec's pre-built {@code Set}
+   * requests; other workloads (the SQL benchmark, {@link SqlLoad}) bring their own.
+   */
+  interface Calls {
+    ServerCall client(int client, Channel channel, Metadata headers);
+  }
+
   private ServerLoad(ServerLoadSpec spec, PrintStream log) {
     this.spec = spec;
     this.log = log;
@@ -50,12 +60,22 @@ public final class ServerLoad {
    * @throws IllegalArgumentException if the keys don't fit in the key length
    */
   public static ServerResult run(ServerLoadSpec spec, PrintStream log) {
-    return new ServerLoad(spec, log).run();
-  }
-
-  private ServerResult run() {
     SetRequest[][] requests =
         ServerKeys.generate(spec.clients(), spec.batch(), spec.keyLen(), spec.valueLen());
+    ServerApi api = ServerApi.of(spec.api());
+    return new ServerLoad(spec, log)
+        .run(api, (c, ch, md) -> api.client(ch, md, requests[c], spec.verified()));
+  }
+
+  /**
+   * Runs {@code calls} with the clients, channels, timing and login of {@code spec} (whose batch,
+   * verified flag and key and value lengths are then only reported).
+   */
+  static ServerResult run(ServerLoadSpec spec, PrintStream log, ServerApi api, Calls calls) {
+    return new ServerLoad(spec, log).run(api, calls);
+  }
+
+  private ServerResult run(ServerApi api, Calls calls) {
     List<ManagedChannel> channels = new ArrayList<>();
     try {
       for (int i = 0; i < spec.channels(); i++) {
@@ -66,7 +86,6 @@ public final class ServerLoad {
                 .directExecutor()
                 .build());
       }
-      ServerApi api = ServerApi.of(spec.api());
       Metadata md =
           bearer(api.login(channels.get(0), spec.user(), spec.password(), spec.database()));
       log.printf(
@@ -84,7 +103,7 @@ public final class ServerLoad {
       for (ManagedChannel ch : channels) {
         ch.getState(true); // connect now, not on the first measured call
       }
-      return drive(api, requests, channels, md);
+      return drive(calls, channels, md);
     } finally {
       for (ManagedChannel ch : channels) {
         ch.shutdownNow();
@@ -106,8 +125,7 @@ public final class ServerLoad {
     return md;
   }
 
-  private ServerResult drive(
-      ServerApi api, SetRequest[][] requests, List<ManagedChannel> channels, Metadata md) {
+  private ServerResult drive(Calls calls, List<ManagedChannel> channels, Metadata md) {
     int perChannel = spec.clientsPerChannel() == 0 ? spec.clients() : spec.clientsPerChannel();
     LongAdder warmupDone = new LongAdder();
     LongAdder measuredDone = new LongAdder();
@@ -120,7 +138,7 @@ public final class ServerLoad {
     ExecutorService afterError =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "bench-server-retry"));
     for (int i = 0; i < spec.clients(); i++) {
-      ServerCall call = api.client(channels.get(i / perChannel), md, requests[i], spec.verified());
+      ServerCall call = calls.client(i, channels.get(i / perChannel), md);
       clients.add(
           new ServerClient(
               call, measureStart, end, warmupDone, measuredDone, errors, finished, afterError));
