@@ -58,7 +58,7 @@ class DockerfilesTest {
     assertThat(checkDockerfile("build/docker/Dockerfile", "immudb"))
         .isEqualTo("io.immudb.server.ImmudbMain");
     assertThat(read("build/docker/Dockerfile"))
-        .contains("EXPOSE 3322 9497")
+        .contains("EXPOSE 3322 9497 8080")
         .contains("VOLUME /var/lib/immudb")
         .contains("IMMUDB_DIR=/var/lib/immudb")
         .contains("--uid 3322");

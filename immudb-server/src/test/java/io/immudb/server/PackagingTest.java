@@ -41,7 +41,7 @@ class PackagingTest {
     Map<String, Object> service = byKind.get("Service");
     List<Map<String, Object>> servicePorts =
         (List<Map<String, Object>>) get(service, "spec", "ports");
-    assertThat(servicePorts).extracting(p -> p.get("port")).containsExactly(3322, 9497);
+    assertThat(servicePorts).extracting(p -> p.get("port")).containsExactly(3322, 9497, 8080);
 
     Map<String, Object> sts = byKind.get("StatefulSet");
     Map<String, Object> podLabels =
@@ -53,10 +53,10 @@ class PackagingTest {
     Map<String, Object> container =
         ((List<Map<String, Object>>) get(sts, "spec", "template", "spec", "containers")).get(0);
     List<Map<String, Object>> ports = (List<Map<String, Object>>) container.get("ports");
-    assertThat(ports).extracting(p -> p.get("containerPort")).containsExactly(3322, 9497);
-    assertThat(ports).extracting(p -> p.get("name")).containsExactly("grpc", "metrics");
+    assertThat(ports).extracting(p -> p.get("containerPort")).containsExactly(3322, 9497, 8080);
+    assertThat(ports).extracting(p -> p.get("name")).containsExactly("grpc", "metrics", "http");
     for (Map<String, Object> p : servicePorts) {
-      assertThat(p.get("targetPort")).isIn("grpc", "metrics");
+      assertThat(p.get("targetPort")).isIn("grpc", "metrics", "http");
     }
 
     assertThat(get(container, "livenessProbe", "httpGet", "path")).isEqualTo("/livez");
