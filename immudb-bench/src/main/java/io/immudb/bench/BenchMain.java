@@ -48,6 +48,7 @@ public final class BenchMain implements Callable<Integer> {
             .addSubcommand(new ServerCommand(out, err))
             .addSubcommand(new HttpSetCommand(out, err))
             .addSubcommand(new SqlCommand(out, err))
+            .addSubcommand(new SoakCommand(out, err))
             .addSubcommand(new VsPostgresCommand(out, err));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));

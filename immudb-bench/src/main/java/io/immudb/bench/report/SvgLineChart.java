@@ -9,8 +9,9 @@ import java.util.Objects;
  * A line chart as one self-contained SVG document: a title, a plot area with both axes labelled and
  * ticked, one polyline with point markers per {@link ChartSeries}, and a legend to the right of the
  * plot. The x axis is logarithmic (client counts: 1, 10, 100 fall equally apart) with a tick at
- * each distinct x of the data; the y axis is linear from 0 or logarithmic. Each marker carries a
- * {@code <title>} with its exact values, which browsers show on hover.
+ * each distinct x of the data, or, for time series ({@link #overTime}), linear from 0 with round
+ * ticks; the y axis is linear from 0 or logarithmic. Each marker carries a {@code <title>} with its
+ * exact values, which browsers show on hover.
  *
  * <p>Geometry: the document is {@link #WIDTH} × {@link #HEIGHT}; the plot area's frame is {@code
  * [PLOT_LEFT, PLOT_RIGHT] × [PLOT_TOP, PLOT_BOTTOM]}. The x data range is inset by {@link #INSET}
@@ -51,6 +52,27 @@ public final class SvgLineChart {
    */
   public SvgLineChart(
       String title, String xLabel, String yLabel, boolean logY, List<ChartSeries> series) {
+    this(title, xLabel, yLabel, true, logY, series);
+  }
+
+  /**
+   * A chart of {@code series} against time: both axes linear from 0 (x values must be >= 0, y
+   * values >= 0).
+   *
+   * @throws IllegalArgumentException if there is no series or a value is negative
+   */
+  public static SvgLineChart overTime(
+      String title, String xLabel, String yLabel, List<ChartSeries> series) {
+    return new SvgLineChart(title, xLabel, yLabel, false, false, series);
+  }
+
+  private SvgLineChart(
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logX,
+      boolean logY,
+      List<ChartSeries> series) {
     this.title = Objects.requireNonNull(title, "title");
     this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
     this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
@@ -66,8 +88,11 @@ public final class SvgLineChart {
         ys.add(p.y());
       }
     }
-    List<Double> xTicks = xs.stream().distinct().sorted().toList();
-    this.x = Scale.log(xs, xTicks, PLOT_LEFT + INSET, PLOT_RIGHT - INSET);
+    this.x =
+        logX
+            ? Scale.log(
+                xs, xs.stream().distinct().sorted().toList(), PLOT_LEFT + INSET, PLOT_RIGHT - INSET)
+            : Scale.linearFromZero(xs, PLOT_LEFT, PLOT_RIGHT);
     this.y =
         logY
             ? Scale.log(ys, List.of(), PLOT_BOTTOM, PLOT_TOP)
@@ -191,7 +216,9 @@ public final class SvgLineChart {
           .append(Markup.coord(px))
           .append("\" cy=\"")
           .append(Markup.coord(py))
-          .append("\" r=\"4\" fill=\"")
+          .append("\" r=\"")
+          .append(s.points().size() > 60 ? "1.5" : "4")
+          .append("\" fill=\"")
           .append(color)
           .append("\">");
     }

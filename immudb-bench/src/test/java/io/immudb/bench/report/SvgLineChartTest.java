@@ -49,6 +49,20 @@ class SvgLineChartTest {
   }
 
   @Test
+  void overTimeHasALinearXAxisFromZero() throws Exception {
+    // x up to 100 s: the axis ends at a round 150 (5% headroom, ticks every 50), so 75 s is
+    // half-way across the frame, and 0 s is on its left edge.
+    ChartSeries a =
+        new ChartSeries("A", "#111111", false, false, List.of(p(0, 10), p(75, 10), p(100, 5)));
+    SvgDom dom = SvgDom.parse(SvgLineChart.overTime("T", "seconds", "calls/s", List.of(a)).svg());
+    List<Element> circles = SvgDom.elements(dom.series("A"), "circle");
+    assertThat(attr(circles.get(0), "cx")).isCloseTo(SvgLineChart.PLOT_LEFT, within(0.05));
+    assertThat(attr(circles.get(1), "cx"))
+        .isCloseTo((SvgLineChart.PLOT_LEFT + SvgLineChart.PLOT_RIGHT) / 2.0, within(0.05));
+    assertThat(dom.texts()).contains("0", "50", "100", "150", "seconds");
+  }
+
+  @Test
   void logYPutsTheGeometricMeanHalfWay() throws Exception {
     ChartSeries p50 = new ChartSeries("p50", "#111111", false, false, List.of(p(1, 1), p(2, 10)));
     ChartSeries p99 = new ChartSeries("p99", "#111111", true, false, List.of(p(1, 3), p(2, 100)));
