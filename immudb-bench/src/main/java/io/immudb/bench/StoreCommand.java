@@ -72,6 +72,13 @@ final class StoreCommand implements Callable<Integer> {
           "How far (entries) the index may fall behind busy committers before it competes for CPU.")
   long indexDeferEntries;
 
+  @Option(
+      names = "--in-flight",
+      defaultValue = "1",
+      description =
+          "Commits each committer keeps in flight through the async API (1: blocking commits).")
+  int inFlight;
+
   StoreCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -91,7 +98,8 @@ final class StoreCommand implements Callable<Integer> {
             dataModel,
             warmupTxs,
             dir,
-            indexDeferEntries);
+            indexDeferEntries,
+            inFlight);
     out.println(StoreLoad.run(spec, err).toJson());
     return 0;
   }

@@ -32,9 +32,32 @@ class BenchMainTest {
     assertThat(rc).as(bench.err()).isZero();
     assertThat(bench.out().strip().lines()).hasSize(1);
     assertThat(bench.lastLine())
-        .startsWith("{\"mode\":\"store\",\"committers\":2,\"txs\":6,\"entries_per_tx\":10,")
+        .startsWith(
+            "{\"mode\":\"store\",\"committers\":2,\"in_flight\":1,\"txs\":6,\"entries_per_tx\":10,")
         .contains("\"synced\":false", "\"p99_ms\":", "\"index_catchup_s\":", "\"last_tx_id\":8")
         .endsWith("}");
+  }
+
+  @Test
+  void commitsInFlightThroughTheAsyncApiAllComplete() {
+    int rc =
+        run(
+            "store",
+            "--committers",
+            "2",
+            "--in-flight",
+            "16",
+            "--txs",
+            "200",
+            "--entries-per-tx",
+            "1",
+            "--warmup-txs",
+            "5");
+    assertThat(rc).as(bench.err()).isZero();
+    // 2 × (5 + 200) txs: every measured commit completed before the result was taken.
+    assertThat(bench.lastLine())
+        .startsWith("{\"mode\":\"store\",\"committers\":2,\"in_flight\":16,\"txs\":400,")
+        .contains("\"synced\":true", "\"last_tx_id\":410");
   }
 
   @Test

@@ -2,7 +2,9 @@ package io.immudb.bench.load;
 
 import io.immudb.core.tx.TxHeader;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,17 +13,21 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One committer thread of a {@link StoreLoad}, committing txs of entries {@code T}: commits its
- * warm-up txs, signals {@code ready}, waits for {@code go}, then commits its measured txs one after
- * another, recording each commit's latency in microseconds.
+ * warm-up txs, signals {@code ready}, waits for {@code go}, then commits its measured txs — one
+ * after another, or with {@code inFlight} > 1 that many at a time through the async API (a new
+ * commit is sent as soon as one completes) — recording each commit's latency in microseconds.
  *
- * <p>Its histogram and end time are written by its own thread and read only after {@link
- * Thread#join()}. The first failure of any committer is kept in the shared {@code failure}
- * reference and makes every committer stop after its current commit.
+ * <p>Its histogram and end time are written by its own thread or, with commits in flight, by the
+ * threads that complete them under the histogram's lock; they are read only after {@link
+ * Thread#join()}, which returns once every commit has completed. The first failure of any committer
+ * is kept in the shared {@code failure} reference and makes every committer stop after its current
+ * commit.
  */
 final class Committer<T> implements Runnable {
   private final List<List<T>> txs;
   private final int warmupTxs;
-  private final Function<List<T>, TxHeader> commit;
+  private final Function<List<T>, CompletableFuture<TxHeader>> commit;
+  private final int inFlight;
   private final CountDownLatch ready;
   private final CountDownLatch go;
   private final AtomicLong done;
@@ -33,7 +39,8 @@ final class Committer<T> implements Runnable {
   Committer(
       List<List<T>> txs,
       int warmupTxs,
-      Function<List<T>, TxHeader> commit,
+      Function<List<T>, CompletableFuture<TxHeader>> commit,
+      int inFlight,
       CountDownLatch ready,
       CountDownLatch go,
       AtomicLong done,
@@ -41,6 +48,7 @@ final class Committer<T> implements Runnable {
     this.txs = txs;
     this.warmupTxs = warmupTxs;
     this.commit = commit;
+    this.inFlight = inFlight;
     this.ready = ready;
     this.go = go;
     this.done = done;
@@ -51,7 +59,7 @@ final class Committer<T> implements Runnable {
   public void run() {
     try {
       for (int t = 0; t < warmupTxs && failure.get() == null; t++) {
-        commit.apply(txs.get(t));
+        commit.apply(txs.get(t)).join();
       }
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
@@ -61,16 +69,53 @@ final class Committer<T> implements Runnable {
     if (!awaitGo()) {
       return;
     }
+    if (inFlight > 1) {
+      runInFlight();
+      return;
+    }
     try {
       for (int t = warmupTxs; t < txs.size() && failure.get() == null; t++) {
         long start = System.nanoTime();
-        TxHeader h = commit.apply(txs.get(t));
+        TxHeader h = commit.apply(txs.get(t)).join();
         long end = System.nanoTime();
         latencyMicros.recordValue(Math.max(0, (end - start) / 1_000));
         lastTxId = Math.max(lastTxId, h.id());
         endNanos = end;
         done.incrementAndGet();
       }
+    } catch (RuntimeException | Error e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private void runInFlight() {
+    Semaphore slots = new Semaphore(inFlight);
+    try {
+      for (int t = warmupTxs; t < txs.size() && failure.get() == null; t++) {
+        slots.acquire();
+        long start = System.nanoTime();
+        commit
+            .apply(txs.get(t))
+            .whenComplete(
+                (h, e) -> {
+                  long end = System.nanoTime();
+                  if (e != null) {
+                    failure.compareAndSet(null, e);
+                  } else {
+                    synchronized (latencyMicros) {
+                      latencyMicros.recordValue(Math.max(0, (end - start) / 1_000));
+                      lastTxId = Math.max(lastTxId, h.id());
+                      endNanos = Math.max(endNanos, end);
+                    }
+                    done.incrementAndGet();
+                  }
+                  slots.release();
+                });
+      }
+      slots.acquire(inFlight); // every commit sent has completed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, e);
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,10 +70,11 @@ public final class StoreLoad {
                 generate(base, UserPair::new),
                 store -> {
                   Database db = Database.over("bench", store);
-                  return tx -> db.setAll(UserPair.keyValues(tx), true);
+                  return tx -> db.setAllAsync(UserPair.keyValues(tx), true);
                 });
       } else {
-        result = measureIn(dir.path(), generate(base, KeyValue::ofOwned), store -> store::commit);
+        result =
+            measureIn(dir.path(), generate(base, KeyValue::ofOwned), store -> store::commitAsync);
       }
       if (!spec.randomKeys()) {
         keys.plus(Workload.sequentialKeyCount(spec), spec.keyLen(), spec.dataModel())
@@ -92,7 +94,9 @@ public final class StoreLoad {
 
   /** Opens the store in {@code dir} and measures {@code work} with the commit it gets. */
   private <T> StoreResult measureIn(
-      Path dir, Workload<T> work, Function<ImmuStore, Function<List<T>, TxHeader>> commitTo)
+      Path dir,
+      Workload<T> work,
+      Function<ImmuStore, Function<List<T>, CompletableFuture<TxHeader>>> commitTo)
       throws IOException {
     StoreOptions options =
         StoreOptions.builder()
@@ -107,7 +111,7 @@ public final class StoreLoad {
   }
 
   private <T> StoreResult measure(
-      ImmuStore store, Workload<T> work, Function<List<T>, TxHeader> commit) {
+      ImmuStore store, Workload<T> work, Function<List<T>, CompletableFuture<TxHeader>> commit) {
     int n = spec.committers();
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -117,7 +121,8 @@ public final class StoreLoad {
     List<Thread> threads = new ArrayList<>(n);
     for (int c = 0; c < n; c++) {
       Committer<T> k =
-          new Committer<>(work.txsOf(c), spec.warmupTxs(), commit, ready, go, done, failure);
+          new Committer<>(
+              work.txsOf(c), spec.warmupTxs(), commit, spec.inFlight(), ready, go, done, failure);
       committers.add(k);
       Thread t = new Thread(k, "bench-committer-" + c);
       threads.add(t);

@@ -29,7 +29,8 @@ public record StoreLoadSpec(
     boolean dataModel,
     int warmupTxs,
     Path dir,
-    long indexDeferEntries) {
+    long indexDeferEntries,
+    int inFlight) {
 
   public StoreLoadSpec {
     atLeast("committers", committers, 1);
@@ -39,6 +40,7 @@ public record StoreLoadSpec(
     atLeast("value length", valueLen, 0);
     atLeast("warm-up txs", warmupTxs, 0);
     atLeast("index defer entries", indexDeferEntries, 0);
+    atLeast("in-flight commits per committer", inFlight, 1);
     if (randomKeys && keyLen < 8 && (1L << (8 * keyLen)) < 2L * entriesPerTx) {
       throw new IllegalArgumentException(
           keyLen + "-byte random keys are too few for " + entriesPerTx + " distinct keys per tx");

@@ -35,6 +35,7 @@ public record StoreResult(
     return new JsonLine()
         .put("mode", "store")
         .put("committers", spec.committers())
+        .put("in_flight", spec.inFlight())
         .put("txs", spec.totalTxs())
         .put("entries_per_tx", spec.entriesPerTx())
         .put("synced", spec.synced())
