@@ -128,6 +128,39 @@ for (const d of spec('13.5-dual-proofs.json').proofs) {
   }, d.sourceId, d.targetId, h(alhs[d.sourceId]), h(alhs[d.targetId])));
 }
 
+// verified.js over REST-shaped answers (proto3 JSON: base64, 64-bit ids as strings, defaults
+// omitted): a VerifiableGet of key1 (tx 2 of §13.3) against a trusted state at tx 3, with the
+// §13.5 proof 2 -> 3; then the same answer with a forged value, and with another key.
+const vd = await import(new URL('verified.js', pathToFileURL(process.argv[2])).href);
+const b64h = (x) => Buffer.from(x, 'hex').toString('base64');
+const meta = (id) => {
+  const t = spec('13.3-chain-4tx.json').txs.find((x) => x.id === id);
+  const m = { id: String(id), prevAlh: b64h(t.prevAlh), ts: String(t.ts), nentries: t.entries.length,
+    eH: b64h(t.eH), blRoot: b64h(t.blRoot) };
+  if (t.blTxId) m.blTxId = String(t.blTxId);
+  return m;
+};
+const d23 = spec('13.5-dual-proofs.json').proofs[0];
+const answer = (value, key) => ({
+  entry: { tx: '2', key: Buffer.from(key || 'key1').toString('base64'), value: Buffer.from(value).toString('base64') },
+  inclusionProof: { width: 1 },
+  verifiableTx: { tx: { metadata: meta(2) }, dualProof: {
+    sourceTxMetadata: meta(2), targetTxMetadata: meta(3),
+    consistencyProof: d23.consistencyProof.map(b64h), targetBlTxAlh: b64h(d23.targetBlTxAlh),
+    lastInclusionProof: d23.lastInclusionProof.map(b64h),
+    linearProof: { sourceTxId: '2', TargetTxId: '3', terms: d23.linearProof.terms.map(b64h) } } },
+});
+const trusted = { db: 'defaultdb', txId: '3', txHash: alhs[3] };
+const key1 = new TextEncoder().encode('key1');
+await expect('verified.js: VerifiableGet of key1 at tx 2, trusted tx 3', false, async () => {
+  const r = await vd.verifyEntry(answer('value1'), key1, trusted);
+  if (!r.report.ok || r.state.txId !== '3') throw new Error('report ' + JSON.stringify(r.report));
+});
+await expect('verified.js: a forged value', true, () => vd.verifyEntry(answer('valuE1'), key1, trusted));
+await expect('verified.js: another key', true, () => vd.verifyEntry(answer('value2', 'key2'), key1, trusted));
+await expect('verified.js: another trusted Alh', true, () =>
+  vd.verifyEntry(answer('value1'), key1, { ...trusted, txHash: alhs[4] }));
+
 for (const f of failures) console.log('FAIL ' + f);
 console.log(`verify.js: ${passed} vectors passed, ${failures.length} failed`);
 process.exit(failures.length === 0 && passed > 0 ? 0 : 1);
