@@ -135,6 +135,8 @@ class ConsoleBrowserIT {
     type("sql", "sql", "SELECT id, name FROM people");
     browser.find("#sql button[type=submit]").click();
     assertThat(browser.find("#sql table").getText()).contains("Joe");
+    browser.find("#tables button").click();
+    assertThat(browser.find("#tables table").getText()).contains("people");
     browser.screenshot("04-sql");
 
     browser.find("#nav a[href='#admin']").click();
@@ -171,7 +173,7 @@ class ConsoleBrowserIT {
     String evidence = browser.content("#get .evidence");
     assertThat(evidence).contains("inclusion proof against eH", "expected", "computed");
     assertThat(browser.text("#get")).contains("do not trust this value");
-    browser.js("document.querySelector('#get').scrollIntoView()");
+    browser.js("window.scrollTo(0, 0)");
     browser.screenshot("07-tampered-value-failed");
   }
 }

@@ -17,10 +17,9 @@ function sqlValue(v) {
 export function sqlView() {
   const stmt = field('Statement', { type: 'textarea', name: 'sql', rows: 4, required: true,
     placeholder: 'SELECT * FROM mytable' });
-  let mode = 'query';
   const form = formSection('SQL', [stmt], 'Run', async (out) => {
     const sql = stmt.input.value;
-    if (mode === 'exec' || !/^\s*(select|\()/i.test(sql)) {
+    if (!/^\s*(select|\()/i.test(sql)) {
       const r = await post('/db/sqlexec', { sql });
       const txs = [...(r.ctxs || []), ...(r.dtxs || [])].map((t) => t.id).join(', ');
       out.replaceChildren(el('p', {}, 'Done: ', String(r.updatedRows || 0), ' rows written',
@@ -32,11 +31,16 @@ export function sqlView() {
     out.replaceChildren(table(cols, (r.rows || []).map((row) => (row.values || []).map(sqlValue)),
       { class: 'sql' }), el('p', { class: 'muted' }, String((r.rows || []).length), ' rows'));
   }, 'sql');
-  const tables = el('section', { class: 'card' }, el('h2', {}, 'Tables'),
-    el('button', { type: 'button', onclick: async (ev) => {
-      const r = await get('/db/table/list');
-      ev.target.after(table(['table'], (r.rows || []).map((row) => [sqlValue((row.values || [])[0])])));
-    } }, 'List tables'));
+  const list = el('div', { class: 'result', role: 'status', 'aria-live': 'polite' });
+  const tables = el('section', { class: 'card', id: 'tables' }, el('h2', {}, 'Tables'),
+    el('button', { type: 'button', onclick: async () => {
+      try {
+        const r = await get('/db/table/list');
+        list.replaceChildren(table(['table'], (r.rows || []).map((row) => [sqlValue((row.values || [])[0])])));
+      } catch (e) {
+        list.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'Error: ' + e.message));
+      }
+    } }, 'List tables'), list);
   form.querySelector('textarea').addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) form.querySelector('form').requestSubmit();
   });
