@@ -98,6 +98,10 @@ async function render(message) {
   showTrusted();
   const warning = sessionStorage.getItem('immudb-console:warning');
   main.replaceChildren(
+    window.isSecureContext ? '' : el('p', { class: 'warning', role: 'alert' },
+      'This page is not a secure context (plain HTTP to another host), so the browser offers no ',
+      'WebCrypto and cannot verify anything: start the server with --certificate and --pkey and ',
+      'open it over HTTPS, or open it on localhost.'),
     warning ? el('p', { class: 'warning' }, warning) : '',
     VIEWS[view][1]());
   document.title = 'immudb console · ' + VIEWS[view][0];

@@ -10,7 +10,8 @@
 // Verifiers never return booleans: they return nothing or throw a VerificationError that names
 // the failed check (reason) and carries the expected and computed digests (the evidence).
 
-const subtle = globalThis.crypto.subtle;
+// WebCrypto exists only in secure contexts: HTTPS, or http://localhost / 127.0.0.1.
+const subtle = globalThis.crypto && globalThis.crypto.subtle;
 
 export const DIGEST_LEN = 32;
 
@@ -75,6 +76,11 @@ export function u32(n) {
 
 /** H(x), spec §1. */
 export async function sha256(...parts) {
+  if (!subtle) {
+    throw new VerificationError(
+      'NO_WEBCRYPTO',
+      'this browser offers no WebCrypto here: open the console over HTTPS (--certificate/--pkey) or on localhost');
+  }
   return new Uint8Array(await subtle.digest('SHA-256', concat(...parts)));
 }
 
