@@ -25,7 +25,8 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The REST API of a gRPC service on its own HTTP(S) port: {@code /api/...} as the service's {@code
- * google.api.http} rules map it, {@code /api/docs/openapi.json} and the page {@code /api/docs/}.
+ * google.api.http} rules map it, {@code /api/docs/openapi.json}, the page {@code /api/docs/} and
+ * the web console at {@code /} (docs/console.md).
  *
  * <p>Requests reach the service through an in-process gRPC server holding {@code service} — the
  * caller passes the definition it serves on its own port, interceptors included — so every route
@@ -139,14 +140,12 @@ public final class WebServer implements AutoCloseable {
             ex.close();
           }
         });
+    ConsoleFiles console = new ConsoleFiles();
     http.createContext(
         "/",
         ex -> {
           try {
-            if (ex.getRequestURI().getPath().equals("/")) {
-              ex.getResponseHeaders().set("Location", "/api/docs/");
-              ex.sendResponseHeaders(302, -1);
-            } else {
+            if (!console.serve(ex)) {
               Transcoder.send(ex, 404, json.error(io.grpc.Status.Code.NOT_FOUND, "Not Found"));
             }
           } finally {
