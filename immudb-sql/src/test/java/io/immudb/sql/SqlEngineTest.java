@@ -343,8 +343,8 @@ class SqlEngineTest {
             pool.submit(
                 () -> {
                   for (int i = 0; i < each; i++) {
-                    exec("UPDATE c SET v = v + 1 WHERE id = 1");
-                    exec("INSERT INTO c (v) VALUES (-1)");
+                    retryOnConflict(() -> exec("UPDATE c SET v = v + 1 WHERE id = 1"));
+                    retryOnConflict(() -> exec("INSERT INTO c (v) VALUES (-1)"));
                   }
                 }));
       }
@@ -358,6 +358,20 @@ class SqlEngineTest {
         .containsExactly(List.of((long) threads * each));
     assertThat(rows("SELECT COUNT(*), MAX(id) FROM c WHERE v = -1"))
         .containsExactly(List.of((long) threads * each, threads * each + 1L));
+  }
+
+  /** Runs {@code r} until it commits: a conflict writes nothing, so a retry is always safe. */
+  private static void retryOnConflict(Runnable r) {
+    while (true) {
+      try {
+        r.run();
+        return;
+      } catch (SqlException e) {
+        if (e.code() != ErrorCode.CONFLICT) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test
