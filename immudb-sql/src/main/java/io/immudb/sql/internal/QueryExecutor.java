@@ -161,16 +161,25 @@ final class QueryExecutor {
     }
     s.orderBy().forEach(o -> all.add(o.expr()));
     boolean grouped = !s.groupBy().isEmpty() || Grouping.hasAggregate(all);
-    boolean pkOrder = !grouped && isPkOrder(scope, s.orderBy());
-    boolean desc = pkOrder && !s.orderBy().isEmpty() && s.orderBy().get(0).desc();
-    boolean sorted = !s.orderBy().isEmpty() && !pkOrder;
+    AccessPath path =
+        scope.single() && !scope.history()
+            ? AccessPath.choose(
+                scope.table(),
+                scope.name(),
+                s.where(),
+                ev,
+                grouped ? null : indexableOrder(scope, s),
+                false)
+            : null;
+    boolean desc = path != null && path.desc;
+    boolean sorted = !s.orderBy().isEmpty() && (path == null || !path.ordered);
     long offset = count(ev, s.offset(), "OFFSET", 0);
     long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
     boolean streaming = !grouped && !sorted && !s.distinct();
 
     Iterator<SqlValue[]> rows =
         scope.single()
-            ? source(reader, scope, s, ev, desc, minTx)
+            ? source(reader, scope, s, ev, path, desc, minTx)
             : Join.rows(reader, scope, s, ev, outerRow, minTx);
     List<Out> outs = new ArrayList<>();
     if (grouped) {
@@ -213,9 +222,15 @@ final class QueryExecutor {
   }
 
   private Iterator<SqlValue[]> source(
-      KvReader reader, Scope scope, Stmt.Select s, Evaluator ev, boolean desc, long minTx) {
+      KvReader reader,
+      Scope scope,
+      Stmt.Select s,
+      Evaluator ev,
+      AccessPath path,
+      boolean desc,
+      long minTx) {
     if (!scope.history()) {
-      Iterator<RowSource.Row> it = RowSource.rows(reader, scope, s.where(), ev, desc, minTx);
+      Iterator<RowSource.Row> it = RowSource.rows(reader, scope, s.where(), ev, path, minTx);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -337,18 +352,26 @@ final class QueryExecutor {
   }
 
   /** Whether ORDER BY is the first primary-key column alone, the order rows come in. */
-  private static boolean isPkOrder(Scope scope, List<Stmt.OrderItem> order) {
-    if (order.isEmpty()) {
-      return true;
+  /**
+   * The ORDER BY of {@code s} as columns of its one table, for {@link AccessPath}: empty without
+   * ORDER BY, null when a term is not a plain column of the table (an expression, an alias of the
+   * select list, a position).
+   */
+  private static List<AccessPath.Order> indexableOrder(Scope scope, Stmt.Select s) {
+    List<AccessPath.Order> out = new ArrayList<>();
+    for (Stmt.OrderItem o : s.orderBy()) {
+      if (!(o.expr() instanceof Expr.Column c)
+          || aliasIndex(s.items(), c) >= 0
+          || position(c, Integer.MAX_VALUE) >= 0) {
+        return null;
+      }
+      int slot = scope.slot(c);
+      if (slot < 0 || slot >= scope.ownWidth()) {
+        return null;
+      }
+      out.add(new AccessPath.Order(scope.table().columns().get(slot).id(), o.desc()));
     }
-    if (order.size() != 1
-        || !scope.single()
-        || scope.history()
-        || scope.table().primaryKey().size() != 1) {
-      return false;
-    }
-    return order.get(0).expr() instanceof Expr.Column c
-        && scope.slot(c) == scope.table().position(scope.table().primaryKey().get(0));
+    return out;
   }
 
   /** ORDER BY: NULLs last ascending and first descending, as PostgreSQL does. */

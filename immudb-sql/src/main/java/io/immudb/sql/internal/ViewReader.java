@@ -46,7 +46,7 @@ final class ViewReader implements KvReader {
 
   @Override
   public Iterator<Kv> scan(byte[] prefix, byte[] lo, byte[] hi, boolean desc) {
-    byte[] seek = desc ? hi : lo;
+    byte[] seek = within(prefix, desc ? hi : lo) ? (desc ? hi : lo) : null;
     byte[] stop = desc ? lo : hi;
     return new Iterator<>() {
       private int pageSize = FIRST_PAGE;
@@ -55,7 +55,7 @@ final class ViewReader implements KvReader {
       private boolean ended;
 
       private List<SqlEntry> read(byte[] from, boolean inclusive) {
-        List<SqlEntry> p = view.scan(prefix, from, inclusive, desc, pageSize, asOfTx);
+        List<SqlEntry> p = view.scan(prefix, from, inclusive, stop, desc, pageSize, asOfTx);
         keysRead.add(p.size());
         return p;
       }
@@ -98,6 +98,15 @@ final class ViewReader implements KvReader {
         return new Kv(e.key(), e.value(), e.txId());
       }
     };
+  }
+
+  /**
+   * Whether {@code key} is non-null and starts with {@code prefix} (a seek key the index takes).
+   */
+  private static boolean within(byte[] prefix, byte[] key) {
+    return key != null
+        && key.length >= prefix.length
+        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   /** Every version of {@code key}, oldest first. */
