@@ -199,7 +199,8 @@ public final class Executor {
         || s instanceof Stmt.RenameColumn
         || s instanceof Stmt.DropTable
         || s instanceof Stmt.RenameTable
-        || s instanceof Stmt.CreateIndex;
+        || s instanceof Stmt.CreateIndex
+        || s instanceof Stmt.DropIndex;
   }
 
   private void run(WriteTx tx, Stmt s, Map<String, SqlValue> params) {
@@ -214,6 +215,8 @@ public final class Executor {
       Ddl.dropTable(tx, d);
     } else if (s instanceof Stmt.RenameTable r) {
       Ddl.renameTable(tx, r);
+    } else if (s instanceof Stmt.DropIndex d) {
+      Ddl.dropIndex(tx, d);
     } else if (s instanceof Stmt.CreateIndex c) {
       TableDef t = tx.catalog.table(c.table());
       Ddl.createIndex(tx, c, new Evaluator(new Scope(t, t.name(), false), params, now));
