@@ -71,6 +71,19 @@ public final class SqlEngine {
     return executor.query(sql, params, MAX_ROWS);
   }
 
+  /**
+   * As {@link #query}, reading the database as of tx {@code asOfTx} ({@code 0} = before tx 1:
+   * nothing), as a session's snapshot bounds ask ({@code UseSnapshot}, spec v1 §9.6); a {@code
+   * BEFORE / UNTIL TX} of the query itself that reads earlier still wins. Requires {@code asOfTx >=
+   * 0}.
+   */
+  public QueryResult queryAsOf(String sql, Map<String, SqlValue> params, long asOfTx) {
+    if (asOfTx < 0) {
+      throw SqlException.invalid("asOfTx must be >= 0, got " + asOfTx);
+    }
+    return executor.query(sql, params, MAX_ROWS, asOfTx);
+  }
+
   /** The tables, in creation order. */
   public List<String> listTables() {
     return executor.catalog().tables().stream().map(TableDef::name).toList();

@@ -264,6 +264,14 @@ public final class Executor {
    * @throws SqlException if {@code sql} is not one SELECT, or the result is larger
    */
   public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows) {
+    return query(sql, params, maxRows, -1);
+  }
+
+  /**
+   * As {@link #query(String, Map, int)}, as of tx {@code limitTx} at the latest ({@code 0} = before
+   * tx 1, {@code -1} = no limit), combined with the query's own BEFORE / UNTIL TX.
+   */
+  public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows, long limitTx) {
     List<Stmt> stmts = statements.parse(sql);
     if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Select s)) {
       throw SqlException.invalid("a query must be exactly one SELECT statement");
@@ -290,6 +298,10 @@ public final class Executor {
           case AFTER -> minTx = tx + 1;
         }
         beforeFirst |= period.kind() == Stmt.PeriodKind.BEFORE && tx <= 1;
+      }
+      if (limitTx >= 0) {
+        asOf = asOf == 0 ? limitTx : Math.min(asOf, limitTx);
+        beforeFirst |= limitTx == 0;
       }
       KvReader reader = beforeFirst ? EMPTY : new ViewReader(view, asOf, keysRead);
       return new QueryExecutor(dbName, p, now).run(cat, reader, s, minTx, maxRows);
