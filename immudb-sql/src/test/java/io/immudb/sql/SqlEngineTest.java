@@ -19,6 +19,7 @@ import io.immudb.embedded.store.StoreOptions;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -234,6 +235,23 @@ class SqlEngineTest {
     assertThat(rows("SELECT id, v FROM t BEFORE TX 1")).isEmpty();
     assertThat(rows("SELECT _tx, v FROM (HISTORY OF t) WHERE id = 1"))
         .containsExactly(List.of(t1, "a"), List.of(t2, "b"));
+  }
+
+  @Test
+  void timeTravelReadsTheTableDefinitionOfThatTx() {
+    exec("CREATE TABLE t (id INTEGER, a INTEGER, PRIMARY KEY id)");
+    long t1 = exec("INSERT INTO t (id, a) VALUES (1, 5)").dtxs().get(0).id();
+    exec("ALTER TABLE t ADD COLUMN b VARCHAR; CREATE INDEX ON t(a)");
+    exec("INSERT INTO t (id, a, b) VALUES (2, 5, 'x')");
+    assertThat(sql.query("SELECT * FROM t UNTIL TX " + t1, Map.of()).columns())
+        .extracting(ResultColumn::name)
+        .containsExactly("(testdb.t.id)", "(testdb.t.a)");
+    assertThatThrownBy(() -> rows("SELECT b FROM t UNTIL TX " + t1)).hasMessageContaining("b");
+    // the index created later has no entries as of t1: the lookup must not go through it
+    assertThat(rows("SELECT id FROM t UNTIL TX " + t1 + " WHERE a = 5"))
+        .containsExactly(List.of(1L));
+    assertThat(rows("SELECT id, b FROM t WHERE a = 5"))
+        .containsExactly(Arrays.asList(1L, null), List.of(2L, "x"));
   }
 
   @Test

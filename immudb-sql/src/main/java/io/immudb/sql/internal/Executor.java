@@ -304,10 +304,41 @@ public final class Executor {
         beforeFirst |= limitTx == 0;
       }
       KvReader reader = beforeFirst ? EMPTY : new ViewReader(view, asOf, keysRead);
+      if (asOf > 0 && !beforeFirst) {
+        cat = asOf(cat, reader);
+      }
       return new QueryExecutor(dbName, p, now).run(cat, reader, s, minTx, maxRows);
     } catch (ArithmeticException e) {
       throw SqlException.invalid("integer overflow");
     }
+  }
+
+  /**
+   * The catalog as a query as of a past tx sees it: each table's definition as of that tx ({@code
+   * reader}), so columns added and indexes created since are absent (an index created later has no
+   * entries then) and indexes dropped since are back. Tables keep their current names, so a query
+   * names them as today; a table created since keeps its current definition (it has no rows then).
+   */
+  private static Catalog asOf(Catalog current, KvReader reader) {
+    Catalog out = current;
+    for (TableDef t : current.tables()) {
+      KvReader.Kv kv = reader.get(KeyCodec.tableKey(t.id()));
+      if (kv != null && !RowCodec.isTombstone(kv.value())) {
+        TableDef then = CatalogCodec.decode(kv.value());
+        if (!then.equals(t)) {
+          out =
+              out.with(
+                  new TableDef(
+                      t.id(),
+                      t.name(),
+                      then.columns(),
+                      then.primaryKey(),
+                      then.indexes(),
+                      then.lastIndexId()));
+        }
+      }
+    }
+    return out;
   }
 
   /** The stored entry of the row of {@code table} whose primary key is {@code pk}; its key. */
