@@ -19,6 +19,11 @@ public enum ErrorCode {
   OUT_OF_RANGE,
   /** The store is not in a state that allows the operation (closed, read-only, corrupted). */
   FAILED_PRECONDITION,
+  /**
+   * A transaction conflicted with one committed after its snapshot (MVCC read conflict): nothing
+   * was written; retry the whole transaction.
+   */
+  CONFLICT,
   /** Pushback: the commit queue is full; retry later. */
   UNAVAILABLE,
   /** A wait (for the index, for a commit) ran out of time. */

@@ -25,14 +25,16 @@ import java.util.Map;
  * QueryResult r = sql.query("SELECT id, name FROM t WHERE name = @n", Map.of("n", ...));
  * }</pre>
  *
- * <p>Statements: CREATE TABLE, CREATE [UNIQUE] INDEX, ALTER TABLE (ADD COLUMN, RENAME COLUMN,
- * RENAME TO), DROP TABLE, INSERT, UPSERT, UPDATE, DELETE, SELECT (WHERE, GROUP BY, HAVING,
+ * <p>Statements: CREATE TABLE, CREATE [UNIQUE] INDEX, DROP INDEX, ALTER TABLE (ADD COLUMN, RENAME
+ * COLUMN, RENAME TO), DROP TABLE, INSERT, UPSERT, UPDATE, DELETE, SELECT (WHERE, GROUP BY, HAVING,
  * aggregates, ORDER BY, LIMIT, OFFSET, DISTINCT, time travel with {@code BEFORE / UNTIL / SINCE /
  * AFTER TX n}, {@code HISTORY OF t}), BEGIN … COMMIT. Failures are {@link SqlException}s (or the
  * store's own {@link io.immudb.core.ImmuException}s, e.g. a tx too large).
  *
- * <p><b>Thread-safety:</b> every method may be called from any number of threads; writers are
- * serialized, readers never wait for them. Keep one engine per database.
+ * <p><b>Thread-safety:</b> every method may be called from any number of threads. Writers run in
+ * parallel and are checked at commit (optimistic concurrency): a tx that conflicts with one
+ * committed after its snapshot fails with {@code tx read conflict} ({@link SqlException} with code
+ * CONFLICT) and writes nothing; run it again. Readers never wait. Keep one engine per database.
  */
 public final class SqlEngine {
   /** The most rows {@link #query(String, Map)} returns (spec v1 §11). */
@@ -69,6 +71,19 @@ public final class SqlEngine {
   /** Runs one SELECT; at most {@link #MAX_ROWS} rows, else {@link SqlException}. */
   public QueryResult query(String sql, Map<String, SqlValue> params) {
     return executor.query(sql, params, MAX_ROWS);
+  }
+
+  /**
+   * As {@link #query}, reading the database as of tx {@code asOfTx} ({@code 0} = before tx 1:
+   * nothing), as a session's snapshot bounds ask ({@code UseSnapshot}, spec v1 §9.6); a {@code
+   * BEFORE / UNTIL TX} of the query itself that reads earlier still wins. Requires {@code asOfTx >=
+   * 0}.
+   */
+  public QueryResult queryAsOf(String sql, Map<String, SqlValue> params, long asOfTx) {
+    if (asOfTx < 0) {
+      throw SqlException.invalid("asOfTx must be >= 0, got " + asOfTx);
+    }
+    return executor.query(sql, params, MAX_ROWS, asOfTx);
   }
 
   /** The tables, in creation order. */

@@ -8,6 +8,8 @@
  * primary-key ordered scan one prefix range. Thread-safety: the engine is safe for any number of
  * threads; results are immutable. Exceptions: {@link io.immudb.sql.SqlException} (an {@link
  * io.immudb.core.ImmuException}) for every bad statement, with the line and column of a syntax
- * error or the table and column at fault; nothing of a failed statement is written.
+ * error or the table and column at fault, and code CONFLICT with text {@code tx read conflict} for
+ * a transaction that raced a concurrent one (optimistic concurrency: retry it); nothing of a failed
+ * statement is written.
  */
 package io.immudb.sql;

@@ -19,6 +19,7 @@ import io.immudb.embedded.store.StoreOptions;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -237,6 +238,23 @@ class SqlEngineTest {
   }
 
   @Test
+  void timeTravelReadsTheTableDefinitionOfThatTx() {
+    exec("CREATE TABLE t (id INTEGER, a INTEGER, PRIMARY KEY id)");
+    long t1 = exec("INSERT INTO t (id, a) VALUES (1, 5)").dtxs().get(0).id();
+    exec("ALTER TABLE t ADD COLUMN b VARCHAR; CREATE INDEX ON t(a)");
+    exec("INSERT INTO t (id, a, b) VALUES (2, 5, 'x')");
+    assertThat(sql.query("SELECT * FROM t UNTIL TX " + t1, Map.of()).columns())
+        .extracting(ResultColumn::name)
+        .containsExactly("(testdb.t.id)", "(testdb.t.a)");
+    assertThatThrownBy(() -> rows("SELECT b FROM t UNTIL TX " + t1)).hasMessageContaining("b");
+    // the index created later has no entries as of t1: the lookup must not go through it
+    assertThat(rows("SELECT id FROM t UNTIL TX " + t1 + " WHERE a = 5"))
+        .containsExactly(List.of(1L));
+    assertThat(rows("SELECT id, b FROM t WHERE a = 5"))
+        .containsExactly(Arrays.asList(1L, null), List.of(2L, "x"));
+  }
+
+  @Test
   void sqlEntriesAreInvisibleToKeyValueReads() {
     exec("CREATE TABLE t (id INTEGER, PRIMARY KEY id)");
     exec("INSERT INTO t (id) VALUES (1)");
@@ -343,8 +361,8 @@ class SqlEngineTest {
             pool.submit(
                 () -> {
                   for (int i = 0; i < each; i++) {
-                    exec("UPDATE c SET v = v + 1 WHERE id = 1");
-                    exec("INSERT INTO c (v) VALUES (-1)");
+                    retryOnConflict(() -> exec("UPDATE c SET v = v + 1 WHERE id = 1"));
+                    retryOnConflict(() -> exec("INSERT INTO c (v) VALUES (-1)"));
                   }
                 }));
       }
@@ -358,6 +376,20 @@ class SqlEngineTest {
         .containsExactly(List.of((long) threads * each));
     assertThat(rows("SELECT COUNT(*), MAX(id) FROM c WHERE v = -1"))
         .containsExactly(List.of((long) threads * each, threads * each + 1L));
+  }
+
+  /** Runs {@code r} until it commits: a conflict writes nothing, so a retry is always safe. */
+  private static void retryOnConflict(Runnable r) {
+    while (true) {
+      try {
+        r.run();
+        return;
+      } catch (SqlException e) {
+        if (e.code() != ErrorCode.CONFLICT) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test

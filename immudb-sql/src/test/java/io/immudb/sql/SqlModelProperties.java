@@ -130,6 +130,93 @@ class SqlModelProperties {
     }
   }
 
+  /**
+   * Ranges, IN lists and ORDER BY read through the primary key or an index (a nullable one) give
+   * what a filter and sort of the model give.
+   */
+  @Property(tries = 10)
+  void rangeAndOrderQueriesEqualTheModel(
+      @ForAll("actionLists") List<Action> rowsIn,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -5, max = 15) int a,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -5, max = 15) int b)
+      throws Exception {
+    Path dir = Files.createTempDirectory("sqlrange");
+    try (Database db = SqlEngineTest.open(dir)) {
+      SqlEngine sql = SqlEngine.open(db);
+      sql.exec(
+          "CREATE TABLE t (id INTEGER, v INTEGER, PRIMARY KEY id); CREATE INDEX ON t(v)", Map.of());
+      TreeMap<Long, Long> model = new TreeMap<>(); // v = null for a NULL
+      for (Action r : rowsIn) {
+        Long v = r.v() % 7 == 0 ? null : r.v() % 10;
+        sql.exec(
+            "UPSERT INTO t (id, v) VALUES (@id, @v)",
+            Map.of(
+                "id",
+                SqlValue.ofInteger(r.id()),
+                "v",
+                v == null ? SqlValue.NULL : SqlValue.ofInteger(v)));
+        model.put(r.id(), v);
+      }
+      Map<String, SqlValue> p = Map.of("a", SqlValue.ofInteger(a), "b", SqlValue.ofInteger(b));
+      java.util.function.BiConsumer<String, java.util.function.Predicate<Map.Entry<Long, Long>>>
+          check =
+              (where, pred) -> {
+                List<Long> want =
+                    model.entrySet().stream().filter(pred).map(Map.Entry::getKey).toList();
+                assertThat(ids(sql, "SELECT id FROM t WHERE " + where, p))
+                    .as(where)
+                    .isEqualTo(want);
+                assertThat(ids(sql, "SELECT id FROM t WHERE " + where + " ORDER BY id DESC", p))
+                    .as(where + " desc")
+                    .isEqualTo(reversed(want));
+              };
+      check.accept("id > @a", e -> e.getKey() > a);
+      check.accept("id <= @a", e -> e.getKey() <= a);
+      check.accept("id BETWEEN @a AND @b", e -> e.getKey() >= a && e.getKey() <= b);
+      check.accept("id IN (@a, @b, 3)", e -> e.getKey() == a || e.getKey() == b || e.getKey() == 3);
+      check.accept("v >= @a", e -> e.getValue() != null && e.getValue() >= a);
+      check.accept(
+          "v < @b AND id > @a", e -> e.getValue() != null && e.getValue() < b && e.getKey() > a);
+      check.accept(
+          "v IN (@a, @b)", e -> e.getValue() != null && (e.getValue() == a || e.getValue() == b));
+      check.accept("v = @a", e -> e.getValue() != null && e.getValue() == a);
+      // ORDER BY the indexed, nullable column: NULLs last ascending, first descending
+      Comparator<Map.Entry<Long, Long>> byV =
+          Comparator.comparing(
+              (Map.Entry<Long, Long> e) -> e.getValue(),
+              Comparator.nullsLast(Comparator.<Long>naturalOrder()));
+      List<Long> asc =
+          model.entrySet().stream()
+              .sorted(byV.thenComparing(Map.Entry::getKey))
+              .map(Map.Entry::getKey)
+              .toList();
+      assertThat(ids(sql, "SELECT id FROM t ORDER BY v, id", p)).isEqualTo(asc);
+      assertThat(ids(sql, "SELECT id FROM t ORDER BY v DESC, id DESC", p)).isEqualTo(reversed(asc));
+      List<Long> ranged =
+          model.entrySet().stream()
+              .filter(e -> e.getValue() != null && e.getValue() > a)
+              .sorted(byV.thenComparing(Map.Entry::getKey))
+              .map(Map.Entry::getKey)
+              .toList();
+      assertThat(ids(sql, "SELECT id FROM t WHERE v > @a ORDER BY v, id LIMIT 3", p))
+          .isEqualTo(ranged.subList(0, Math.min(3, ranged.size())));
+      assertThat(ids(sql, "SELECT id FROM t WHERE v > @a ORDER BY v DESC, id DESC", p))
+          .isEqualTo(reversed(ranged));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static List<Long> ids(SqlEngine sql, String q, Map<String, SqlValue> p) {
+    return sql.query(q, p).rows().stream().map(r -> r.get(0).asLong()).toList();
+  }
+
+  private static List<Long> reversed(List<Long> l) {
+    List<Long> out = new ArrayList<>(l);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
   private static List<List<Long>> rows(TreeMap<Long, Long> m) {
     List<List<Long>> out = new ArrayList<>();
     m.forEach((k, v) -> out.add(List.of(k, v)));

@@ -4,11 +4,15 @@ import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
 import io.immudb.embedded.InvalidRequestException.Kind;
+import io.immudb.embedded.TxConflictException;
 import io.immudb.embedded.internal.index.EntryRef;
 import io.immudb.embedded.store.ImmuStore;
 import io.immudb.embedded.store.KeyValue;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * The SQL namespace of a database: stored keys that start with {@code 0x02} (spec v1 §3.1, §10),
@@ -20,20 +24,43 @@ import java.util.List;
  * {@link SqlView}, and prove one entry; it never reaches the key-value namespaces. Every key passed
  * in MUST start with {@link #PREFIX}, else {@link InvalidRequestException}.
  *
- * <p><b>Thread-safety:</b> every method may be called from any number of threads; concurrency
- * control between SQL writers is the caller's business (the store only rejects duplicate keys in
- * one tx).
+ * <p>Concurrency control between SQL writers is optimistic: a writer reads at a {@link #view()},
+ * and {@link #commit(List, long, Predicate)} refuses its entries when a tx committed after that
+ * view wrote a key the writer says it depends on ({@link TxConflictException}). The keys of the
+ * recent SQL commits are kept in memory for this check ({@value #RECENT_KEYS} keys at most; a
+ * writer whose view is older than what is kept always conflicts).
+ *
+ * <p><b>Thread-safety:</b> every method may be called from any number of threads. SQL commits are
+ * serialized by one lock (validation, commit and indexing of one tx at a time); views take no lock.
  */
 public final class SqlSpace {
   /** The first byte of every stored key of the SQL namespace. */
   public static final byte PREFIX = 0x02;
 
+  /** How many keys of recent SQL commits are kept for conflict checks. */
+  static final int RECENT_KEYS = 1 << 16;
+
   private final ImmuStore store;
   private final VerifiableOps verifiable;
+  private final ReentrantLock commitLock = new ReentrantLock();
+
+  /** The keys of the recent SQL commits, oldest first; guarded by {@link #commitLock}. */
+  private final ArrayDeque<Committed> recent = new ArrayDeque<>();
+
+  private int recentKeys;
+
+  /** A view at tx >= this one can be checked against {@link #recent}; guarded by the lock. */
+  private long checkableFrom;
+
+  /** The last SQL commit (0 = none since open); written under the lock. */
+  private volatile long lastSqlTx;
+
+  private record Committed(long txId, byte[][] keys) {}
 
   SqlSpace(ImmuStore store, VerifiableOps verifiable) {
     this.store = store;
     this.verifiable = verifiable;
+    this.checkableFrom = store.lastTxId();
   }
 
   /**
@@ -43,10 +70,83 @@ public final class SqlSpace {
    * @throws io.immudb.embedded.LimitExceededException if a store limit is broken
    */
   public TxHeader commit(List<StoredKeyValue> entries) {
+    return commit(entries, Long.MAX_VALUE, k -> false);
+  }
+
+  /**
+   * Commits {@code entries} as {@link #commit(List)} does, unless a SQL tx committed after tx
+   * {@code snapshotTxId} (the {@link SqlView#txId()} the caller read at) wrote a key for which
+   * {@code dependsOn} is true, or one of {@code entries}' keys: then nothing is written. {@code
+   * dependsOn} runs under the commit lock and MUST be fast and side-effect free. When no SQL tx
+   * committed after the snapshot (the common case) no key is checked.
+   *
+   * @throws TxConflictException on a conflict
+   */
+  public TxHeader commit(
+      List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
+    commitLock.lock();
+    try {
+      if (snapshotTxId < lastSqlTx) {
+        check(entries, snapshotTxId, dependsOn);
+      }
+      byte[][] keys = new byte[entries.size()][];
+      TxHeader h = commitNow(entries, keys);
+      remember(h.id(), keys);
+      return h;
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /**
+   * The id of the last SQL tx committed through this space since the database opened (0 = none).
+   */
+  public long lastSqlTxId() {
+    return lastSqlTx;
+  }
+
+  private void check(List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
+    if (snapshotTxId < checkableFrom) {
+      throw new TxConflictException(snapshotTxId, 0);
+    }
+    java.util.TreeSet<byte[]> mine = null;
+    var it = recent.descendingIterator();
+    while (it.hasNext()) {
+      Committed c = it.next();
+      if (c.txId() <= snapshotTxId) {
+        return;
+      }
+      if (mine == null) {
+        mine = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
+        for (StoredKeyValue e : entries) {
+          mine.add(e.key());
+        }
+      }
+      for (byte[] k : c.keys()) {
+        if (mine.contains(k) || dependsOn.test(k)) {
+          throw new TxConflictException(snapshotTxId, c.txId());
+        }
+      }
+    }
+  }
+
+  private void remember(long txId, byte[][] keys) {
+    recent.addLast(new Committed(txId, keys));
+    recentKeys += keys.length;
+    while (recentKeys > RECENT_KEYS && recent.size() > 1) {
+      Committed old = recent.removeFirst();
+      recentKeys -= old.keys().length;
+      checkableFrom = old.txId();
+    }
+    lastSqlTx = txId;
+  }
+
+  private TxHeader commitNow(List<StoredKeyValue> entries, byte[][] keys) {
     List<KeyValue> kvs = new ArrayList<>(entries.size());
     for (StoredKeyValue e : entries) {
       byte[] k = e.key();
       checkKey(k);
+      keys[kvs.size()] = k;
       kvs.add(KeyValue.ofOwned(k, e.value()));
     }
     TxHeader h = store.commit(kvs);

@@ -51,9 +51,27 @@ public final class SqlView implements AutoCloseable {
    */
   public List<SqlEntry> scan(
       byte[] prefix, byte[] seekKey, boolean inclusiveSeek, boolean desc, int limit, long asOfTx) {
+    return scan(prefix, seekKey, inclusiveSeek, null, desc, limit, asOfTx);
+  }
+
+  /**
+   * As {@link #scan(byte[], byte[], boolean, boolean, int, long)}, stopping at {@code stopKey}
+   * (null = no stop): ascending, only keys {@code < stopKey}; descending, only keys {@code >=
+   * stopKey}. So a scan of the key range {@code [lo, hi)} is {@code seekKey = lo} (inclusive),
+   * {@code stopKey = hi} ascending, and {@code seekKey = hi} (exclusive), {@code stopKey = lo}
+   * descending.
+   */
+  public List<SqlEntry> scan(
+      byte[] prefix,
+      byte[] seekKey,
+      boolean inclusiveSeek,
+      byte[] stopKey,
+      boolean desc,
+      int limit,
+      long asOfTx) {
     SqlSpace.checkKey(prefix);
     ScanSpec spec =
-        new ScanSpec(prefix, seekKey, inclusiveSeek, null, false, desc, limit, clamp(asOfTx));
+        new ScanSpec(prefix, seekKey, inclusiveSeek, stopKey, desc, desc, limit, clamp(asOfTx));
     List<KeyVersion> kvs = snapshot.scan(spec);
     List<SqlEntry> out = new ArrayList<>(kvs.size());
     for (KeyVersion kv : kvs) {

@@ -53,6 +53,7 @@ final class LegacyStatus {
       case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
       case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
       case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
+      case CONFLICT -> Status.Code.ABORTED;
       case UNAVAILABLE -> Status.Code.UNAVAILABLE;
       case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
       case DEADLINE_EXCEEDED -> Status.Code.DEADLINE_EXCEEDED;

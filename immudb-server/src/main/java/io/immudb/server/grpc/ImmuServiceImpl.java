@@ -85,12 +85,6 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     return Status.INTERNAL.withDescription("operation not supported").asRuntimeException();
   }
 
-  private static io.grpc.StatusRuntimeException noSnapshot() {
-    return Status.UNIMPLEMENTED
-        .withDescription("UseSnapshot is not available yet in this server")
-        .asRuntimeException();
-  }
-
   /**
    * Fails a call that is never served with {@code refusal}, after the permission check of {@code
    * method}: a caller outside the method's row is refused as for any other RPC (docs/protocol.md
@@ -308,7 +302,7 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void sQLQuery(SQLQueryRequest req, StreamObserver<SQLQueryResult> out) {
-    unary(out, () -> sqlRpcs.query(db("SQLQuery"), req));
+    unary(out, () -> sqlRpcs.query(db("SQLQuery"), Caller.header(), req));
   }
 
   @Override
@@ -329,7 +323,12 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void useSnapshot(UseSnapshotRequest req, StreamObserver<Empty> out) {
-    refuseAfterCheck("UseSnapshot", out, noSnapshot());
+    unary(
+        out,
+        () -> {
+          sqlRpcs.useSnapshot(db("UseSnapshot"), Caller.header(), req);
+          return Empty.getDefaultInstance();
+        });
   }
 
   // ---- backup extensions (docs/server.md)

@@ -31,18 +31,40 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SQL RPCs of spec v1 §11 ({@code SQLExec}, {@code SQLQuery}, {@code ListTables}, {@code
- * DescribeTable}, {@code VerifiableSQLGet}) over the {@link SqlEngine} of each database, with
- * immudb's message shapes: selectors {@code (<db>.<table>.<col>)} in {@code columns} and again in
- * every {@code Row.columns}, SQL NULL as the {@code null} member of {@code SQLValue}, DDL txs in
- * {@code ctxs} and DML txs in {@code dtxs}. A TIMESTAMP goes out as {@code n}, in microseconds
- * since the Unix epoch.
+ * DescribeTable}, {@code VerifiableSQLGet}, {@code UseSnapshot}) over the {@link SqlEngine} of each
+ * database, with immudb's message shapes: selectors {@code (<db>.<table>.<col>)} in {@code columns}
+ * and again in every {@code Row.columns}, SQL NULL as the {@code null} member of {@code SQLValue},
+ * DDL txs in {@code ctxs} and DML txs in {@code dtxs}. A TIMESTAMP goes out as {@code n}, in
+ * microseconds since the Unix epoch.
+ *
+ * <p>{@code UseSnapshot(sinceTx, asBeforeTx)} sets the snapshot bounds of the calling session (its
+ * token, on its database) for the SQL queries that follow: it waits until tx {@code sinceTx} is
+ * indexed ({@code tx not found} beyond the last tx) and pins the current tx; from then on each
+ * query reads before tx {@code asBeforeTx} (if not 0), and a query with {@code reuseSnapshot} reads
+ * as of the tx the previous query (or UseSnapshot) pinned, so several queries see one state; a
+ * query without it pins a fresh one. At most {@value #MAX_SESSIONS} sessions are remembered (the
+ * least recently used is forgotten). With authentication off, every caller is the same session.
  *
  * <p>Thread-safe: one engine per open {@link Database}, made on first use.
  */
 final class SqlRpcs {
+  static final int MAX_SESSIONS = 10_000;
+
   private record Bound(Database db, SqlEngine engine) {}
 
+  /** A session's snapshot bounds: read before {@code asBeforeTx} (0 = no bound), pinned tx. */
+  private record SessionSnapshot(long asBeforeTx, long pinnedTx) {}
+
   private final Map<String, Bound> engines = new ConcurrentHashMap<>();
+
+  private final Map<String, SessionSnapshot> sessions =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SessionSnapshot> e) {
+              return size() > MAX_SESSIONS;
+            }
+          });
 
   /** The engine of {@code db}; a database reopened under the same name gets a new one. */
   SqlEngine engine(Database db) {
@@ -64,8 +86,41 @@ final class SqlRpcs {
     return b.build();
   }
 
-  SQLQueryResult query(Database db, SQLQueryRequest req) {
-    return result(engine(db).query(req.getSql(), params(req.getParamsList())), true);
+  SQLQueryResult query(Database db, String session, SQLQueryRequest req) {
+    SqlEngine engine = engine(db);
+    Map<String, SqlValue> params = params(req.getParamsList());
+    SessionSnapshot snap = sessions.isEmpty() ? null : sessions.get(key(db, session));
+    if (snap == null) {
+      return result(engine.query(req.getSql(), params), true);
+    }
+    long pinned = req.getReuseSnapshot() ? snap.pinnedTx() : db.sql().lastTxId();
+    if (!req.getReuseSnapshot()) {
+      sessions.put(key(db, session), new SessionSnapshot(snap.asBeforeTx(), pinned));
+    }
+    long asOf = snap.asBeforeTx() == 0 ? pinned : Math.min(pinned, snap.asBeforeTx() - 1);
+    return result(engine.queryAsOf(req.getSql(), params, asOf), true);
+  }
+
+  /** {@code UseSnapshot}: the snapshot bounds of {@code session}'s next queries (class comment). */
+  void useSnapshot(Database db, String session, io.immudb.proto.UseSnapshotRequest req) {
+    long since = req.getSinceTx();
+    long before = req.getAsBeforeTx();
+    if (since < 0 || before < 0) {
+      throw new io.immudb.embedded.InvalidRequestException(
+          io.immudb.embedded.InvalidRequestException.Kind.ILLEGAL_ARGUMENTS,
+          "sinceTx and asBeforeTx must be below 2^63");
+    }
+    long last = db.sql().lastTxId();
+    if (since > last) {
+      throw new io.immudb.embedded.TxNotFoundException(since, last);
+    }
+    // a view waits for the index to reach the last tx, hence sinceTx
+    db.sql().view().close();
+    sessions.put(key(db, session), new SessionSnapshot(before, last));
+  }
+
+  private static String key(Database db, String session) {
+    return db.name() + "\0" + session;
   }
 
   SQLQueryResult listTables(Database db) {

@@ -1,12 +1,10 @@
 package io.immudb.server.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.immudb.proto.CreateUserRequest;
 import io.immudb.proto.Database;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
@@ -122,10 +120,10 @@ class ImmuServiceErrorsTest {
         () -> c.sQLQuery(SQLQueryRequest.getDefaultInstance()),
         Status.Code.INVALID_ARGUMENT,
         "a query must be exactly one SELECT statement");
-    assertThatThrownBy(() -> c.useSnapshot(UseSnapshotRequest.getDefaultInstance()))
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+    fails(
+        () -> c.useSnapshot(UseSnapshotRequest.newBuilder().setSinceTx(1_000_000).build()),
+        Status.Code.NOT_FOUND,
+        "tx not found");
   }
 
   @Test

@@ -54,16 +54,10 @@ class PermissionMatrixTest {
           Map.entry("Count", notSupported()),
           Map.entry("CountAll", notSupported()),
           Map.entry("UpdateAuthConfig", notSupported()),
-          Map.entry("UpdateMTLSConfig", notSupported()),
-          Map.entry("UseSnapshot", noSnapshot()));
+          Map.entry("UpdateMTLSConfig", notSupported()));
 
   private static MatrixAnswer notSupported() {
     return new MatrixAnswer(Status.Code.INTERNAL, "operation not supported");
-  }
-
-  private static MatrixAnswer noSnapshot() {
-    return new MatrixAnswer(
-        Status.Code.UNIMPLEMENTED, "UseSnapshot is not available yet in this server");
   }
 
   @TempDir static Path dir;

@@ -50,6 +50,50 @@ class SqlRpcsTest {
     return NamedParam.newBuilder().setName(name).setValue(SQLValue.newBuilder().setS(v)).build();
   }
 
+  private static long count(ImmuServiceBlockingStub c, boolean reuse) {
+    return c.sQLQuery(
+            SQLQueryRequest.newBuilder()
+                .setSql("SELECT COUNT(*) FROM s")
+                .setReuseSnapshot(reuse)
+                .build())
+        .getRows(0)
+        .getValues(0)
+        .getN();
+  }
+
+  @Test
+  void useSnapshotBoundsTheSessionsFollowingQueries() throws Exception {
+    immudb = InProcessImmudb.start(tmp, false);
+    ImmuServiceBlockingStub c = immudb.login("immudb", "immudb");
+    ImmuServiceBlockingStub other = immudb.login("immudb", "immudb");
+    c.sQLExec(exec("CREATE TABLE s (id INTEGER, PRIMARY KEY id)"));
+    long first = c.sQLExec(exec("INSERT INTO s (id) VALUES (1)")).getDtxs(0).getId();
+    c.sQLExec(exec("INSERT INTO s (id) VALUES (2)"));
+
+    // asBeforeTx: this session's queries read before that tx; another session is not affected
+    c.useSnapshot(
+        io.immudb.proto.UseSnapshotRequest.newBuilder()
+            .setSinceTx(first)
+            .setAsBeforeTx(first + 1)
+            .build());
+    assertThat(count(c, false)).isEqualTo(1);
+    assertThat(count(other, false)).isEqualTo(2);
+
+    // without asBeforeTx, reuseSnapshot reads as of the tx the previous query pinned
+    c.useSnapshot(io.immudb.proto.UseSnapshotRequest.newBuilder().setSinceTx(first).build());
+    assertThat(count(c, false)).isEqualTo(2);
+    other.sQLExec(exec("INSERT INTO s (id) VALUES (3)"));
+    assertThat(count(c, true)).isEqualTo(2);
+    assertThat(count(c, false)).isEqualTo(3);
+
+    InProcessImmudb.fails(
+        () ->
+            c.useSnapshot(
+                io.immudb.proto.UseSnapshotRequest.newBuilder().setSinceTx(first + 100).build()),
+        Status.Code.NOT_FOUND,
+        "tx not found");
+  }
+
   @Test
   void theNodeSdkStatementsGetImmudbsShapes() throws Exception {
     immudb = InProcessImmudb.start(tmp, false);

@@ -48,6 +48,11 @@ final class AstBuilder {
       return new Stmt.RenameTable(name(c.ident(0)), name(c.ident(1)));
     } else if (s instanceof DropTableStmtContext c) {
       return new Stmt.DropTable(name(c.ident()), c.IF() != null);
+    } else if (s instanceof DropIndexStmtContext c) {
+      return new Stmt.DropIndex(
+          name(c.ident()),
+          c.IF() != null,
+          c.identList().ident().stream().map(AstBuilder::name).toList());
     } else if (s instanceof CreateIndexStmtContext c) {
       // the index name, if given, is accepted and not kept: immudb's indexes have none
       IdentContext table = c.ident(c.ident().size() - 1);

@@ -11,7 +11,8 @@ import java.util.List;
  * The stored value of a table definition (key {@link KeyCodec#tableKey}): {@code 0x01} (format
  * version) ‖ u32 id ‖ str name ‖ u32 n ‖ n × (u32 id ‖ str name ‖ u8 type ‖ u32 maxLen ‖ u8 flags:
  * 1 = NOT NULL, 2 = AUTO_INCREMENT) ‖ u32 k ‖ k × u32 pk column id ‖ u32 m ‖ m × (u32 id ‖ u8
- * unique ‖ u32 j ‖ j × u32 column id); {@code str} is u32 length ‖ UTF-8. Stateless and
+ * unique ‖ u32 j ‖ j × u32 column id) [‖ u32 last index id, only when an index was dropped and the
+ * largest id given is no longer among them]; {@code str} is u32 length ‖ UTF-8. Stateless and
  * thread-safe.
  */
 final class CatalogCodec {
@@ -41,6 +42,9 @@ final class CatalogCodec {
       u32(buf, i.columnIds().size());
       i.columnIds().forEach(id -> u32(buf, id));
     }
+    if (t.lastIndexId() > t.indexes().stream().mapToInt(IndexDef::id).max().orElse(0)) {
+      u32(buf, t.lastIndexId());
+    }
     return buf.toByteArray();
   }
 
@@ -69,10 +73,11 @@ final class CatalogCodec {
       boolean unique = b.get() != 0;
       idx.add(new IndexDef(iid, unique, ids(b)));
     }
+    int lastIndexId = b.remaining() == 4 ? b.getInt() : 0;
     if (b.hasRemaining()) {
       throw new IllegalArgumentException(b.remaining() + " dangling bytes in table " + name);
     }
-    return new TableDef(id, name, cols, pk, idx);
+    return new TableDef(id, name, cols, pk, idx, lastIndexId);
   }
 
   private static List<Integer> ids(ByteBuffer b) {

@@ -85,7 +85,7 @@ final class Ddl {
     if (ids.equals(t.primaryKey())) {
       throw SqlException.invalid("the primary key of " + t.name() + " is already its index");
     }
-    IndexDef idx = new IndexDef(t.indexes().size() + 1, s.unique(), ids);
+    IndexDef idx = new IndexDef(t.lastIndexId() + 1, s.unique(), ids);
     TableDef withIdx = t.withIndex(idx);
     Scope scope = new Scope(t, t.name(), false);
     List<RowSource.Row> rows = new ArrayList<>();
@@ -97,6 +97,27 @@ final class Ddl {
     tx.put(KeyCodec.tableKey(t.id()), CatalogCodec.encode(withIdx));
     tx.catalog = tx.catalog.with(withIdx);
     tx.ddl = true;
+  }
+
+  /**
+   * DROP INDEX ON t(cols): a new version of the table definition without the index. Its entries
+   * stay in the log (provable history, no longer read) and its id is never given again.
+   */
+  static void dropIndex(WriteTx tx, Stmt.DropIndex s) {
+    TableDef t = tx.catalog.table(s.table());
+    List<Integer> ids = new ArrayList<>();
+    for (String name : s.columns()) {
+      ids.add(t.column(name).id());
+    }
+    for (IndexDef i : t.indexes()) {
+      if (i.columnIds().equals(ids)) {
+        save(tx, t.withoutIndex(i));
+        return;
+      }
+    }
+    if (!s.ifExists()) {
+      throw SqlException.invalid("index does not exist on " + t.name() + s.columns());
+    }
   }
 
   /**
@@ -119,7 +140,7 @@ final class Ddl {
     int id = t.columns().stream().mapToInt(ColumnDef::id).max().orElse(0) + 1;
     List<ColumnDef> cols = new ArrayList<>(t.columns());
     cols.add(new ColumnDef(id, c.name(), c.type(), c.maxLen(), false, false));
-    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes()));
+    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes(), t.lastIndexId()));
   }
 
   /** ALTER TABLE RENAME COLUMN: rows store column ids, so none is rewritten. */
@@ -137,7 +158,7 @@ final class Ddl {
               : new ColumnDef(
                   c.id(), s.to(), c.type(), c.maxLen(), c.notNull(), c.autoIncrement()));
     }
-    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes()));
+    save(tx, new TableDef(t.id(), t.name(), cols, t.primaryKey(), t.indexes(), t.lastIndexId()));
   }
 
   /** ALTER TABLE RENAME TO: keys hold the table id, so no row is rewritten. */
@@ -146,7 +167,9 @@ final class Ddl {
     if (tx.catalog.has(s.to())) {
       throw SqlException.invalid("table already exists: " + s.to());
     }
-    save(tx, new TableDef(t.id(), s.to(), t.columns(), t.primaryKey(), t.indexes()));
+    save(
+        tx,
+        new TableDef(t.id(), s.to(), t.columns(), t.primaryKey(), t.indexes(), t.lastIndexId()));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * INSERT, UPSERT, UPDATE and DELETE over a {@link WriteTx}: each row write is a new version of the
  * row key (a tombstone for DELETE) plus the index entries it changes ({@link IndexWrites}). Not
- * thread-safe (runs under the engine's write lock).
+ * thread-safe (one {@link WriteTx} per script).
  */
 final class Dml {
   private Dml() {}

@@ -2,6 +2,7 @@ package io.immudb.sql.internal;
 
 import io.immudb.core.ErrorCode;
 import io.immudb.core.tx.TxHeader;
+import io.immudb.embedded.TxConflictException;
 import io.immudb.embedded.database.SqlEntry;
 import io.immudb.embedded.database.SqlSpace;
 import io.immudb.embedded.database.SqlView;
@@ -16,17 +17,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Runs SQL scripts and queries over one database's SQL namespace; the engine behind {@link
  * io.immudb.sql.SqlEngine}.
  *
- * <p>Writes: one script runs under the engine's write lock, so SQL writers are serialized and a
- * read-modify-write (INSERT's duplicate check, UPDATE) can never lose a concurrent write. A
- * statement outside BEGIN … COMMIT commits its own tx; a BEGIN … COMMIT block commits one tx for
- * all its statements, and a failure anywhere in it writes nothing of it. Reads take no lock: each
- * query reads one index snapshot and the catalog published after the last DDL commit.
+ * <p>Writes: a statement outside BEGIN … COMMIT commits its own tx; a BEGIN … COMMIT block commits
+ * one tx for all its statements, and a failure anywhere in it writes nothing of it. Concurrency
+ * control is optimistic: each tx reads one index snapshot and records what it read ({@link
+ * WriteTx}); its commit fails with {@code tx read conflict} (code CONFLICT), writing nothing, when
+ * a SQL tx committed after that snapshot wrote a key it read or wrote or a key inside a range it
+ * scanned ({@link SqlSpace#commit(List, long, java.util.function.Predicate)}). So a
+ * read-modify-write (INSERT's duplicate check, UPDATE, auto-increment) never loses a concurrent
+ * write; the loser retries. Scripts with DDL take the engine's schema lock exclusively, scripts
+ * without it share it, so the catalog never changes under a running DML script. Reads take no lock:
+ * each query reads one index snapshot and the catalog published after the last DDL commit.
  *
  * <p>Thread-safe.
  */
@@ -47,7 +54,7 @@ public final class Executor {
         }
 
         @Override
-        public java.util.Iterator<Kv> scan(byte[] prefix, boolean desc) {
+        public java.util.Iterator<Kv> scan(byte[] prefix, byte[] lo, byte[] hi, boolean desc) {
           return java.util.Collections.emptyIterator();
         }
       };
@@ -55,7 +62,8 @@ public final class Executor {
   private final String dbName;
   private final SqlSpace space;
   private final Clock clock;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReentrantReadWriteLock schemaLock = new ReentrantReadWriteLock();
+  private final LongAdder keysRead = new LongAdder();
   private final StatementCache statements = new StatementCache(512);
   private volatile Catalog catalog;
 
@@ -84,6 +92,11 @@ public final class Executor {
     }
   }
 
+  /** How many stored keys statements have read from the index so far (a test hook). */
+  public long keysRead() {
+    return keysRead.sum();
+  }
+
   /** The current catalog. */
   public Catalog catalog() {
     return catalog;
@@ -104,7 +117,12 @@ public final class Executor {
     List<TxHeader> dtxs = new ArrayList<>();
     long[] updated = {0};
     Map<String, Long> lastPks = new HashMap<>();
-    writeLock.lock();
+    boolean ddl = false;
+    for (Stmt s : stmts) {
+      ddl |= isDdl(s);
+    }
+    var lock = ddl ? schemaLock.writeLock() : schemaLock.readLock();
+    lock.lock();
     SqlView view = null;
     WriteTx tx = null;
     boolean explicit = false;
@@ -132,7 +150,7 @@ public final class Executor {
         }
         if (tx == null) {
           view = space.view();
-          tx = new WriteTx(new ViewReader(view, 0), catalog);
+          tx = new WriteTx(new ViewReader(view, 0, keysRead), catalog);
         }
         run(tx, s, p);
         if (!explicit) {
@@ -148,9 +166,41 @@ public final class Executor {
       throw SqlException.invalid("integer overflow");
     } finally {
       close(view);
-      writeLock.unlock();
+      lock.unlock();
     }
     return new ExecResult(ctxs, dtxs, updated[0], lastPks);
+  }
+
+  /**
+   * Test hook: runs the DML statements of {@code sql} in one transaction reading at {@code view},
+   * without committing it ({@link #commitPrepared}); lets a test commit other txs in between.
+   */
+  WriteTx prepare(SqlView view, String sql, Map<String, SqlValue> params) {
+    WriteTx tx = new WriteTx(new ViewReader(view, 0, keysRead), catalog);
+    for (Stmt s : statements.parse(sql)) {
+      run(tx, s, lower(params));
+    }
+    return tx;
+  }
+
+  /** Test hook: commits a transaction of {@link #prepare} as {@link #exec} would. */
+  ExecResult commitPrepared(WriteTx tx) {
+    List<TxHeader> ctxs = new ArrayList<>();
+    List<TxHeader> dtxs = new ArrayList<>();
+    long[] updated = {0};
+    Map<String, Long> lastPks = new HashMap<>();
+    commit(tx, ctxs, dtxs, updated, lastPks);
+    return new ExecResult(ctxs, dtxs, updated[0], lastPks);
+  }
+
+  private static boolean isDdl(Stmt s) {
+    return s instanceof Stmt.CreateTable
+        || s instanceof Stmt.AddColumn
+        || s instanceof Stmt.RenameColumn
+        || s instanceof Stmt.DropTable
+        || s instanceof Stmt.RenameTable
+        || s instanceof Stmt.CreateIndex
+        || s instanceof Stmt.DropIndex;
   }
 
   private void run(WriteTx tx, Stmt s, Map<String, SqlValue> params) {
@@ -165,6 +215,8 @@ public final class Executor {
       Ddl.dropTable(tx, d);
     } else if (s instanceof Stmt.RenameTable r) {
       Ddl.renameTable(tx, r);
+    } else if (s instanceof Stmt.DropIndex d) {
+      Ddl.dropIndex(tx, d);
     } else if (s instanceof Stmt.CreateIndex c) {
       TableDef t = tx.catalog.table(c.table());
       Ddl.createIndex(tx, c, new Evaluator(new Scope(t, t.name(), false), params, now));
@@ -191,7 +243,12 @@ public final class Executor {
       long[] updated,
       Map<String, Long> lastPks) {
     if (!tx.isEmpty()) {
-      TxHeader h = space.commit(tx.entries());
+      TxHeader h;
+      try {
+        h = space.commit(tx.entries(), tx.snapshotTxId(), tx.dependsOn());
+      } catch (TxConflictException e) {
+        throw new SqlException(ErrorCode.CONFLICT, TxConflictException.TEXT);
+      }
       (tx.dml ? dtxs : ctxs).add(h);
     }
     if (tx.ddl) {
@@ -207,6 +264,14 @@ public final class Executor {
    * @throws SqlException if {@code sql} is not one SELECT, or the result is larger
    */
   public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows) {
+    return query(sql, params, maxRows, -1);
+  }
+
+  /**
+   * As {@link #query(String, Map, int)}, as of tx {@code limitTx} at the latest ({@code 0} = before
+   * tx 1, {@code -1} = no limit), combined with the query's own BEFORE / UNTIL TX.
+   */
+  public QueryResult query(String sql, Map<String, SqlValue> params, int maxRows, long limitTx) {
     List<Stmt> stmts = statements.parse(sql);
     if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Select s)) {
       throw SqlException.invalid("a query must be exactly one SELECT statement");
@@ -234,11 +299,46 @@ public final class Executor {
         }
         beforeFirst |= period.kind() == Stmt.PeriodKind.BEFORE && tx <= 1;
       }
-      KvReader reader = beforeFirst ? EMPTY : new ViewReader(view, asOf);
+      if (limitTx >= 0) {
+        asOf = asOf == 0 ? limitTx : Math.min(asOf, limitTx);
+        beforeFirst |= limitTx == 0;
+      }
+      KvReader reader = beforeFirst ? EMPTY : new ViewReader(view, asOf, keysRead);
+      if (asOf > 0 && !beforeFirst) {
+        cat = asOf(cat, reader);
+      }
       return new QueryExecutor(dbName, p, now).run(cat, reader, s, minTx, maxRows);
     } catch (ArithmeticException e) {
       throw SqlException.invalid("integer overflow");
     }
+  }
+
+  /**
+   * The catalog as a query as of a past tx sees it: each table's definition as of that tx ({@code
+   * reader}), so columns added and indexes created since are absent (an index created later has no
+   * entries then) and indexes dropped since are back. Tables keep their current names, so a query
+   * names them as today; a table created since keeps its current definition (it has no rows then).
+   */
+  private static Catalog asOf(Catalog current, KvReader reader) {
+    Catalog out = current;
+    for (TableDef t : current.tables()) {
+      KvReader.Kv kv = reader.get(KeyCodec.tableKey(t.id()));
+      if (kv != null && !RowCodec.isTombstone(kv.value())) {
+        TableDef then = CatalogCodec.decode(kv.value());
+        if (!then.equals(t)) {
+          out =
+              out.with(
+                  new TableDef(
+                      t.id(),
+                      t.name(),
+                      then.columns(),
+                      then.primaryKey(),
+                      then.indexes(),
+                      then.lastIndexId()));
+        }
+      }
+    }
+    return out;
   }
 
   /** The stored entry of the row of {@code table} whose primary key is {@code pk}; its key. */

@@ -105,6 +105,24 @@ public final class KeyCodec {
     }
   }
 
+  /** The offset right after the value of type {@code type} encoded at {@code off} of {@code k}. */
+  static int skipValue(byte[] k, int off, io.immudb.sql.SqlType type) {
+    if (k[off] == 0) {
+      return off + 1; // NULL
+    }
+    off++;
+    return switch (type) {
+      case INTEGER, TIMESTAMP -> off + 8;
+      case BOOLEAN -> off + 1;
+      case VARCHAR, BLOB -> {
+        while (!(k[off] == 0 && k[off + 1] == 1)) {
+          off += k[off] == 0 ? 2 : 1;
+        }
+        yield off + 2;
+      }
+    };
+  }
+
   static void writeLong(ByteArrayOutputStream buf, long v) {
     for (int i = 56; i >= 0; i -= 8) {
       buf.write((int) (v >>> i));

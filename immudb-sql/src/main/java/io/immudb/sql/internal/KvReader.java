@@ -15,7 +15,16 @@ interface KvReader {
    * The visible keys starting with {@code prefix}, each with its latest value, in unsigned byte
    * order (reversed if {@code desc}). Streams: holds at most one page of keys at a time.
    */
-  Iterator<Kv> scan(byte[] prefix, boolean desc);
+  default Iterator<Kv> scan(byte[] prefix, boolean desc) {
+    return scan(prefix, null, null, desc);
+  }
+
+  /**
+   * As {@link #scan(byte[], boolean)}, only the keys {@code k} with {@code lo <= k < hi} (a null
+   * bound is the prefix's own). Requires both bounds, when given, to start with {@code prefix} (or,
+   * for {@code hi}, to be the end of a sub-range of it).
+   */
+  Iterator<Kv> scan(byte[] prefix, byte[] lo, byte[] hi, boolean desc);
 
   /** A stored key with its visible value and the tx that wrote it (0 = not yet committed). */
   record Kv(byte[] key, byte[] value, long txId) {}

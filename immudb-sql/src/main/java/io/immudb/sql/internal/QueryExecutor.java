@@ -154,23 +154,32 @@ final class QueryExecutor {
         TypeCheck.check(scope, o.expr(), params);
       }
     }
-    List<ResultColumn> columns = columns(scope, s.items(), items);
+    List<ResultColumn> columns = new Selectors(dbName, params).columns(scope, s.items(), items);
     List<Expr> all = new ArrayList<>(items);
     if (s.having() != null) {
       all.add(s.having());
     }
     s.orderBy().forEach(o -> all.add(o.expr()));
     boolean grouped = !s.groupBy().isEmpty() || Grouping.hasAggregate(all);
-    boolean pkOrder = !grouped && isPkOrder(scope, s.orderBy());
-    boolean desc = pkOrder && !s.orderBy().isEmpty() && s.orderBy().get(0).desc();
-    boolean sorted = !s.orderBy().isEmpty() && !pkOrder;
+    AccessPath path =
+        scope.single() && !scope.history()
+            ? AccessPath.choose(
+                scope.table(),
+                scope.name(),
+                s.where(),
+                ev,
+                grouped ? null : indexableOrder(scope, s),
+                false)
+            : null;
+    boolean desc = path != null && path.desc;
+    boolean sorted = !s.orderBy().isEmpty() && (path == null || !path.ordered);
     long offset = count(ev, s.offset(), "OFFSET", 0);
     long limit = count(ev, s.limit(), "LIMIT", Long.MAX_VALUE);
     boolean streaming = !grouped && !sorted && !s.distinct();
 
     Iterator<SqlValue[]> rows =
         scope.single()
-            ? source(reader, scope, s, ev, desc, minTx)
+            ? source(reader, scope, s, ev, path, desc, minTx)
             : Join.rows(reader, scope, s, ev, outerRow, minTx);
     List<Out> outs = new ArrayList<>();
     if (grouped) {
@@ -213,9 +222,15 @@ final class QueryExecutor {
   }
 
   private Iterator<SqlValue[]> source(
-      KvReader reader, Scope scope, Stmt.Select s, Evaluator ev, boolean desc, long minTx) {
+      KvReader reader,
+      Scope scope,
+      Stmt.Select s,
+      Evaluator ev,
+      AccessPath path,
+      boolean desc,
+      long minTx) {
     if (!scope.history()) {
-      Iterator<RowSource.Row> it = RowSource.rows(reader, scope, s.where(), ev, desc, minTx);
+      Iterator<RowSource.Row> it = RowSource.rows(reader, scope, s.where(), ev, path, minTx);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -274,81 +289,26 @@ final class QueryExecutor {
     return out;
   }
 
-  /** immudb's selectors: {@code (db.table.col)}, {@code FN(db.table.col)} (spec v1 §11). */
-  private List<ResultColumn> columns(Scope scope, List<Stmt.SelectItem> src, List<Expr> items) {
-    List<String> aliases = new ArrayList<>();
-    for (Stmt.SelectItem i : src) {
-      if (i.expr() == null) {
-        for (int slot = 0; slot < scope.ownWidth(); slot++) {
-          aliases.add(null);
-        }
-      } else {
-        aliases.add(i.alias());
+  /**
+   * The ORDER BY of {@code s} as columns of its one table, for {@link AccessPath}: empty without
+   * ORDER BY, null when a term is not a plain column of the table (an expression, an alias of the
+   * select list, a position).
+   */
+  private static List<AccessPath.Order> indexableOrder(Scope scope, Stmt.Select s) {
+    List<AccessPath.Order> out = new ArrayList<>();
+    for (Stmt.OrderItem o : s.orderBy()) {
+      if (!(o.expr() instanceof Expr.Column c)
+          || aliasIndex(s.items(), c) >= 0
+          || position(c, Integer.MAX_VALUE) >= 0) {
+        return null;
       }
-    }
-    String prefix = dbName + "." + scope.name() + ".";
-    List<ResultColumn> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      Expr e = items.get(i);
-      String alias = aliases.get(i);
-      String name;
-      if (alias != null) {
-        name = "(" + prefix + alias + ")";
-      } else if (e instanceof Expr.Column c) {
-        name = "(" + dbName + "." + scope.tableName(scope.slot(c)) + "." + c.column() + ")";
-      } else if (e instanceof Expr.Aggregate a) {
-        String arg = a.arg() instanceof Expr.Column c ? c.column() : "*";
-        name = a.fn().name() + "(" + prefix + arg + ")";
-      } else {
-        name = "(" + prefix + "col" + i + ")";
+      int slot = scope.slot(c);
+      if (slot < 0 || slot >= scope.ownWidth()) {
+        return null;
       }
-      out.add(new ResultColumn(name, typeOf(scope, e).name()));
+      out.add(new AccessPath.Order(scope.table().columns().get(slot).id(), o.desc()));
     }
     return out;
-  }
-
-  private SqlType typeOf(Scope scope, Expr e) {
-    if (e instanceof Expr.Column c) {
-      return scope.type(scope.slot(c));
-    } else if (e instanceof Expr.Literal l) {
-      return l.value().isNull() ? SqlType.VARCHAR : l.value().type();
-    } else if (e instanceof Expr.Param p) {
-      SqlValue v = params.get(p.name());
-      return v == null || v.isNull() ? SqlType.VARCHAR : v.type();
-    } else if (e instanceof Expr.Aggregate a) {
-      return (a.fn() == Expr.Fn.MIN || a.fn() == Expr.Fn.MAX)
-          ? typeOf(scope, a.arg())
-          : SqlType.INTEGER;
-    } else if (e instanceof Expr.Now) {
-      return SqlType.TIMESTAMP;
-    } else if (e instanceof Expr.Negate || e instanceof Expr.Subquery) {
-      return SqlType.INTEGER;
-    } else if (e instanceof Expr.Case k) {
-      return typeOf(scope, k.whens().get(0).then());
-    } else if (e instanceof Expr.Call f) {
-      return f.args().isEmpty() ? SqlType.INTEGER : typeOf(scope, f.args().get(0));
-    } else if (e instanceof Expr.Binary b) {
-      return switch (b.op()) {
-        case ADD, SUB, MUL, DIV, MOD -> SqlType.INTEGER;
-        default -> SqlType.BOOLEAN;
-      };
-    }
-    return SqlType.BOOLEAN;
-  }
-
-  /** Whether ORDER BY is the first primary-key column alone, the order rows come in. */
-  private static boolean isPkOrder(Scope scope, List<Stmt.OrderItem> order) {
-    if (order.isEmpty()) {
-      return true;
-    }
-    if (order.size() != 1
-        || !scope.single()
-        || scope.history()
-        || scope.table().primaryKey().size() != 1) {
-      return false;
-    }
-    return order.get(0).expr() instanceof Expr.Column c
-        && scope.slot(c) == scope.table().position(scope.table().primaryKey().get(0));
   }
 
   /** ORDER BY: NULLs last ascending and first descending, as PostgreSQL does. */

@@ -2,9 +2,10 @@ package io.immudb.sql.internal;
 
 import io.immudb.sql.SqlValue;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -21,24 +22,28 @@ final class RowSource {
 
   /**
    * The rows of {@code scope}'s table visible to {@code reader} whose version was written at or
-   * after tx {@code minTx}, and for which {@code where} (may be null) is TRUE.
+   * after tx {@code minTx}, and for which {@code where} (may be null) is TRUE, in primary-key order
+   * (reversed if {@code desc}).
    */
   static Iterator<Row> rows(
       KvReader reader, Scope scope, Expr where, Evaluator ev, boolean desc, long minTx) {
+    AccessPath path = AccessPath.choose(scope.table(), scope.name(), where, ev, List.of(), desc);
+    return rows(reader, scope, where, ev, path, minTx);
+  }
+
+  /** As above, reading through {@code path} ({@link AccessPath#choose}). */
+  static Iterator<Row> rows(
+      KvReader reader, Scope scope, Expr where, Evaluator ev, AccessPath path, long minTx) {
     TableDef t = scope.table();
-    Map<Integer, SqlValue> fixed = fixedColumns(t, where, ev);
-    byte[] point = pointKey(t, fixed);
-    Iterator<KvReader.Kv> kvs;
-    if (point != null) {
-      KvReader.Kv kv = reader.get(point);
-      kvs = kv == null ? List.<KvReader.Kv>of().iterator() : List.of(kv).iterator();
-    } else {
-      IndexDef idx = usableIndex(t, fixed);
-      kvs =
-          idx != null
-              ? IndexLookup.rows(reader, t, idx, fixed, desc)
-              : reader.scan(KeyCodec.rowPrefix(t.id()), desc);
+    Iterator<KvReader.Kv> read = IndexLookup.rows(reader, t, path);
+    if (path.sortByKey) {
+      List<KvReader.Kv> all = new ArrayList<>();
+      read.forEachRemaining(all::add);
+      Comparator<KvReader.Kv> byKey = (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
+      all.sort(path.desc ? byKey.reversed() : byKey);
+      read = all.iterator();
     }
+    Iterator<KvReader.Kv> kvs = read;
     return new Iterator<>() {
       private Row next = advance();
 
@@ -75,78 +80,10 @@ final class RowSource {
 
   /**
    * How {@link #rows} reads {@code t} for {@code where}: {@code "primary key"} (one key), {@code
-   * "index <id>"} (an index lookup) or {@code "scan"} (the whole key range).
+   * "index <id>"} (every column of an index fixed), {@code "primary key range"}, {@code "index <id>
+   * range"}, {@code "… in"} (an IN list), {@code "… prefix"} or {@code "scan"} (the whole table).
    */
   static String plan(TableDef t, Expr where, Evaluator ev) {
-    Map<Integer, SqlValue> fixed = fixedColumns(t, where, ev);
-    if (pointKey(t, fixed) != null) {
-      return "primary key";
-    }
-    IndexDef idx = usableIndex(t, fixed);
-    return idx != null ? "index " + idx.id() : "scan";
-  }
-
-  /**
-   * The columns {@code where} fixes: compared with {@code =} to a literal or parameter in a
-   * conjunct (under AND only), with values of the column's type.
-   */
-  static Map<Integer, SqlValue> fixedColumns(TableDef t, Expr where, Evaluator ev) {
-    Map<Integer, SqlValue> fixed = new java.util.HashMap<>();
-    if (where != null) {
-      collect(t, where, ev, fixed);
-    }
-    fixed
-        .entrySet()
-        .removeIf(
-            e ->
-                e.getValue().isNull()
-                    || e.getValue().type() != t.columns().get(t.position(e.getKey())).type());
-    return fixed;
-  }
-
-  /** The row key when every primary-key column is fixed, else null. */
-  private static byte[] pointKey(TableDef t, Map<Integer, SqlValue> fixed) {
-    List<SqlValue> pk = new ArrayList<>();
-    for (int id : t.primaryKey()) {
-      SqlValue v = fixed.get(id);
-      if (v == null) {
-        return null;
-      }
-      pk.add(v);
-    }
-    return KeyCodec.rowKey(t.id(), pk);
-  }
-
-  /** The first index all of whose columns are fixed (unique ones first), or null. */
-  private static IndexDef usableIndex(TableDef t, Map<Integer, SqlValue> fixed) {
-    IndexDef best = null;
-    for (IndexDef idx : t.indexes()) {
-      if (fixed.keySet().containsAll(idx.columnIds())
-          && (best == null || idx.unique() && !best.unique())) {
-        best = idx;
-      }
-    }
-    return best;
-  }
-
-  private static void collect(TableDef t, Expr e, Evaluator ev, Map<Integer, SqlValue> fixed) {
-    if (!(e instanceof Expr.Binary b)) {
-      return;
-    }
-    if (b.op() == Expr.Op.AND) {
-      collect(t, b.left(), ev, fixed);
-      collect(t, b.right(), ev, fixed);
-    } else if (b.op() == Expr.Op.EQ) {
-      Expr col = b.left() instanceof Expr.Column ? b.left() : b.right();
-      Expr val = col == b.left() ? b.right() : b.left();
-      if (col instanceof Expr.Column c
-          && (val instanceof Expr.Literal || val instanceof Expr.Param)) {
-        for (ColumnDef d : t.columns()) {
-          if (d.name().equals(c.column())) {
-            fixed.put(d.id(), ev.eval(val, null, null));
-          }
-        }
-      }
-    }
+    return AccessPath.choose(t, t.name(), where, ev, List.of(), false).plan;
   }
 }

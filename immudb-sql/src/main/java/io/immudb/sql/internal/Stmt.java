@@ -48,6 +48,13 @@ public sealed interface Stmt {
     }
   }
 
+  /** {@code DROP INDEX [IF EXISTS] ON t(cols)}: immudb's indexes are named by their columns. */
+  record DropIndex(String table, boolean ifExists, List<String> columns) implements Stmt {
+    public DropIndex {
+      columns = List.copyOf(columns);
+    }
+  }
+
   record AddColumn(String table, ColumnSpec column) implements Stmt {}
 
   record RenameColumn(String table, String from, String to) implements Stmt {}

@@ -6,18 +6,33 @@ import java.util.List;
 
 /**
  * A table in the catalog: id (1, 2, … in creation order), name, columns in declaration order, the
- * primary key (column ids, in key order) and the secondary indexes. Thread-safe (immutable).
+ * primary key (column ids, in key order), the secondary indexes and the largest index id ever given
+ * (index ids are never reused: a dropped index's entries stay in the log). Thread-safe (immutable).
  */
 public record TableDef(
     int id,
     String name,
     List<ColumnDef> columns,
     List<Integer> primaryKey,
-    List<IndexDef> indexes) {
+    List<IndexDef> indexes,
+    int lastIndexId) {
   public TableDef {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     indexes = List.copyOf(indexes);
+    for (IndexDef i : indexes) {
+      lastIndexId = Math.max(lastIndexId, i.id());
+    }
+  }
+
+  /** A table whose index ids were never dropped. */
+  public TableDef(
+      int id,
+      String name,
+      List<ColumnDef> columns,
+      List<Integer> primaryKey,
+      List<IndexDef> indexes) {
+    this(id, name, columns, primaryKey, indexes, 0);
   }
 
   /** The column named {@code name}, or {@link SqlException} naming table and column. */
@@ -63,6 +78,13 @@ public record TableDef(
   public TableDef withIndex(IndexDef index) {
     List<IndexDef> all = new ArrayList<>(indexes);
     all.add(index);
-    return new TableDef(id, name, columns, primaryKey, all);
+    return new TableDef(id, name, columns, primaryKey, all, lastIndexId);
+  }
+
+  /** A copy without {@code index} (its id stays taken). */
+  public TableDef withoutIndex(IndexDef index) {
+    List<IndexDef> all = new ArrayList<>(indexes);
+    all.remove(index);
+    return new TableDef(id, name, columns, primaryKey, all, lastIndexId);
   }
 }

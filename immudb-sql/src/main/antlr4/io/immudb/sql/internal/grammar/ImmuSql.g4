@@ -24,6 +24,7 @@ statement
   | ALTER TABLE ident RENAME COLUMN ident TO ident                      # renameColumnStmt
   | ALTER TABLE ident RENAME TO ident                                   # renameTableStmt
   | DROP TABLE (IF EXISTS)? ident                                       # dropTableStmt
+  | DROP INDEX (IF EXISTS)? ON ident '(' identList ')'                  # dropIndexStmt
   | CREATE UNIQUE? INDEX (IF NOT EXISTS)? indexName=ident? ON ident '(' indexColumn (',' indexColumn)* ')'    # createIndexStmt
   | (INSERT | UPSERT) INTO ident '(' identList ')' VALUES rowValues (',' rowValues)*
                                                                          # insertStmt
