@@ -21,7 +21,8 @@ import java.io.IOException;
  *   <li>{@code immuclient_audit_rounds_total}: rounds completed (no labels)
  * </ul>
  *
- * <p>immugw's auditor registers the same metrics as {@code immugw_audit_*} in the gateway's registry.
+ * <p>immugw's auditor registers the same metrics as {@code immugw_audit_*} in the gateway's
+ * registry.
  *
  * <p>Thread-safe. {@link #close} stops the endpoint; idempotent.
  */

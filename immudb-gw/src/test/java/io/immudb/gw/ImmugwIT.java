@@ -1,0 +1,95 @@
+package io.immudb.gw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code bin/immugw} (child process) in front of the real {@code bin/immudb} (child
+ * process), driven as a user with only {@code curl} drives it: log in, write, read, verified write
+ * and read ({@code "verified": true}), with the auditor running inside the gateway and its metric
+ * on the gateway's metrics port.
+ */
+@Timeout(180)
+class ImmugwIT {
+  @TempDir Path tmp;
+
+  @Test
+  void loginWriteReadAndVerifiedReadThroughTheGateway() throws Exception {
+    try (ImmudbChild immudb = new ImmudbChild(tmp);
+        GatewayChild gw =
+            new GatewayChild(
+                tmp,
+                immudb.grpcPort(),
+                List.of("--audit", "--audit-password", "immudb", "--audit-interval", "1s"))) {
+      Rest rest = new Rest(gw.api());
+      assertThat(rest.get("/db/state").status()).isEqualTo(401); // not logged in: passed through
+      rest.login();
+
+      Rest.Answer set =
+          rest.post(
+              "/db/set",
+              "{\"KVs\":[{\"key\":\""
+                  + Rest.b64("hello")
+                  + "\",\"value\":\""
+                  + Rest.b64("world")
+                  + "\"}]}");
+      assertThat(set.status()).as(set.json().toString()).isEqualTo(200);
+      Rest.Answer get = rest.get("/db/get/" + Rest.b64("hello"));
+      assertThat(Rest.unb64(get.text("value"))).isEqualTo("world");
+
+      Rest.Answer vget = rest.verifiedGet("hello");
+      assertThat(vget.status()).as(vget.json().toString()).isEqualTo(200);
+      assertThat(vget.json().get("verified").getAsBoolean()).isTrue();
+      assertThat(Rest.unb64(vget.text("value"))).isEqualTo("world");
+      assertThat(vget.text("tx")).isEqualTo(set.text("id"));
+
+      Rest.Answer vset = rest.verifiedSet("k2", "v2");
+      assertThat(vset.status()).as(vset.json().toString()).isEqualTo(200);
+      assertThat(vset.json().get("verified").getAsBoolean()).isTrue();
+      long tx = Long.parseLong(vset.text("id"));
+      assertThat(vset.json().getAsJsonObject("trustedState").get("txId").getAsString())
+          .isEqualTo(Long.toString(tx));
+
+      Rest.Answer vtx = rest.get("/db/verifiable/tx/" + tx);
+      assertThat(vtx.status()).as(vtx.json().toString()).isEqualTo(200);
+      assertThat(vtx.json().get("verified").getAsBoolean()).isTrue();
+
+      // The gateway's own trusted state, on disk, is the last verified one.
+      Path state;
+      try (Stream<Path> files = Files.walk(tmp.resolve("roots"))) {
+        state =
+            files
+                .filter(p -> p.toString().endsWith("defaultdb.state"))
+                .filter(p -> !p.toString().contains("/audit/"))
+                .findFirst()
+                .orElseThrow();
+      }
+      assertThat(Files.readString(state)).contains("txId=" + tx);
+
+      // The auditor runs inside the gateway; its metric is on the gateway's metrics port.
+      HttpClient http = HttpClient.newHttpClient();
+      URI metrics = URI.create("http://127.0.0.1:" + gw.metricsPort() + "/metrics");
+      String text = "";
+      for (int i = 0; i < 100 && !text.contains("immugw_audit_result_per_server{"); i++) {
+        GatewayChild.sleep(200);
+        text =
+            http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+      }
+      assertThat(text)
+          .containsPattern("immugw_audit_result_per_server\\{[^}]*database=\"defaultdb\"[^}]*\\} 1")
+          .contains("immugw_verified_requests_total{route=\"/db/verifiable/get\"} 1");
+    }
+  }
+}
