@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Every flag can also be set with the environment variable IMMUGW_<FLAG> (e.g.",
-      "IMMUGW_IMMUDB_PORT) or the key <flag> in the config file (e.g. immudb-port = 3322); flags",
-      "win over the environment, which wins over the file. Without --config the file is",
+      "IMMUGW_IMMUDB_PORT) or the key <flag> in the config file (e.g. immudb-port = 3322);",
+      "flags win over the environment, which wins over the file. Without --config the file is",
       "./configs/immugw.toml or else /etc/immudb/immugw.toml, whichever exists first.",
       "Verifiable routes answer {..., \"verified\": true} or HTTP 409 with the evidence."
     })
