@@ -4,6 +4,7 @@ import io.immudb.ops.BuildInfo;
 import io.immudb.ops.ConfigProfile;
 import io.immudb.ops.DetachLauncher;
 import io.immudb.ops.PidFile;
+import io.immudb.ops.ProcessCommandRunner;
 import io.immudb.ops.ToolConfig;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class Immugw {
       ConfigProfile profile) {
     GatewayCommand command = new GatewayCommand();
     CommandLine cl = new CommandLine(command);
+    cl.addSubcommand(
+        new ServiceCommand(out, new ProcessCommandRunner(), io.immudb.ops.Launchers::effectiveUid));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     ToolConfig config =
@@ -68,8 +71,15 @@ public final class Immugw {
     if (CommandLine.printHelpIfRequested(parsed)) {
       return 0;
     }
-    if (ToolConfig.isInformational(parsed) || parsed.hasSubcommand()) {
+    if (ToolConfig.isInformational(parsed)) {
       return new CommandLine.RunLast().execute(parsed);
+    }
+    if (parsed.hasSubcommand()) {
+      if (config.error().isPresent()) {
+        err.println("immugw: " + config.error().get().getMessage());
+        return 2;
+      }
+      return runSubcommand(parsed, err);
     }
     if (config.error().isPresent()) {
       err.println("immugw: " + config.error().get().getMessage());
@@ -92,6 +102,20 @@ public final class Immugw {
     } catch (IOException e) {
       err.println("immugw: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static int runSubcommand(ParseResult parsed, PrintStream err) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (CommandLine.ParameterException e) { // e.g. `immugw service` without an action
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return 2;
+    } catch (CommandLine.ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + cause.getMessage());
+      return cause instanceof IllegalArgumentException ? 2 : 1;
     }
   }
 

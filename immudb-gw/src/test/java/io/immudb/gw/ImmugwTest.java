@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** immugw's command line: flags, {@code IMMUGW_*} variables, the sample file, usage errors. */
@@ -98,6 +100,31 @@ class ImmugwTest {
         run(Map.of(), "--audit", "--audit-password", "x", "--audit-signature", "validate");
     assertThat(signature.status()).isEqualTo(2);
     assertThat(signature.err()).contains("--server-signing-pub-key");
+  }
+
+  @Test
+  void serviceInstallWritesTheUnitAndTheSettingsInEffect(@TempDir Path root) throws Exception {
+    Run install =
+        run(
+            Map.of("IMMUGW_IMMUDB_ADDRESS", "db.internal"),
+            "--immudb-port",
+            "4000",
+            "service",
+            "install",
+            "--root",
+            root.toString(),
+            "--executable",
+            "/opt/immudb/bin/immugw");
+    assertThat(install.status()).as(install.err()).isZero();
+    String unit = Files.readString(root.resolve("etc/systemd/system/immugw.service"));
+    assertThat(unit).contains("ExecStart=/opt/immudb/bin/immugw --config /etc/immudb/immugw.toml");
+    assertThat(unit).contains("User=immugw");
+    String config = Files.readString(root.resolve("etc/immudb/immugw.toml"));
+    assertThat(config)
+        .contains("immudb-address = \"db.internal\"")
+        .contains("immudb-port = 4000")
+        .contains("roots-filepath = \"/var/lib/immugw/roots\"");
+    assertThat(install.out()).contains("systemctl");
   }
 
   @Test
