@@ -90,6 +90,36 @@ class ImmugwIT {
       assertThat(text)
           .containsPattern("immugw_audit_result_per_server\\{[^}]*database=\"defaultdb\"[^}]*\\} 1")
           .contains("immugw_verified_requests_total{route=\"/db/verifiable/get\"} 1");
+
+      runReadmeSession(gw);
     }
+  }
+
+  /** The README's curl session against this gateway, where bash, curl, jq and base64 exist. */
+  private static void runReadmeSession(GatewayChild gw) throws Exception {
+    for (String tool : List.of("bash", "curl", "jq", "base64")) {
+      if (new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() != 0) {
+        System.err.println("ImmugwIT: " + tool + " is not installed; README session not run");
+        return;
+      }
+    }
+    String readme = Files.readString(GatewayChild.ROOT.resolve("README.md"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<!-- gateway-example-begin -->\\n```sh\\n(.*?)```\\n<!-- gateway-example-end -->",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(readme);
+    assertThat(m.find()).as("the README's gateway example").isTrue();
+    String script = m.group(1).replace("http://127.0.0.1:3323/api", gw.api());
+    Process p =
+        new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out)
+        .contains("world")
+        .containsPattern("\\{\"verified\":true,\"tx\":\"\\d+\",\"value\":\"d29ybGQ=\"\\}");
   }
 }
