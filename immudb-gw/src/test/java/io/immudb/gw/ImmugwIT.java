@@ -95,6 +95,51 @@ class ImmugwIT {
     }
   }
 
+  @Test
+  void detachedRunsInTheBackgroundUntilStopped() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            GatewayChild.ROOT.resolve("bin/immugw").toString(),
+            "-d",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--metrics-port",
+            "-1",
+            "--roots-filepath",
+            tmp.resolve("roots").toString(),
+            "--pidfile",
+            tmp.resolve("immugw.pid").toString());
+    pb.environment().put("IMMUDB_NO_BUILD", "1");
+    pb.environment().put("IMMUDB_JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    pb.redirectError(tmp.resolve("detach.err").toFile());
+    Process launcher = pb.start();
+    String printed = new String(launcher.getInputStream().readAllBytes()).trim();
+    assertThat(launcher.waitFor()).as(Files.readString(tmp.resolve("detach.err"))).isZero();
+    long pid = Long.parseLong(printed);
+    ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
+    try {
+      HttpResponse<String> docs =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/api/docs/openapi.json"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(docs.statusCode()).isEqualTo(200);
+      assertThat(Files.readString(tmp.resolve("immugw.pid")).trim()).isEqualTo(printed);
+    } finally {
+      child.destroy();
+      child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(tmp.resolve("immugw.pid")).doesNotExist();
+  }
+
   /** The README's curl session against this gateway, where bash, curl, jq and base64 exist. */
   private static void runReadmeSession(GatewayChild gw) throws Exception {
     for (String tool : List.of("bash", "curl", "jq", "base64")) {

@@ -2,6 +2,8 @@ package io.immudb.gw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.client.ImmuClient;
+import io.immudb.client.StateHolder;
 import io.immudb.testkit.server.ImmudbServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,13 +107,7 @@ class ImmugwLyingServerIT {
         assertThat(a.text("reason")).as(r.getKey()).isNotBlank();
         assertThat(a.json().getAsJsonObject("trustedState").get("txHash").getAsString())
             .as(r.getKey())
-            .isEqualTo(
-                trusted
-                    .lines()
-                    .filter(l -> l.startsWith("txHash="))
-                    .findFirst()
-                    .orElseThrow()
-                    .substring(7));
+            .isEqualTo(stateValue(trusted, "txHash"));
         assertThat(Files.readString(stateFile)).as(r.getKey()).isEqualTo(trusted);
       }
       proxy.forge = false;
@@ -126,6 +122,31 @@ class ImmugwLyingServerIT {
         assertThat(a.json().getAsJsonObject("claimedState")).as(r.getKey()).isNotNull();
         assertThat(Files.readString(stateFile)).as(r.getKey()).isEqualTo(trusted);
       }
+
+      // Rewritten: the same identity now answers with another history, longer than the trusted
+      // one (the same keys, table and row exist there, so every call gets a proof to check).
+      try (ImmuClient c =
+          ImmuClient.builder()
+              .address("127.0.0.1")
+              .port(other.port())
+              .stateHolder(StateHolder.inMemory())
+              .build()) {
+        c.login("immudb", "immudb");
+        c.sqlExec("CREATE TABLE people (id INTEGER AUTO_INCREMENT, name VARCHAR, PRIMARY KEY id)");
+        c.sqlExec("INSERT INTO people (name) VALUES ('Eve')");
+        long trustedTx = Long.parseLong(stateValue(trusted, "txId"));
+        while (c.set("k1", "forged").id() <= trustedTx + 2) {
+          // until the other history is longer than the trusted one
+        }
+      }
+      rest.login();
+      for (Map.Entry<String, Call> r : routes.entrySet()) {
+        Rest.Answer a = r.getValue().run(rest);
+        assertThat(a.status()).as(r.getKey() + ": " + a.json()).isEqualTo(409);
+        assertThat(a.text("reason")).as(r.getKey()).isNotEqualTo("STATE_REGRESSION");
+        assertThat(Files.readString(stateFile)).as(r.getKey()).isEqualTo(trusted);
+      }
+
       String metrics =
           java.net.http.HttpClient.newHttpClient()
               .send(
@@ -139,6 +160,16 @@ class ImmugwLyingServerIT {
               "immugw_verification_failures_total{reason=\"STATE_REGRESSION\","
                   + "route=\"/db/verifiable/get\"} 1");
     }
+  }
+
+  /** The value of {@code key=} in a state file's text. */
+  private static String stateValue(String stateFile, String key) {
+    return stateFile
+        .lines()
+        .filter(l -> l.startsWith(key + "="))
+        .findFirst()
+        .orElseThrow()
+        .substring(key.length() + 1);
   }
 
   private Path stateFile() throws Exception {
