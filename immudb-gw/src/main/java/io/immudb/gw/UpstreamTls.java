@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * immuclient's TLS flags for the connection to the server: {@code --tls}, {@code --mtls} with
  * {@code --certificate}/{@code --pkey}, {@code --clientcas}, {@code --servername}; files null when
- * unset.
+ * unset. Immutable.
  */
 public record UpstreamTls(
     boolean tls, boolean mtls, String serverName, Path certificate, Path pkey, Path clientCas) {

@@ -29,13 +29,14 @@ import java.io.IOException;
 final class AuditMetrics implements AutoCloseable {
   private static final String[] LABELS = {"server_id", "server_address", "database"};
 
+  private final PrometheusRegistry registry;
   private final Gauge result;
   private final Gauge prevRoot;
   private final Gauge currRoot;
   private final Gauge runAt;
   private final Gauge duration;
   private final Counter rounds;
-  private final HTTPServer server;
+  private HTTPServer server; // set once, in the constructor that serves
 
   /**
    * Starts serving on {@code host:port} (port 0: any free port).
@@ -43,7 +44,8 @@ final class AuditMetrics implements AutoCloseable {
    * @throws IOException if the port can't be bound
    */
   AuditMetrics(String host, int port) throws IOException {
-    this(new PrometheusRegistry(), "immuclient", host, port);
+    this(new PrometheusRegistry(), "immuclient");
+    this.server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
   }
 
   /**
@@ -51,6 +53,7 @@ final class AuditMetrics implements AutoCloseable {
    * on its own metrics port): no endpoint of their own.
    */
   AuditMetrics(PrometheusRegistry registry, String tool) {
+    this.registry = registry;
     this.result = gauge(registry, tool, "result", "1 ok, 0 tampered, -1 error");
     this.prevRoot = gauge(registry, tool, "prev_root", "tx id of the previously trusted state");
     this.currRoot = gauge(registry, tool, "curr_root", "tx id of the state the server claimed");
@@ -61,22 +64,6 @@ final class AuditMetrics implements AutoCloseable {
             .name(tool + "_audit_rounds")
             .help("audit rounds completed")
             .register(registry);
-    this.server = null;
-  }
-
-  private AuditMetrics(PrometheusRegistry registry, String tool, String host, int port)
-      throws IOException {
-    this.result = gauge(registry, tool, "result", "1 ok, 0 tampered, -1 error");
-    this.prevRoot = gauge(registry, tool, "prev_root", "tx id of the previously trusted state");
-    this.currRoot = gauge(registry, tool, "curr_root", "tx id of the state the server claimed");
-    this.runAt = gauge(registry, tool, "run_at", "Unix time (seconds) of the last audit");
-    this.duration = gauge(registry, tool, "duration", "duration of the last audit, in seconds");
-    this.rounds =
-        Counter.builder()
-            .name(tool + "_audit_rounds")
-            .help("audit rounds completed")
-            .register(registry);
-    this.server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
   }
 
   private static Gauge gauge(PrometheusRegistry registry, String tool, String what, String help) {
