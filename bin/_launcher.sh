@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by the launchers in bin/ (immudb, immuclient, immuadmin, immudb-bench). Not run on its
+# Shared by the launchers in bin/ (immudb, immuclient, immuadmin, immugw, immudb-bench). Not run on its
 # own: a launcher resolves its own directory (following symlinks), sources this file and calls
 #     immudb_launch MODULE MAIN_CLASS DEFAULT_JAVA_OPTS [ARGS...]
 # which builds the tools when needed and then execs java on MODULE's jar plus MODULE/target/lib/*
@@ -29,7 +29,7 @@
 IMMUDB_ROOT="$(cd -P "$IMMUDB_BIN/.." && pwd)"
 
 # The modules whose jars the launchers run; built together.
-IMMUDB_TOOL_MODULES="immudb-server,immudb-cli,immudb-bench"
+IMMUDB_TOOL_MODULES="immudb-server,immudb-cli,immudb-gw,immudb-bench"
 
 # Prints why the tools need a build, or nothing if they are up to date.
 immudb_build_reason() {

@@ -27,9 +27,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * added {@code --tls} does the same without a client certificate. Without either flag the
  * connection is plaintext and the file flags are not read (their environment variables may be set
  * for later use). Keys are read with BouncyCastle, so PKCS#8 and traditional RSA/EC PEM keys both
- * work. Stateless.
+ * work. Public for immugw, which takes the same flags. Stateless.
  */
-final class ClientTlsFiles {
+public final class ClientTlsFiles {
   private ClientTlsFiles() {}
 
   /**
@@ -38,7 +38,7 @@ final class ClientTlsFiles {
    * @throws IllegalArgumentException naming the flag, if a needed flag is missing or a file is
    *     unusable
    */
-  static void apply(
+  public static void apply(
       ImmuClientBuilder b,
       boolean tls,
       boolean mtls,

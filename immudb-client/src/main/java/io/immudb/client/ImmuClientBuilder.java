@@ -231,8 +231,12 @@ public final class ImmuClientBuilder {
     return this;
   }
 
-  /** The channel these settings describe: plaintext, TLS or mutual TLS. */
-  ManagedChannel channel() {
+  /**
+   * A new channel with these settings (address, port, plaintext, TLS or mutual TLS, server name,
+   * largest answer), for a program that speaks the wire protocol itself, e.g. immugw, which
+   * forwards REST calls to the server; the caller owns it and shuts it down.
+   */
+  public ManagedChannel channel() {
     NettyChannelBuilder b =
         tls
             ? NettyChannelBuilder.forAddress(

@@ -41,7 +41,10 @@ class DockerfilesTest {
     Matcher run = RUN_MAIN.matcher(read("immudb-dist/src/dist/bin/" + tool));
     assertThat(run.find()).as("the archive's bin/" + tool + " runs a main class").isTrue();
     String main = run.group(1);
-    String module = run.group(2).equals("server") ? "immudb-server" : "immudb-cli";
+    String module =
+        run.group(2).equals("server")
+            ? "immudb-server"
+            : main.startsWith("io.immudb.gw.") ? "immudb-gw" : "immudb-cli";
     assertThat(ROOT.resolve(module + "/src/main/java/" + main.replace('.', '/') + ".java"))
         .exists();
     assertThat(read("bin/" + tool))
@@ -72,6 +75,10 @@ class DockerfilesTest {
     assertThat(checkDockerfile("build/docker/Dockerfile.immuadmin", "immuadmin"))
         .isEqualTo("io.immudb.cli.Immuadmin");
     assertThat(read("build/docker/Dockerfile.immuadmin")).contains("IMMUADMIN_IMMUDB_ADDRESS=");
+    assertThat(checkDockerfile("build/docker/Dockerfile.immugw", "immugw"))
+        .isEqualTo("io.immudb.gw.Immugw");
+    assertThat(read("build/docker/Dockerfile.immugw"))
+        .contains("IMMUGW_IMMUDB_ADDRESS=", "EXPOSE 3323 9476", "VOLUME /var/lib/immugw");
   }
 
   @Test

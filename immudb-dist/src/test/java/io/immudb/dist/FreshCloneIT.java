@@ -61,6 +61,9 @@ class FreshCloneIT {
     assertThat(clientHelp.err()).doesNotContain("building");
     assertThat(session.tool("immuadmin", "version").succeeded().out())
         .contains("immuadmin " + System.getProperty("immudb.version"));
+    assertThat(session.tool("immugw", "--help").succeeded().out()).contains("Usage: immugw");
+    assertThat(session.tool("immugw", "version").succeeded().out())
+        .contains("immugw " + System.getProperty("immudb.version"));
     assertThat(session.tool("immudb-bench", "--help").succeeded().out())
         .contains("Usage: immudb-bench");
 

@@ -52,15 +52,18 @@ class ReleaseArchiveIT {
           "bin/immudb",
           "bin/immuclient",
           "bin/immuadmin",
+          "bin/immugw",
           "bin/_run.sh",
           "bin/immudb.cmd",
           "bin/immuclient.cmd",
           "bin/immuadmin.cmd",
+          "bin/immugw.cmd",
           "lib/server",
           "lib/cli",
           "configs/immudb.toml",
           "configs/immuclient.toml",
           "configs/immuadmin.toml",
+          "configs/immugw.toml",
           "deploy/grafana/immudb-dashboard.json",
           "docs/operations.md",
           "docs/protocol.md",
@@ -73,6 +76,7 @@ class ReleaseArchiveIT {
     assertThat(home.resolve("bin/immudb")).isExecutable();
     assertThat(home.resolve("lib/immudb-server-" + VERSION + ".jar")).isRegularFile();
     assertThat(home.resolve("lib/immudb-cli-" + VERSION + ".jar")).isRegularFile();
+    assertThat(home.resolve("lib/immudb-gw-" + VERSION + ".jar")).isRegularFile();
   }
 
   @Test
@@ -128,7 +132,7 @@ class ReleaseArchiveIT {
     assertThat(which.out().trim()).isEqualTo("none");
 
     SmokeSession session = new SmokeSession(home, work, env);
-    for (String tool : new String[] {"immudb", "immuclient", "immuadmin"}) {
+    for (String tool : new String[] {"immudb", "immuclient", "immuadmin", "immugw"}) {
       ProcessRun v = session.tool(tool, "version").succeeded();
       assertThat(v.out()).as(tool).startsWith(tool + " " + VERSION + "\n");
       assertThat(session.tool(tool, "--help").succeeded().out()).contains("Usage: " + tool);

@@ -41,12 +41,27 @@ final class Transcoder implements HttpHandler {
   private final JsonAnswers json;
   private final RequestDecoder decoder = new RequestDecoder();
   private final int maxBodyBytes;
+  private final Map<String, RouteOverride> overrides;
+  private final boolean inProcess;
 
-  Transcoder(List<Route> routes, Channel channel, JsonAnswers json, int maxBodyBytes) {
+  /**
+   * @param overrides routes answered by other code, by full gRPC method name
+   * @param inProcess whether {@code channel} reaches an in-process server (which is then told the
+   *     HTTP client's address, {@link #CLIENT_ADDRESS})
+   */
+  Transcoder(
+      List<Route> routes,
+      Channel channel,
+      JsonAnswers json,
+      int maxBodyBytes,
+      Map<String, RouteOverride> overrides,
+      boolean inProcess) {
     this.routes = routes;
     this.channel = channel;
     this.json = json;
     this.maxBodyBytes = maxBodyBytes;
+    this.overrides = Map.copyOf(overrides);
+    this.inProcess = inProcess;
   }
 
   @Override
@@ -113,8 +128,22 @@ final class Transcoder implements HttpHandler {
     Channel call =
         ClientInterceptors.intercept(
             channel,
-            MetadataUtils.newAttachHeadersInterceptor(requestMetadata(ex)),
+            MetadataUtils.newAttachHeadersInterceptor(requestMetadata(ex, inProcess)),
             MetadataUtils.newCaptureMetadataInterceptor(responseHeaders, trailers));
+    RouteOverride override = overrides.get(route.grpcMethod().getFullMethodName());
+    if (override != null) {
+      RouteAnswer answer;
+      try {
+        answer = override.answer(request, call);
+      } catch (StatusRuntimeException e) {
+        forward(responseHeaders.get(), ex);
+        send(ex, HttpStatusMapper.httpStatus(e.getStatus().getCode()), json.error(e));
+        return;
+      }
+      forward(responseHeaders.get(), ex);
+      send(ex, answer.status(), answer.json());
+      return;
+    }
     Message response;
     try {
       response =
@@ -145,7 +174,7 @@ final class Transcoder implements HttpHandler {
   public static final Metadata.Key<String> CLIENT_ADDRESS =
       Metadata.Key.of("immudb-rest-client-address", Metadata.ASCII_STRING_MARSHALLER);
 
-  private static Metadata requestMetadata(HttpExchange ex) {
+  private static Metadata requestMetadata(HttpExchange ex, boolean inProcess) {
     Metadata md = new Metadata();
     for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
@@ -167,7 +196,7 @@ final class Transcoder implements HttpHandler {
         md.put(k, v);
       }
     }
-    if (ex.getRemoteAddress() != null && ex.getRemoteAddress().getAddress() != null) {
+    if (inProcess && ex.getRemoteAddress() != null && ex.getRemoteAddress().getAddress() != null) {
       md.put(CLIENT_ADDRESS, ex.getRemoteAddress().getAddress().getHostAddress());
     }
     return md;

@@ -5,15 +5,18 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.immudb.proto.ImmuServiceGrpc;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +35,9 @@ import javax.net.ssl.SSLParameters;
  * caller passes the definition it serves on its own port, interceptors included — so every route
  * goes through the same authentication, permission checks and metrics as a gRPC call. Owns its HTTP
  * server, its handler threads and the in-process server and channel; {@link #close()} stops all of
- * them (idempotent). Thread-safe.
+ * them (idempotent). {@link #forward} serves the same routes in front of any channel, e.g. one to a
+ * remote server (immugw), with some routes answered by the caller's code ({@link RouteOverride}).
+ * Thread-safe.
  */
 public final class WebServer implements AutoCloseable {
   private final HttpServer http;
@@ -69,12 +74,76 @@ public final class WebServer implements AutoCloseable {
       throws IOException {
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(service, "service");
-    if (maxBodyBytes <= 0) {
-      throw new IllegalArgumentException("maxBodyBytes must be > 0, got " + maxBodyBytes);
-    }
+    checkBodyLimit(maxBodyBytes);
     List<Route> routes =
         HttpRules.routes(
             service.getServiceDescriptor(), HttpRules.readResource(HttpRules.IMMUDB_RULES));
+    String name = "immudb-http-" + UUID.randomUUID();
+    Server inProcess =
+        InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    try {
+      return serve(
+          bind, routes, channel, true, tls, maxBodyBytes, version, Map.of(), inProcess, channel);
+    } catch (IOException | RuntimeException e) {
+      channel.shutdownNow();
+      inProcess.shutdownNow();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts serving the same routes as {@link #start} on {@code bind}, each call forwarded to {@code
+   * upstream} (e.g. a channel to a remote immudb server) with the HTTP caller's headers, except the
+   * routes of {@code overrides}, which that code answers. The caller owns {@code upstream}: {@link
+   * #close()} does not shut it down.
+   *
+   * @param overrides by full gRPC method name (e.g. {@code
+   *     immudb.schema.ImmuService/VerifiableGet})
+   * @throws IllegalArgumentException if an override names a method without a route
+   * @throws IOException if the port cannot be bound
+   */
+  public static WebServer forward(
+      InetSocketAddress bind,
+      Channel upstream,
+      Tls tls,
+      int maxBodyBytes,
+      String version,
+      Map<String, RouteOverride> overrides)
+      throws IOException {
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(upstream, "upstream");
+    checkBodyLimit(maxBodyBytes);
+    List<Route> routes =
+        HttpRules.routes(
+            ImmuServiceGrpc.getServiceDescriptor(), HttpRules.readResource(HttpRules.IMMUDB_RULES));
+    for (String method : overrides.keySet()) {
+      if (routes.stream().noneMatch(r -> r.grpcMethod().getFullMethodName().equals(method))) {
+        throw new IllegalArgumentException("no route calls " + method);
+      }
+    }
+    return serve(bind, routes, upstream, false, tls, maxBodyBytes, version, overrides, null, null);
+  }
+
+  private static void checkBodyLimit(int maxBodyBytes) {
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("maxBodyBytes must be > 0, got " + maxBodyBytes);
+    }
+  }
+
+  /** The HTTP server over {@code channel}; {@code inProcess} and {@code owned} may be null. */
+  private static WebServer serve(
+      InetSocketAddress bind,
+      List<Route> routes,
+      Channel channel,
+      boolean inProcessChannel,
+      Tls tls,
+      int maxBodyBytes,
+      String version,
+      Map<String, RouteOverride> overrides,
+      Server inProcess,
+      ManagedChannel owned)
+      throws IOException {
     String title = "immudb REST API";
     byte[] openApi =
         OpenApiDocument.render(routes, title, version).getBytes(StandardCharsets.UTF_8);
@@ -84,11 +153,6 @@ public final class WebServer implements AutoCloseable {
             List.of(
                 io.immudb.proto.ImmudbSchemaProto.getDescriptor(),
                 com.google.rpc.StatusProto.getDescriptor()));
-
-    String name = "immudb-http-" + UUID.randomUUID();
-    Server inProcess =
-        InProcessServerBuilder.forName(name).directExecutor().addService(service).build().start();
-    ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     AtomicInteger n = new AtomicInteger();
     ExecutorService threads =
         Executors.newCachedThreadPool(
@@ -113,14 +177,13 @@ public final class WebServer implements AutoCloseable {
         http = https;
       }
     } catch (IOException | RuntimeException e) {
-      channel.shutdownNow();
-      inProcess.shutdownNow();
       threads.shutdown();
       throw e;
     }
     http.setExecutor(threads);
     http.createContext(
-        Transcoder.PREFIX + "/", new Transcoder(routes, channel, json, maxBodyBytes));
+        Transcoder.PREFIX + "/",
+        new Transcoder(routes, channel, json, maxBodyBytes, overrides, inProcessChannel));
     http.createContext(
         Transcoder.PREFIX + "/docs",
         ex -> {
@@ -153,7 +216,7 @@ public final class WebServer implements AutoCloseable {
           }
         });
     http.start();
-    return new WebServer(http, threads, inProcess, channel);
+    return new WebServer(http, threads, inProcess, owned);
   }
 
   private static void send(HttpExchange ex, int status, String type, byte[] body)
@@ -179,13 +242,21 @@ public final class WebServer implements AutoCloseable {
     threads.shutdown();
     try {
       threads.awaitTermination(5, TimeUnit.SECONDS);
-      channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
-      inProcess.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+      if (channel != null) {
+        channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (inProcess != null) {
+        inProcess.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    channel.shutdownNow();
-    inProcess.shutdownNow();
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+    if (inProcess != null) {
+      inProcess.shutdownNow();
+    }
   }
 
   /**

@@ -21,23 +21,22 @@ import java.io.IOException;
  *   <li>{@code immuclient_audit_rounds_total}: rounds completed (no labels)
  * </ul>
  *
+ * <p>immugw's auditor registers the same metrics as {@code immugw_audit_*} in the gateway's
+ * registry.
+ *
  * <p>Thread-safe. {@link #close} stops the endpoint; idempotent.
  */
 final class AuditMetrics implements AutoCloseable {
   private static final String[] LABELS = {"server_id", "server_address", "database"};
 
-  private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final Gauge result = gauge("result", "1 ok, 0 tampered, -1 error");
-  private final Gauge prevRoot = gauge("prev_root", "tx id of the previously trusted state");
-  private final Gauge currRoot = gauge("curr_root", "tx id of the state the server claimed");
-  private final Gauge runAt = gauge("run_at", "Unix time (seconds) of the last audit");
-  private final Gauge duration = gauge("duration", "duration of the last audit, in seconds");
-  private final Counter rounds =
-      Counter.builder()
-          .name("immuclient_audit_rounds")
-          .help("audit rounds completed")
-          .register(registry);
-  private final HTTPServer server;
+  private final PrometheusRegistry registry;
+  private final Gauge result;
+  private final Gauge prevRoot;
+  private final Gauge currRoot;
+  private final Gauge runAt;
+  private final Gauge duration;
+  private final Counter rounds;
+  private HTTPServer server; // set once, in the constructor that serves
 
   /**
    * Starts serving on {@code host:port} (port 0: any free port).
@@ -45,20 +44,39 @@ final class AuditMetrics implements AutoCloseable {
    * @throws IOException if the port can't be bound
    */
   AuditMetrics(String host, int port) throws IOException {
+    this(new PrometheusRegistry(), "immuclient");
     this.server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
   }
 
-  private Gauge gauge(String what, String help) {
+  /**
+   * The metrics named {@code <tool>_audit_*} in {@code registry}, which someone else serves (immugw
+   * on its own metrics port): no endpoint of their own.
+   */
+  AuditMetrics(PrometheusRegistry registry, String tool) {
+    this.registry = registry;
+    this.result = gauge(registry, tool, "result", "1 ok, 0 tampered, -1 error");
+    this.prevRoot = gauge(registry, tool, "prev_root", "tx id of the previously trusted state");
+    this.currRoot = gauge(registry, tool, "curr_root", "tx id of the state the server claimed");
+    this.runAt = gauge(registry, tool, "run_at", "Unix time (seconds) of the last audit");
+    this.duration = gauge(registry, tool, "duration", "duration of the last audit, in seconds");
+    this.rounds =
+        Counter.builder()
+            .name(tool + "_audit_rounds")
+            .help("audit rounds completed")
+            .register(registry);
+  }
+
+  private static Gauge gauge(PrometheusRegistry registry, String tool, String what, String help) {
     return Gauge.builder()
-        .name("immuclient_audit_" + what + "_per_server")
+        .name(tool + "_audit_" + what + "_per_server")
         .help(help)
         .labelNames(LABELS)
         .register(registry);
   }
 
-  /** The port the endpoint listens on. */
+  /** The port the endpoint listens on; -1 without an endpoint of its own. */
   int port() {
-    return server.getPort();
+    return server == null ? -1 : server.getPort();
   }
 
   /** Records the outcome of one database's audit. */
@@ -78,6 +96,8 @@ final class AuditMetrics implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 }

@@ -53,6 +53,23 @@ public final class Auditor implements AutoCloseable {
    * @throws IOException if the metrics port can't be bound
    */
   public Auditor(AuditorOptions opts, PrintStream out, PrintStream err) throws IOException {
+    this(opts, out, err, null, null);
+  }
+
+  /**
+   * An auditor whose metrics, named {@code <tool>_audit_*}, go to {@code registry}, served by the
+   * caller (immugw's {@code --audit}); {@code opts}' monitoring host and port are not used.
+   *
+   * @param out where the result lines go
+   * @param err where notification failures go
+   */
+  public Auditor(
+      AuditorOptions opts,
+      PrintStream out,
+      PrintStream err,
+      io.prometheus.metrics.model.registry.PrometheusRegistry registry,
+      String tool)
+      throws IOException {
     this.opts = opts;
     this.out = out;
     this.err = err;
@@ -73,6 +90,10 @@ public final class Auditor implements AutoCloseable {
             ? null
             : new Notifier(
                 opts.notificationUrl(), opts.notificationUsername(), opts.notificationPassword());
+    if (registry != null) {
+      this.metrics = new AuditMetrics(registry, tool);
+      return;
+    }
     try {
       this.metrics = new AuditMetrics(opts.monitoringHost(), opts.monitoringPort());
     } catch (IOException e) {
