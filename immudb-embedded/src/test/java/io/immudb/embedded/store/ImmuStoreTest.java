@@ -3,6 +3,8 @@ package io.immudb.embedded.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.immudb.core.ahtree.AhtProofs;
+import io.immudb.core.ahtree.InMemoryAhTree;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.kv.StoredKeyValue;
@@ -311,6 +313,27 @@ class ImmuStoreTest {
     try (ImmuStore s = ImmuStore.open(dir, o)) {
       assertThat(s.readValue(s.txRecord(7), 0)).isEqualTo(big);
       assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void hashTreeRangesRememberedWhileTheTreeGrowsStayRight() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      InMemoryAhTree fresh = new InMemoryAhTree();
+      for (int n = 1; n <= 40; n++) {
+        s.commit(List.of(kv("k" + n, "v" + n)));
+        fresh.append(s.alh(n));
+        // twice: the second pass is served from the ranges the first one remembered
+        for (int pass = 0; pass < 2; pass++) {
+          for (long i = 1; i <= n; i++) {
+            assertThat(AhtProofs.inclusion(s.aht(), i, n))
+                .isEqualTo(AhtProofs.inclusion(fresh, i, n));
+            assertThat(AhtProofs.consistency(s.aht(), i, n))
+                .isEqualTo(AhtProofs.consistency(fresh, i, n));
+          }
+          assertThat(AhtProofs.root(s.aht(), n)).isEqualTo(fresh.root());
+        }
+      }
     }
   }
 

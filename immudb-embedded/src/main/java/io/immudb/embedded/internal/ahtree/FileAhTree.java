@@ -37,6 +37,10 @@ public final class FileAhTree implements AhtNodes {
 
   private record CachedNode(long ordinal, Sha256Digest digest) {}
 
+  private static final int RANGE_CACHE_MASK = (1 << 12) - 1;
+
+  private record CachedRange(long off, long count, Sha256Digest digest) {}
+
   /** Bytes per node record. */
   public static final int RECORD_LENGTH = Sha256Digest.LENGTH + 4;
 
@@ -53,6 +57,13 @@ public final class FileAhTree implements AhtNodes {
    * same right-edge nodes again and again. Lock-free: slots hold immutable records.
    */
   private final CachedNode[] cache = new CachedNode[CACHE_MASK + 1];
+
+  /**
+   * Direct-mapped cache of the hashes of leaf ranges that are not perfect subtrees ({@link
+   * #knownRange}): the right edge of a state, which every proof to that state hashes again.
+   * Lock-free like {@link #cache}; only ranges of the published tree are ever offered.
+   */
+  private final CachedRange[] ranges = new CachedRange[RANGE_CACHE_MASK + 1];
 
   private ByteBuffer pending = ByteBuffer.allocate(64 * RECORD_LENGTH);
   private long pendingSize;
@@ -94,6 +105,7 @@ public final class FileAhTree implements AhtNodes {
     }
     log.truncate(nodeCount(have) * RECORD_LENGTH);
     java.util.Arrays.fill(cache, null);
+    java.util.Arrays.fill(ranges, null);
     size = have;
     pendingSize = have;
     loadPeaks(have);
@@ -143,6 +155,24 @@ public final class FileAhTree implements AhtNodes {
   public Sha256Digest node(int level, long index) {
     checkComplete(level, index);
     return readNode(level, index);
+  }
+
+  @Override
+  public Sha256Digest knownRange(long off, long count) {
+    CachedRange r = ranges[rangeSlot(off, count)];
+    return r != null && r.off == off && r.count == count ? r.digest : null;
+  }
+
+  @Override
+  public void rangeHashed(long off, long count, Sha256Digest root) {
+    if (off >= 0 && count > 0 && off + count <= size) {
+      ranges[rangeSlot(off, count)] = new CachedRange(off, count, root);
+    }
+  }
+
+  private static int rangeSlot(long off, long count) {
+    long x = (off + count) * 0x9E3779B97F4A7C15L ^ count;
+    return (int) (x ^ x >>> 29) & RANGE_CACHE_MASK;
   }
 
   private void checkComplete(int level, long index) {
