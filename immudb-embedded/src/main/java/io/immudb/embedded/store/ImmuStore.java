@@ -425,6 +425,16 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     awaitIndexed(txId, options.indexWaitTimeout());
   }
 
+  /**
+   * The newest indexed version of {@code storedKey}, or null if it has none, read without a
+   * snapshot ({@link KeyIndex#latest}): for a single get of the latest version. The key is not
+   * copied and MUST NOT change during the call.
+   */
+  public EntryRef latestRef(byte[] storedKey) {
+    ensureOpen();
+    return index.latest(storedKey);
+  }
+
   /** A consistent view of the index at the last indexed tx. Close it after use. */
   public IndexSnapshot indexSnapshot() {
     ensureOpen();

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>The two are kept apart because they differ in size by an order of magnitude: a tree is cached
  * {@linkplain HTree#trimmed trimmed} to its levels from {@link #TREE_BASE} up (8 bytes an entry for
- * a large transaction, against about 200 for the decoded record), in a quarter of the budget, so
+ * a large transaction, against about 160 for the decoded record), in an eighth of the budget, so
  * the trees of far more transactions stay cached than their records. A proof from a trimmed tree
  * re-hashes at most {@code 2^TREE_BASE} entries next to the leaf instead of all of them.
  *
@@ -24,8 +24,12 @@ import java.util.Map;
  * built outside the lock (two threads may build the same one; one wins).
  */
 final class TxCache {
-  /** Rough heap cost per entry of a cached record, beyond the key bytes. */
-  private static final long ENTRY_OVERHEAD = 160;
+  /**
+   * Heap cost per entry of a cached record beyond the key bytes (64-bit JVM, compressed oops): the
+   * {@code TxEntry} (24), the key array's header and padding (≤ 24), the {@code hValue} digest and
+   * its array (64), the list slot (4) and the value offset (8).
+   */
+  private static final long ENTRY_OVERHEAD = 124;
 
   /** Lowest tree level kept in the cache: proofs recompute the 8 leaves below it. */
   static final int TREE_BASE = 3;
@@ -34,8 +38,8 @@ final class TxCache {
   private final Lru<HTree> trees;
 
   TxCache(long maxBytes) {
-    this.trees = new Lru<>(maxBytes / 4);
-    this.records = new Lru<>(maxBytes - maxBytes / 4);
+    this.trees = new Lru<>(maxBytes / 8);
+    this.records = new Lru<>(maxBytes - maxBytes / 8);
   }
 
   /** A cached tx record. */
