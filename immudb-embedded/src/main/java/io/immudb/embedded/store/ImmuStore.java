@@ -355,9 +355,33 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return ProofBuilder.dualProof(this, source, target);
   }
 
+  /**
+   * As {@link #dualProof(long, long)}, for headers already at hand (spares looking them up). Both
+   * MUST be headers of this store as {@link #header} or {@link #tx} returned them; requires {@code
+   * source.id() ≤ target.id()}.
+   */
+  public DualProof dualProof(TxHeader source, TxHeader target) {
+    if (source.id() > target.id()) {
+      throw new IllegalArgumentException(
+          "source tx " + source.id() + " is after target tx " + target.id());
+    }
+    checkTx(source.id());
+    checkTx(target.id());
+    return ProofBuilder.dualProof(this, source, target);
+  }
+
   /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
   public InclusionProof inclusionProof(long txId, int entryIndex) {
-    return txCache.inclusionProof(txId, cached(txId), entryIndex);
+    return txCache.inclusionProof(txId, cached(txId).record.entries(), entryIndex);
+  }
+
+  /**
+   * As {@link #inclusionProof(long, int)} for a tx already at hand, which MUST be one {@link #tx}
+   * returned (spares looking it up again).
+   */
+  public InclusionProof inclusionProof(Tx tx, int entryIndex) {
+    checkTx(tx.header().id());
+    return txCache.inclusionProof(tx.header().id(), tx.entries(), entryIndex);
   }
 
   // ---------------------------------------------------------------- index

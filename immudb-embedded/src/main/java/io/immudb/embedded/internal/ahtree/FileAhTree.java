@@ -33,7 +33,7 @@ import java.util.zip.CRC32C;
  * every commit; {@link #repair} rebuilds a lagging tail on open.
  */
 public final class FileAhTree implements AhtNodes {
-  private static final int CACHE_MASK = (1 << 16) - 1;
+  private static final int CACHE_MASK = (1 << 18) - 1;
 
   private record CachedNode(long ordinal, Sha256Digest digest) {}
 
@@ -54,7 +54,9 @@ public final class FileAhTree implements AhtNodes {
 
   /**
    * Direct-mapped cache of nodes read from the log, by ordinal. Proofs to recent states read the
-   * same right-edge nodes again and again. Lock-free: slots hold immutable records.
+   * same right-edge nodes again and again, and proofs of random txs the nodes next to their leaves:
+   * 2^18 slots hold every node of a tree of 128k txs (1 MiB of slots, about 90 bytes a filled one).
+   * Lock-free: slots hold immutable records.
    */
   private final CachedNode[] cache = new CachedNode[CACHE_MASK + 1];
 
