@@ -314,7 +314,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     checkTx(txId);
     TxCache.Cached c = txCache.get(txId);
     if (c == null) {
-      c = txCache.put(txId, new TxCache.Cached(reader.txRecord(txId)));
+      c = txCache.put(txId, new TxCache.Cached(reader.txRecordFromMapping(txId)));
     }
     return c;
   }
