@@ -357,7 +357,8 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /**
    * As {@link #dualProof(long, long)}, for headers already at hand (spares looking them up). Both
-   * MUST be headers of this store as {@link #header} or {@link #tx} returned them; requires {@code
+   * MUST be headers of this store as {@link #header} or {@link #tx} returned them (other headers
+   * give a proof that fails verification; nothing cached depends on them); requires {@code
    * source.id() ≤ target.id()}.
    */
   public DualProof dualProof(TxHeader source, TxHeader target) {
@@ -372,16 +373,24 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
   public InclusionProof inclusionProof(long txId, int entryIndex) {
-    return txCache.inclusionProof(txId, cached(txId).record.entries(), entryIndex);
+    TxRecord rec = cached(txId).record;
+    return txCache.inclusionProof(txId, rec.header().eh(), rec.entries(), entryIndex);
   }
 
   /**
-   * As {@link #inclusionProof(long, int)} for a tx already at hand, which MUST be one {@link #tx}
-   * returned (spares looking it up again).
+   * As {@link #inclusionProof(long, int)} for a tx already at hand, as {@link #tx} returned it
+   * (spares looking it up again).
+   *
+   * @throws IllegalArgumentException if {@code tx} is not this store's tx of its id: its header
+   *     differs, or (checked when the tx's entry tree is built, so a wrong tree is never cached)
+   *     its entries don't hash to the header's {@code eH}
    */
   public InclusionProof inclusionProof(Tx tx, int entryIndex) {
-    checkTx(tx.header().id());
-    return txCache.inclusionProof(tx.header().id(), tx.entries(), entryIndex);
+    TxHeader h = tx.header();
+    if (!header(h.id()).equals(h)) {
+      throw new IllegalArgumentException("tx " + h.id() + " is not this store's tx " + h.id());
+    }
+    return txCache.inclusionProof(h.id(), h.eh(), tx.entries(), entryIndex);
   }
 
   // ---------------------------------------------------------------- index

@@ -1,5 +1,6 @@
 package io.immudb.embedded.store;
 
+import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.InclusionProof;
@@ -69,13 +70,22 @@ final class TxCache {
   }
 
   /**
-   * The inclusion proof of entry {@code entryIndex} of tx {@code txId}, whose entries are given.
+   * The inclusion proof of entry {@code entryIndex} of tx {@code txId}, whose entries and {@code
+   * eH} are given. A tree is cached only if it hashes to {@code eh}, so entries that are not the
+   * tx's can never leave a wrong tree behind.
+   *
+   * @throws IllegalArgumentException if a tree built from {@code entries} doesn't hash to {@code
+   *     eh}
    */
-  InclusionProof inclusionProof(long txId, List<TxEntry> entries, int entryIndex) {
+  InclusionProof inclusionProof(long txId, Sha256Digest eh, List<TxEntry> entries, int entryIndex) {
     Sha256Hasher h = Sha256Hasher.create();
     HTree tree = trees.get(txId);
     if (tree == null) {
-      tree = HTree.ofEntries(entries, h).trimmed(TREE_BASE);
+      HTree full = HTree.ofEntries(entries, h);
+      if (!full.root().equals(eh)) {
+        throw new IllegalArgumentException("entries of tx " + txId + " don't hash to its eH");
+      }
+      tree = full.trimmed(TREE_BASE);
       tree = trees.put(txId, tree, 64L + tree.nodeBytes());
     }
     return tree.inclusionProof(entryIndex, i -> entries.get(i).digest(h), h);

@@ -317,6 +317,31 @@ class ImmuStoreTest {
   }
 
   @Test
+  void anInclusionProofOfATxAtHandRefusesATxThatIsNotTheStores() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      s.commit(List.of(kv("a", "1")));
+      s.commit(List.of(kv("b", "2")));
+      Tx one = s.tx(1);
+      Tx two = s.tx(2);
+      Tx forgedEntries = new Tx(one.header(), two.entries());
+      assertThatThrownBy(() -> s.inclusionProof(forgedEntries, 0))
+          .isInstanceOf(IllegalArgumentException.class);
+      TxHeader h = two.header();
+      TxHeader otherHeader =
+          new TxHeader(
+              h.id(), h.prevAlh(), h.ts() + 1, h.nEntries(), h.eh(), h.blTxId(), h.blRoot());
+      assertThatThrownBy(() -> s.inclusionProof(new Tx(otherHeader, two.entries()), 0))
+          .isInstanceOf(IllegalArgumentException.class);
+      // the refused entries left no tree behind: the real proof still verifies
+      HTree.verifyInclusion(
+          s.inclusionProof(one, 0),
+          one.entries().get(0).digest(Sha256Hasher.create()),
+          one.header().eh());
+      assertThat(s.inclusionProof(one, 0)).isEqualTo(s.inclusionProof(1, 0));
+    }
+  }
+
+  @Test
   void hashTreeRangesRememberedWhileTheTreeGrowsStayRight() throws Exception {
     try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
       InMemoryAhTree fresh = new InMemoryAhTree();
