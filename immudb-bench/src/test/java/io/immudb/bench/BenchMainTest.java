@@ -102,7 +102,7 @@ class BenchMainTest {
     assertThat(rc).as(bench.err()).isZero();
     assertThat(bench.lastLine())
         .startsWith("{\"mode\":\"read\",\"threads\":2,\"keys\":20,\"get_per_s\":")
-        .contains("\"get_ops\":40", "\"vget_ops\":40", "\"vget_p99_us\":");
+        .contains("\"get_ops\":40", "\"vget_ops\":40", "\"vget_p99_us\":", "\"vget_cpu_us\":");
   }
 
   @Test

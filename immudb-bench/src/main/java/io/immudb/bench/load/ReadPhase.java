@@ -1,6 +1,8 @@
 package io.immudb.bench.load;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -14,13 +16,16 @@ import org.HdrHistogram.Histogram;
  * One read phase of a {@link ReadLoad}: {@code threads} threads each apply {@code op} to sequential
  * keys drawn uniformly from {@code [0, keyCount)}, first for the warm-up (not recorded), then for
  * the measured run, which ends after the spec's seconds or once the spec's ops are done. Key
- * generation counts toward throughput but not toward latency.
+ * generation counts toward throughput but not toward latency. The CPU time of the reader threads
+ * (key generation included) is recorded too: on a loaded machine it varies far less than the rate.
  *
  * <p>Not thread-safe: {@link #run} is called from one thread, which starts and joins the readers.
  * The first failure of a reader stops the phase and is rethrown as an {@link
  * IllegalStateException}.
  */
 final class ReadPhase {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final String name;
   private final ReadLoadSpec spec;
   private final long keyCount;
@@ -60,6 +65,7 @@ final class ReadPhase {
   private ReadStats measure(String label, long ops, long durationNanos) {
     int n = spec.threads();
     LongAdder done = new LongAdder();
+    LongAdder cpu = new LongAdder();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Histogram[] hs = new Histogram[n];
     List<Thread> threads = new ArrayList<>(n);
@@ -73,7 +79,12 @@ final class ReadPhase {
       SplittableRandom rnd = new SplittableRandom(start + i);
       Thread t =
           new Thread(
-              () -> read(rnd, quota, timed, deadline, h, done, failure), "bench-" + name + "-" + i);
+              () -> {
+                long c0 = threadCpuNanos();
+                read(rnd, quota, timed, deadline, h, done, failure);
+                cpu.add(threadCpuNanos() - c0);
+              },
+              "bench-" + name + "-" + i);
       threads.add(t);
       t.start();
     }
@@ -95,7 +106,12 @@ final class ReadPhase {
     for (Histogram h : hs) {
       all.add(h);
     }
-    return new ReadStats(done.sum(), elapsed, all);
+    return new ReadStats(done.sum(), elapsed, all, cpu.sum());
+  }
+
+  /** CPU time of the calling thread, or 0 where the JVM can't measure it. */
+  private static long threadCpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
   }
 
   private void read(

@@ -26,6 +26,8 @@ public record ReadResult(ReadLoadSpec spec, long keys, ReadStats get, ReadStats 
         .put("get_max_us", get.maxMicros(), 2)
         .put("vget_ops", vget.ops())
         .put("vget_max_us", vget.maxMicros(), 2)
+        .put("get_cpu_us", get.cpuMicrosPerOp(), 2)
+        .put("vget_cpu_us", vget.cpuMicrosPerOp(), 2)
         .toString();
   }
 }

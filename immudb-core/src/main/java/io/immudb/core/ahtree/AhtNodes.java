@@ -29,4 +29,22 @@ public interface AhtNodes {
 
   /** Hash of the perfect subtree at {@code (level, index)}; see the class comment. */
   Sha256Digest node(int level, long index);
+
+  /**
+   * The Merkle Tree Hash of leaves {@code off+1 … off+count} when that range is not a perfect
+   * subtree, if the tree has it at hand (remembered from an earlier {@link #rangeHashed}); null
+   * otherwise. {@link AhtProofs} asks before hashing such a range from its perfect subtrees. A
+   * complete range never changes, so a tree may remember it for as long as it holds those leaves.
+   * Requires {@code off + count ≤ size()}. The default remembers nothing.
+   */
+  default Sha256Digest knownRange(long off, long count) {
+    return null;
+  }
+
+  /**
+   * Told by {@link AhtProofs} the hash {@code root} it computed for leaves {@code off+1 …
+   * off+count} (not a perfect subtree), so that {@link #knownRange} may return it later. The
+   * default ignores it.
+   */
+  default void rangeHashed(long off, long count, Sha256Digest root) {}
 }

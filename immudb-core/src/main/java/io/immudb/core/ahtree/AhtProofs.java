@@ -24,7 +24,9 @@ import java.util.Objects;
  * MTH(leaves 9..15) = NODE(P(9..12), NODE(P(13..14), h15))     peaks of 7 = 4 + 2 + 1
  * </pre>
  *
- * Hence a range costs O(log n) node reads and a proof O(log² n) at worst. Unaligned ranges (only
+ * Hence a range costs O(log n) node reads and a proof O(log² n) at worst; a tree that remembers the
+ * ranges it was asked for ({@link AhtNodes#knownRange}) makes the ranges at the right edge of a
+ * recent state, which every proof to that state needs, one lookup each. Unaligned ranges (only
  * reachable through {@link #rangeHash}) are computed from smaller subtrees and cost up to O(size).
  */
 public final class AhtProofs {
@@ -158,8 +160,14 @@ public final class AhtProofs {
     if (Long.bitCount(size) == 1 && off % size == 0) {
       return t.node(Long.numberOfTrailingZeros(size), off / size);
     }
+    Sha256Digest known = t.knownRange(off, size);
+    if (known != null) {
+      return known;
+    }
     long k = Long.bitCount(size) == 1 ? size >>> 1 : Long.highestOneBit(size);
-    return h.node(mth(t, off, k, h), mth(t, off + k, size - k, h));
+    Sha256Digest root = h.node(mth(t, off, k, h), mth(t, off + k, size - k, h));
+    t.rangeHashed(off, size, root);
+    return root;
   }
 
   private static void checkRange(AhtNodes t, long from, long to) {

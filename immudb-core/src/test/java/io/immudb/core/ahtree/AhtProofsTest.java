@@ -42,6 +42,63 @@ class AhtProofsTest {
     assertThat(AhtProofs.rangeHash(t, 3, 4)).isEqualTo(digest(V.get("node34")));
   }
 
+  /** A tree that remembers every range it is told about, counting what it is told. */
+  private static final class RememberingTree implements AhtNodes {
+    final InMemoryAhTree t;
+    final java.util.Map<List<Long>, Sha256Digest> known = new java.util.HashMap<>();
+    int hashed;
+
+    RememberingTree(InMemoryAhTree t) {
+      this.t = t;
+    }
+
+    @Override
+    public long size() {
+      return t.size();
+    }
+
+    @Override
+    public Sha256Digest node(int level, long index) {
+      return t.node(level, index);
+    }
+
+    @Override
+    public Sha256Digest knownRange(long off, long count) {
+      return known.get(List.of(off, count));
+    }
+
+    @Override
+    public void rangeHashed(long off, long count, Sha256Digest root) {
+      assertThat(Long.bitCount(count) == 1 && off % count == 0)
+          .as("perfect range offered")
+          .isFalse();
+      hashed++;
+      known.put(List.of(off, count), root);
+    }
+  }
+
+  @Test
+  void rememberedRangesGiveTheSameProofsAndAreNotHashedAgain() {
+    InMemoryAhTree plain = syntheticTree(37);
+    RememberingTree r = new RememberingTree(plain);
+    for (int round = 0; round < 2; round++) {
+      int hashedBefore = r.hashed;
+      for (long j = 1; j <= 37; j++) {
+        assertThat(AhtProofs.root(r, j)).isEqualTo(AhtProofs.root(plain, j));
+        assertThat(AhtProofs.lastInclusion(r, j)).isEqualTo(AhtProofs.lastInclusion(plain, j));
+        for (long i = 1; i <= j; i++) {
+          assertThat(AhtProofs.inclusion(r, i, j)).isEqualTo(AhtProofs.inclusion(plain, i, j));
+          assertThat(AhtProofs.consistency(r, i, j)).isEqualTo(AhtProofs.consistency(plain, i, j));
+        }
+      }
+      if (round == 0) {
+        assertThat(r.hashed).isPositive();
+      } else {
+        assertThat(r.hashed).as("second round hashes no range again").isEqualTo(hashedBefore);
+      }
+    }
+  }
+
   @Test
   void specVector13_4_proofsGenerateAndVerify() throws Exception {
     InMemoryAhTree t = syntheticTree(5);

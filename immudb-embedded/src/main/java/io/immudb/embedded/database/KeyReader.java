@@ -43,6 +43,25 @@ final class KeyReader {
     return new Stored(sk, ref.get(), store.readValue(ref.get()));
   }
 
+  /**
+   * The latest version of plain key {@code userKey} read without an index snapshot, or null when
+   * the key has none or holds a reference: the caller then reads it through a snapshot, which also
+   * resolves references in one consistent view.
+   */
+  Resolved latestPlain(byte[] userKey) {
+    byte[] sk = StoredKeys.plain(userKey);
+    EntryRef ref = store.latestRef(sk);
+    if (ref == null) {
+      return null;
+    }
+    byte[] v = store.readValue(ref);
+    if (StoredValues.isReference(v)) {
+      return null;
+    }
+    Entry e = new Entry(ref.txId(), userKey, StoredValues.userValue(v), null);
+    return new Resolved(e, new Stored(sk, ref, v));
+  }
+
   /** Whether {@code userKey} currently exists as a plain key or a reference. */
   Optional<Stored> find(IndexSnapshot s, byte[] userKey, long atTx) {
     try {

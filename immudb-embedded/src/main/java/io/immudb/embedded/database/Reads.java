@@ -43,6 +43,13 @@ final class Reads {
     }
     checkTxBound(atTx);
     waitFor(Math.max(atTx, sinceTx));
+    if (atTx == 0) {
+      // The common case, the latest version of a plain key: one index get, no snapshot to take.
+      KeyReader.Resolved r = reader.latestPlain(key);
+      if (r != null) {
+        return r;
+      }
+    }
     try (IndexSnapshot s = store.indexSnapshot()) {
       return reader.get(s, key, atTx);
     }

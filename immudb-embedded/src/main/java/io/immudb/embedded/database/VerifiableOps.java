@@ -1,6 +1,7 @@
 package io.immudb.embedded.database;
 
 import io.immudb.core.kv.KeyValue;
+import io.immudb.core.proof.DualProof;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
 import io.immudb.embedded.InvalidRequestException;
@@ -54,7 +55,7 @@ final class VerifiableOps {
   VerifiableTx txById(long txId, long proveSinceTx) {
     checkProveSince(proveSinceTx, Kind.ILLEGAL_STATE);
     Tx tx = reads.txById(txId);
-    return verifiableTx(tx.header().id(), proveSinceTx == 0 ? txId : proveSinceTx);
+    return verifiableTx(tx, proveSinceTx == 0 ? txId : proveSinceTx);
   }
 
   VerifiableEntry get(byte[] key, long atTx, long sinceTx, long proveSinceTx) {
@@ -64,8 +65,9 @@ final class VerifiableOps {
     EntryRef direct = r.direct().ref();
     long vTx = direct.txId();
     long since = proveSinceTx == 0 ? vTx : proveSinceTx;
+    Tx tx = store.tx(vTx);
     return new VerifiableEntry(
-        r.entry(), verifiableTx(vTx, since), store.inclusionProof(vTx, direct.entryIndex()));
+        r.entry(), verifiableTx(tx, since), store.inclusionProof(tx, direct.entryIndex()));
   }
 
   private VerifiableTx proven(TxHeader h, long proveSinceTx) {
@@ -73,12 +75,22 @@ final class VerifiableOps {
   }
 
   VerifiableTx verifiableTx(long txId, long proveSinceTx) {
-    Tx tx = store.tx(txId);
-    return new VerifiableTx(
-        tx,
-        proveSinceTx <= txId
-            ? store.dualProof(proveSinceTx, txId)
-            : store.dualProof(txId, proveSinceTx));
+    return verifiableTx(store.tx(txId), proveSinceTx);
+  }
+
+  /** {@code tx} (from the store) with the dual proof between it and {@code proveSinceTx}. */
+  private VerifiableTx verifiableTx(Tx tx, long proveSinceTx) {
+    TxHeader h = tx.header();
+    long txId = h.id();
+    DualProof proof;
+    if (proveSinceTx == txId) {
+      proof = store.dualProof(h, h);
+    } else if (proveSinceTx < txId) {
+      proof = store.dualProof(store.header(proveSinceTx), h);
+    } else {
+      proof = store.dualProof(h, store.header(proveSinceTx));
+    }
+    return new VerifiableTx(tx, proof);
   }
 
   void checkProveSince(long proveSinceTx, Kind kind) {

@@ -314,7 +314,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     checkTx(txId);
     TxCache.Cached c = txCache.get(txId);
     if (c == null) {
-      c = txCache.put(txId, new TxCache.Cached(reader.txRecord(txId)));
+      c = txCache.put(txId, new TxCache.Cached(reader.txRecordFromMapping(txId)));
     }
     return c;
   }
@@ -355,9 +355,42 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     return ProofBuilder.dualProof(this, source, target);
   }
 
+  /**
+   * As {@link #dualProof(long, long)}, for headers already at hand (spares looking them up). Both
+   * MUST be headers of this store as {@link #header} or {@link #tx} returned them (other headers
+   * give a proof that fails verification; nothing cached depends on them); requires {@code
+   * source.id() ≤ target.id()}.
+   */
+  public DualProof dualProof(TxHeader source, TxHeader target) {
+    if (source.id() > target.id()) {
+      throw new IllegalArgumentException(
+          "source tx " + source.id() + " is after target tx " + target.id());
+    }
+    checkTx(source.id());
+    checkTx(target.id());
+    return ProofBuilder.dualProof(this, source, target);
+  }
+
   /** Inclusion proof of entry {@code entryIndex} in tx {@code txId} (spec v1 §4.2). */
   public InclusionProof inclusionProof(long txId, int entryIndex) {
-    return txCache.inclusionProof(txId, cached(txId), entryIndex);
+    TxRecord rec = cached(txId).record;
+    return txCache.inclusionProof(txId, rec.header().eh(), rec.entries(), entryIndex);
+  }
+
+  /**
+   * As {@link #inclusionProof(long, int)} for a tx already at hand, as {@link #tx} returned it
+   * (spares looking it up again).
+   *
+   * @throws IllegalArgumentException if {@code tx} is not this store's tx of its id: its header
+   *     differs, or (checked when the tx's entry tree is built, so a wrong tree is never cached)
+   *     its entries don't hash to the header's {@code eH}
+   */
+  public InclusionProof inclusionProof(Tx tx, int entryIndex) {
+    TxHeader h = tx.header();
+    if (!header(h.id()).equals(h)) {
+      throw new IllegalArgumentException("tx " + h.id() + " is not this store's tx " + h.id());
+    }
+    return txCache.inclusionProof(h.id(), h.eh(), tx.entries(), entryIndex);
   }
 
   // ---------------------------------------------------------------- index
@@ -423,6 +456,16 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   /** As {@link #awaitIndexed(long, Duration)} with the store's configured timeout. */
   public void awaitIndexed(long txId) {
     awaitIndexed(txId, options.indexWaitTimeout());
+  }
+
+  /**
+   * The newest indexed version of {@code storedKey}, or null if it has none, read without a
+   * snapshot ({@link KeyIndex#latest}): for a single get of the latest version. The key is not
+   * copied and MUST NOT change during the call.
+   */
+  public EntryRef latestRef(byte[] storedKey) {
+    ensureOpen();
+    return index.latest(storedKey);
   }
 
   /** A consistent view of the index at the last indexed tx. Close it after use. */

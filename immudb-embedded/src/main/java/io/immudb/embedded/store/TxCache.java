@@ -1,31 +1,38 @@
 package io.immudb.embedded.store;
 
+import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.InclusionProof;
 import io.immudb.core.tx.TxEntry;
 import io.immudb.embedded.internal.txlog.TxRecord;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * LRU caches of recently read transactions and of their entry trees, bounded by an estimate of the
- * bytes they hold. A verifiable read of an entry in a large transaction needs the whole transaction
- * (it goes on the wire) and an inclusion proof; without the caches every such read would re-decode
- * the record and re-hash every entry.
+ * Caches (CLOCK, close to LRU) of recently read transactions and of their entry trees, bounded by
+ * an estimate of the bytes they hold. A verifiable read of an entry in a large transaction needs
+ * the whole transaction (it goes on the wire) and an inclusion proof; without the caches every such
+ * read would re-decode the record and re-hash every entry.
  *
  * <p>The two are kept apart because they differ in size by an order of magnitude: a tree is cached
  * {@linkplain HTree#trimmed trimmed} to its levels from {@link #TREE_BASE} up (8 bytes an entry for
- * a large transaction, against about 200 for the decoded record), in a quarter of the budget, so
+ * a large transaction, against about 160 for the decoded record), in an eighth of the budget, so
  * the trees of far more transactions stay cached than their records. A proof from a trimmed tree
  * re-hashes at most {@code 2^TREE_BASE} entries next to the leaf instead of all of them.
  *
- * <p>Thread-safe: map operations hold the cache's lock briefly; records and trees are immutable and
- * built outside the lock (two threads may build the same one; one wins).
+ * <p>Thread-safe: lookups take no lock, insertions and evictions hold the cache's lock briefly;
+ * records and trees are immutable and built outside the lock (two threads may build the same one;
+ * one wins).
  */
 final class TxCache {
-  /** Rough heap cost per entry of a cached record, beyond the key bytes. */
-  private static final long ENTRY_OVERHEAD = 160;
+  /**
+   * Heap cost per entry of a cached record beyond the key bytes (64-bit JVM, compressed oops): the
+   * {@code TxEntry} (24), the key array's header and padding (≤ 24), the {@code hValue} digest and
+   * its array (64), the list slot (4) and the value offset (8).
+   */
+  private static final long ENTRY_OVERHEAD = 124;
 
   /** Lowest tree level kept in the cache: proofs recompute the 8 leaves below it. */
   static final int TREE_BASE = 3;
@@ -34,8 +41,8 @@ final class TxCache {
   private final Lru<HTree> trees;
 
   TxCache(long maxBytes) {
-    this.trees = new Lru<>(maxBytes / 4);
-    this.records = new Lru<>(maxBytes - maxBytes / 4);
+    this.trees = new Lru<>(maxBytes / 8);
+    this.records = new Lru<>(maxBytes - maxBytes / 8);
   }
 
   /** A cached tx record. */
@@ -62,32 +69,63 @@ final class TxCache {
     return records.put(txId, c, c.size);
   }
 
-  /** The inclusion proof of entry {@code entryIndex} of {@code c}, tx {@code txId}. */
-  InclusionProof inclusionProof(long txId, Cached c, int entryIndex) {
+  /**
+   * The inclusion proof of entry {@code entryIndex} of tx {@code txId}, whose entries and {@code
+   * eH} are given. A tree is cached only if it hashes to {@code eh}, so entries that are not the
+   * tx's can never leave a wrong tree behind.
+   *
+   * @throws IllegalArgumentException if a tree built from {@code entries} doesn't hash to {@code
+   *     eh}
+   */
+  InclusionProof inclusionProof(long txId, Sha256Digest eh, List<TxEntry> entries, int entryIndex) {
     Sha256Hasher h = Sha256Hasher.create();
     HTree tree = trees.get(txId);
     if (tree == null) {
-      tree = HTree.ofEntries(c.record.entries(), h).trimmed(TREE_BASE);
+      HTree full = HTree.ofEntries(entries, h);
+      if (!full.root().equals(eh)) {
+        throw new IllegalArgumentException("entries of tx " + txId + " don't hash to its eH");
+      }
+      tree = full.trimmed(TREE_BASE);
       tree = trees.put(txId, tree, 64L + tree.nodeBytes());
     }
-    return tree.inclusionProof(entryIndex, i -> c.record.entries().get(i).digest(h), h);
+    return tree.inclusionProof(entryIndex, i -> entries.get(i).digest(h), h);
   }
 
-  /** An LRU map from tx id to values of a given estimated size. */
+  /**
+   * A map from tx id to values of a given estimated size, evicting by CLOCK (second chance): an
+   * approximation of LRU whose hits take no lock and write nothing shared but a one-time flag, so
+   * readers on several threads don't serialize on it. Puts and evictions hold the lock.
+   */
   private static final class Lru<V> {
     private final long maxBytes;
-    private final LinkedHashMap<Long, Sized<V>> map = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    private final ConcurrentHashMap<Long, Sized<V>> map = new ConcurrentHashMap<>(256);
+    private final ArrayDeque<Long> clock = new ArrayDeque<>(); // guarded by this
+    private long bytes; // guarded by this
 
-    private record Sized<V>(V value, long size) {}
+    private static final class Sized<V> {
+      final V value;
+      final long size;
+      volatile boolean used;
+
+      Sized(V value, long size) {
+        this.value = value;
+        this.size = size;
+      }
+    }
 
     Lru(long maxBytes) {
       this.maxBytes = maxBytes;
     }
 
-    synchronized V get(long txId) {
+    V get(long txId) {
       Sized<V> s = map.get(txId);
-      return s == null ? null : s.value;
+      if (s == null) {
+        return null;
+      }
+      if (!s.used) {
+        s.used = true;
+      }
+      return s.value;
     }
 
     V put(long txId, V value, long size) {
@@ -99,12 +137,20 @@ final class TxCache {
         if (old != null) {
           return old.value;
         }
+        clock.addLast(txId);
         bytes += size;
-        var it = map.entrySet().iterator();
-        while (bytes > maxBytes && it.hasNext()) {
-          Map.Entry<Long, Sized<V>> e = it.next();
-          bytes -= e.getValue().size;
-          it.remove();
+        // one round of second chances at most, however often readers touch the entries meanwhile
+        int chances = clock.size();
+        while (bytes > maxBytes) {
+          Long id = clock.pollFirst();
+          Sized<V> e = map.get(id);
+          if (id == txId || (chances-- > 0 && e.used)) {
+            e.used = false; // second chance; the value just added always gets one
+            clock.addLast(id);
+          } else {
+            map.remove(id);
+            bytes -= e.size;
+          }
         }
         return value;
       }

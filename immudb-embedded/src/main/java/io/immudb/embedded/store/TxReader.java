@@ -68,6 +68,21 @@ final class TxReader {
     return txRecord(c);
   }
 
+  /**
+   * As {@link #txRecord(long)}, decoding straight from the tx log's memory mapping when the record
+   * lies in one (no copy of the record): for reads that decode a tx once and keep only the result.
+   */
+  TxRecord txRecordFromMapping(long txId) {
+    CommitRecord c = commitRecord(txId);
+    ByteBuffer view;
+    try {
+      view = txlog.mappedView(c.txOff(), c.txLen());
+    } catch (IOException e) {
+      throw new UncheckedIOException("read of " + txlog.describe(c.txOff()) + " failed", e);
+    }
+    return view == null ? txRecord(c) : decode(c, view);
+  }
+
   TxRecord txRecord(CommitRecord c) {
     return decode(c, txRecordBytes(c));
   }

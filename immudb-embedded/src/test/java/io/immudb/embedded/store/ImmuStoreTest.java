@@ -3,6 +3,8 @@ package io.immudb.embedded.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.immudb.core.ahtree.AhtProofs;
+import io.immudb.core.ahtree.InMemoryAhTree;
 import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.kv.StoredKeyValue;
@@ -311,6 +313,52 @@ class ImmuStoreTest {
     try (ImmuStore s = ImmuStore.open(dir, o)) {
       assertThat(s.readValue(s.txRecord(7), 0)).isEqualTo(big);
       assertThat(s.verify().ok()).isTrue();
+    }
+  }
+
+  @Test
+  void anInclusionProofOfATxAtHandRefusesATxThatIsNotTheStores() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      s.commit(List.of(kv("a", "1")));
+      s.commit(List.of(kv("b", "2")));
+      Tx one = s.tx(1);
+      Tx two = s.tx(2);
+      Tx forgedEntries = new Tx(one.header(), two.entries());
+      assertThatThrownBy(() -> s.inclusionProof(forgedEntries, 0))
+          .isInstanceOf(IllegalArgumentException.class);
+      TxHeader h = two.header();
+      TxHeader otherHeader =
+          new TxHeader(
+              h.id(), h.prevAlh(), h.ts() + 1, h.nEntries(), h.eh(), h.blTxId(), h.blRoot());
+      assertThatThrownBy(() -> s.inclusionProof(new Tx(otherHeader, two.entries()), 0))
+          .isInstanceOf(IllegalArgumentException.class);
+      // the refused entries left no tree behind: the real proof still verifies
+      HTree.verifyInclusion(
+          s.inclusionProof(one, 0),
+          one.entries().get(0).digest(Sha256Hasher.create()),
+          one.header().eh());
+      assertThat(s.inclusionProof(one, 0)).isEqualTo(s.inclusionProof(1, 0));
+    }
+  }
+
+  @Test
+  void hashTreeRangesRememberedWhileTheTreeGrowsStayRight() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      InMemoryAhTree fresh = new InMemoryAhTree();
+      for (int n = 1; n <= 40; n++) {
+        s.commit(List.of(kv("k" + n, "v" + n)));
+        fresh.append(s.alh(n));
+        // twice: the second pass is served from the ranges the first one remembered
+        for (int pass = 0; pass < 2; pass++) {
+          for (long i = 1; i <= n; i++) {
+            assertThat(AhtProofs.inclusion(s.aht(), i, n))
+                .isEqualTo(AhtProofs.inclusion(fresh, i, n));
+            assertThat(AhtProofs.consistency(s.aht(), i, n))
+                .isEqualTo(AhtProofs.consistency(fresh, i, n));
+          }
+          assertThat(AhtProofs.root(s.aht(), n)).isEqualTo(fresh.root());
+        }
+      }
     }
   }
 

@@ -33,9 +33,13 @@ import java.util.zip.CRC32C;
  * every commit; {@link #repair} rebuilds a lagging tail on open.
  */
 public final class FileAhTree implements AhtNodes {
-  private static final int CACHE_MASK = (1 << 16) - 1;
+  private static final int CACHE_MASK = (1 << 18) - 1;
 
   private record CachedNode(long ordinal, Sha256Digest digest) {}
+
+  private static final int RANGE_CACHE_MASK = (1 << 12) - 1;
+
+  private record CachedRange(long off, long count, Sha256Digest digest) {}
 
   /** Bytes per node record. */
   public static final int RECORD_LENGTH = Sha256Digest.LENGTH + 4;
@@ -50,9 +54,18 @@ public final class FileAhTree implements AhtNodes {
 
   /**
    * Direct-mapped cache of nodes read from the log, by ordinal. Proofs to recent states read the
-   * same right-edge nodes again and again. Lock-free: slots hold immutable records.
+   * same right-edge nodes again and again, and proofs of random txs the nodes next to their leaves:
+   * 2^18 slots hold every node of a tree of 128k txs (1 MiB of slots, about 90 bytes a filled one).
+   * Lock-free: slots hold immutable records.
    */
   private final CachedNode[] cache = new CachedNode[CACHE_MASK + 1];
+
+  /**
+   * Direct-mapped cache of the hashes of leaf ranges that are not perfect subtrees ({@link
+   * #knownRange}): the right edge of a state, which every proof to that state hashes again.
+   * Lock-free like {@link #cache}; only ranges of the published tree are ever offered.
+   */
+  private final CachedRange[] ranges = new CachedRange[RANGE_CACHE_MASK + 1];
 
   private ByteBuffer pending = ByteBuffer.allocate(64 * RECORD_LENGTH);
   private long pendingSize;
@@ -94,6 +107,7 @@ public final class FileAhTree implements AhtNodes {
     }
     log.truncate(nodeCount(have) * RECORD_LENGTH);
     java.util.Arrays.fill(cache, null);
+    java.util.Arrays.fill(ranges, null);
     size = have;
     pendingSize = have;
     loadPeaks(have);
@@ -143,6 +157,24 @@ public final class FileAhTree implements AhtNodes {
   public Sha256Digest node(int level, long index) {
     checkComplete(level, index);
     return readNode(level, index);
+  }
+
+  @Override
+  public Sha256Digest knownRange(long off, long count) {
+    CachedRange r = ranges[rangeSlot(off, count)];
+    return r != null && r.off == off && r.count == count ? r.digest : null;
+  }
+
+  @Override
+  public void rangeHashed(long off, long count, Sha256Digest root) {
+    if (off >= 0 && count > 0 && off + count <= size) {
+      ranges[rangeSlot(off, count)] = new CachedRange(off, count, root);
+    }
+  }
+
+  private static int rangeSlot(long off, long count) {
+    long x = (off + count) * 0x9E3779B97F4A7C15L ^ count;
+    return (int) (x ^ x >>> 29) & RANGE_CACHE_MASK;
   }
 
   private void checkComplete(int level, long index) {

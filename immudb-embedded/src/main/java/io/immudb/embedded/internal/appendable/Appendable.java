@@ -31,6 +31,20 @@ public interface Appendable extends AutoCloseable {
    */
   void read(long offset, ByteBuffer dst) throws IOException;
 
+  /**
+   * A read-only view of the {@code len} bytes at {@code offset}, straight from a memory mapping
+   * (position 0, limit {@code len}), or null when they are not in one: then {@link #read} them. It
+   * saves the copy for a reader that only decodes the bytes. The view MUST NOT be used after the
+   * log is truncated below {@code offset + len} or closed. Requires {@code offset + len ≤ size()};
+   * throws {@link java.io.EOFException} otherwise. The default maps nothing.
+   */
+  default ByteBuffer mappedView(long offset, int len) throws IOException {
+    if (offset < 0 || len < 0 || offset + len > size()) {
+      throw new java.io.EOFException("view of " + len + " bytes at " + offset + " beyond the end");
+    }
+    return null;
+  }
+
   /** Makes every appended byte durable (fdatasync of every file written since the last sync). */
   void sync() throws IOException;
 

@@ -269,6 +269,16 @@ public final class SegmentedAppendable implements Appendable {
     readChannel(offset, dst);
   }
 
+  @Override
+  public ByteBuffer mappedView(long offset, int len) throws IOException {
+    if (offset < 0 || len < 0 || offset + len > size) {
+      throw new EOFException(
+          "view of " + len + " bytes at " + offset + " beyond the end (" + size + ") of " + dir);
+    }
+    Window w = window(offset, len);
+    return w == null ? null : w.buf.slice((int) (offset % MAP_CHUNK), len);
+  }
+
   /**
    * Serves a read from a read-only memory mapping of its 8 MiB window, mapping the window (or the
    * part of it below the size) on first use. Bytes below the size never change, so a mapping stays
@@ -278,12 +288,28 @@ public final class SegmentedAppendable implements Appendable {
    */
   private boolean readMapped(long offset, ByteBuffer dst) throws IOException {
     int len = dst.remaining();
+    Window w = window(offset, len);
+    if (w == null) {
+      return false;
+    }
+    long chunkStart = offset / MAP_CHUNK * MAP_CHUNK;
+    w.buf.get((int) (offset - chunkStart), dst.array(), dst.arrayOffset() + dst.position(), len);
+    dst.position(dst.position() + len);
+    return true;
+  }
+
+  /**
+   * The mapped window holding all of {@code [offset, offset+len)} (the range checked against the
+   * size by the caller), mapping it first if needed; null when the range must be read through the
+   * channel.
+   */
+  private Window window(long offset, int len) throws IOException {
     long chunk = offset / MAP_CHUNK;
     long chunkStart = chunk * MAP_CHUNK;
     long chunkEnd = chunkStart + MAP_CHUNK;
     int seg = segmentIndex(chunkStart);
     if (offset + len > chunkEnd || segmentIndex(chunkEnd - 1) != seg) {
-      return false;
+      return null;
     }
     Window w = mapped.get(chunk);
     if (w == null || offset + len > chunkStart + w.length) {
@@ -291,7 +317,7 @@ public final class SegmentedAppendable implements Appendable {
       long mappedLen = w == null ? 0 : w.length;
       if (offset + len > chunkStart + avail
           || (avail < MAP_CHUNK && avail - mappedLen < REMAP_STEP)) {
-        return false;
+        return null;
       }
       // Never map past the file's end: mapping a writable channel beyond it would grow the file.
       MappedByteBuffer m =
@@ -300,9 +326,7 @@ public final class SegmentedAppendable implements Appendable {
       Window fresh = new Window(m, avail);
       w = mapped.merge(chunk, fresh, (a, b) -> a.length >= b.length ? a : b);
     }
-    w.buf.get((int) (offset - chunkStart), dst.array(), dst.arrayOffset() + dst.position(), len);
-    dst.position(dst.position() + len);
-    return true;
+    return w;
   }
 
   /** A read-only mapping of the first {@code length} bytes of a window. */

@@ -137,6 +137,27 @@ public final class KeyIndex implements AutoCloseable {
   }
 
   /**
+   * The newest version of {@code storedKey} indexed so far, or null if it has none: one point get
+   * without a snapshot, for a caller that wants the latest version and no consistent view across
+   * several reads. It sees every applied tx, possibly a few more than {@link #indexedTx()} (applied
+   * but not yet published); all of them are committed. The key is not copied.
+   */
+  public EntryRef latest(byte[] storedKey) {
+    if (storedKey == null) {
+      throw new IllegalArgumentException("storedKey is null");
+    }
+    long stamp = enter();
+    try {
+      byte[] v = db.db.get(db.latest, storedKey);
+      return v == null ? null : EntryRefCodec.decode(v);
+    } catch (RocksDBException e) {
+      throw IndexDb.failure("get", e);
+    } finally {
+      lifecycle.unlockRead(stamp);
+    }
+  }
+
+  /**
    * Wipes every entry, so that {@link #indexedTx()} is 0, for a rebuild from the tx log. Snapshots
    * already open keep their view.
    */

@@ -71,6 +71,27 @@ class SegmentedAppendableTest {
   }
 
   @Test
+  void mappedViewsShowTheBytesOfCompleteWindowsAndNothingElse() throws IOException {
+    long chunk = SegmentedAppendable.MAP_CHUNK;
+    int n = (int) (chunk + 1000);
+    byte[] data = new byte[n];
+    new Random(4).nextBytes(data);
+    try (SegmentedAppendable a = SegmentedAppendable.open(dir, 64L << 20)) {
+      a.append(ByteBuffer.wrap(data));
+      ByteBuffer v = a.mappedView(12345, 5000);
+      assertThat(v.position()).isZero();
+      assertThat(v.remaining()).isEqualTo(5000);
+      assertThat(v.isReadOnly()).isTrue();
+      byte[] got = new byte[5000];
+      v.get(got);
+      assertThat(got).isEqualTo(Arrays.copyOfRange(data, 12345, 12345 + 5000));
+      assertThat(a.mappedView(chunk - 10, 20)).as("across two windows").isNull();
+      assertThat(a.mappedView(chunk + 10, 20)).as("in the unmapped newest bytes").isNull();
+      assertThatThrownBy(() -> a.mappedView(n - 10, 20)).isInstanceOf(EOFException.class);
+    }
+  }
+
+  @Test
   void preallocatedZerosAreTrimmedOnCloseAndCutAfterACrash() throws IOException {
     Path seg0 = dir.resolve("00000000.seg");
     try (SegmentedAppendable a = SegmentedAppendable.open(dir, 1 << 20, 64 * 1024)) {

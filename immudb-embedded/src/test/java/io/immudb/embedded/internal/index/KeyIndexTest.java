@@ -63,6 +63,21 @@ class KeyIndexTest {
   }
 
   @Test
+  void latestReadsTheNewestVersionWithoutASnapshot() {
+    assertThat(index.latest(k("a"))).isNull();
+    index.apply(List.of(tx(1, "a", "b"), tx(2, "a")));
+    assertThat(index.latest(k("a"))).isEqualTo(ref(2, 0));
+    assertThat(index.latest(k("b"))).isEqualTo(ref(1, 1));
+    assertThat(index.latest(k("c"))).isNull();
+    index.apply(List.of(tx(3, "b")));
+    assertThat(index.latest(k("b"))).isEqualTo(ref(3, 0));
+    index.reset();
+    assertThat(index.latest(k("a"))).isNull();
+    index.close();
+    assertThatThrownBy(() -> index.latest(k("a"))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aSnapshotDoesNotSeeLaterApplies() {
     index.apply(List.of(tx(1, "a")));
     try (IndexSnapshot before = index.snapshot()) {
