@@ -11,7 +11,6 @@ import io.immudb.embedded.store.KeyValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -31,7 +30,9 @@ import java.util.function.Predicate;
  * writer whose view is older than what is kept always conflicts).
  *
  * <p><b>Thread-safety:</b> every method may be called from any number of threads. SQL commits are
- * serialized by one lock (validation, commit and indexing of one tx at a time); views take no lock.
+ * not serialized by a lock: each is checked, and its keys remembered, on the store's single writer
+ * thread at the moment it is given its tx id ({@link ImmuStore#commitWith}), so concurrent commits
+ * are checked in commit order and still share group commits (fsyncs); views take no lock.
  */
 public final class SqlSpace {
   /** The first byte of every stored key of the SQL namespace. */
@@ -42,17 +43,16 @@ public final class SqlSpace {
 
   private final ImmuStore store;
   private final VerifiableOps verifiable;
-  private final ReentrantLock commitLock = new ReentrantLock();
 
-  /** The keys of the recent SQL commits, oldest first; guarded by {@link #commitLock}. */
+  /** The keys of the recent SQL commits, oldest first; used on the store's writer thread only. */
   private final ArrayDeque<Committed> recent = new ArrayDeque<>();
 
   private int recentKeys;
 
-  /** A view at tx >= this one can be checked against {@link #recent}; guarded by the lock. */
+  /** A view at tx >= this one can be checked against {@link #recent}; writer thread only. */
   private long checkableFrom;
 
-  /** The last SQL commit (0 = none since open); written under the lock. */
+  /** The last SQL commit (0 = none since open); written on the writer thread. */
   private volatile long lastSqlTx;
 
   private record Committed(long txId, byte[][] keys) {}
@@ -77,25 +77,36 @@ public final class SqlSpace {
    * Commits {@code entries} as {@link #commit(List)} does, unless a SQL tx committed after tx
    * {@code snapshotTxId} (the {@link SqlView#txId()} the caller read at) wrote a key for which
    * {@code dependsOn} is true, or one of {@code entries}' keys: then nothing is written. {@code
-   * dependsOn} runs under the commit lock and MUST be fast and side-effect free. When no SQL tx
-   * committed after the snapshot (the common case) no key is checked.
+   * dependsOn} runs on the store's writer thread and MUST be fast and side-effect free. When no SQL
+   * tx committed after the snapshot (the common case) no key is checked.
    *
    * @throws TxConflictException on a conflict
    */
   public TxHeader commit(
       List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
-    commitLock.lock();
-    try {
-      if (snapshotTxId < lastSqlTx) {
-        check(entries, snapshotTxId, dependsOn);
-      }
-      byte[][] keys = new byte[entries.size()][];
-      TxHeader h = commitNow(entries, keys);
-      remember(h.id(), keys);
-      return h;
-    } finally {
-      commitLock.unlock();
+    List<KeyValue> kvs = new ArrayList<>(entries.size());
+    byte[][] keys = new byte[entries.size()][];
+    for (StoredKeyValue e : entries) {
+      byte[] k = e.key();
+      checkKey(k);
+      keys[kvs.size()] = k;
+      kvs.add(KeyValue.ofOwned(k, e.value()));
     }
+    // The check runs on the store's writer thread when the tx gets its id, in commit order, so
+    // concurrent SQL commits share group commits and each is checked against every SQL tx
+    // ordered before it. A tx refused by the store after this point (a broken limit) leaves its
+    // keys remembered: later txs may then conflict without need, never the other way round.
+    TxHeader h =
+        store.commitWith(
+            txId -> {
+              if (snapshotTxId < lastSqlTx) {
+                check(entries, snapshotTxId, dependsOn);
+              }
+              remember(txId, keys);
+              return kvs;
+            });
+    store.awaitIndexed(h.id());
+    return h;
   }
 
   /**
@@ -139,19 +150,6 @@ public final class SqlSpace {
       checkableFrom = old.txId();
     }
     lastSqlTx = txId;
-  }
-
-  private TxHeader commitNow(List<StoredKeyValue> entries, byte[][] keys) {
-    List<KeyValue> kvs = new ArrayList<>(entries.size());
-    for (StoredKeyValue e : entries) {
-      byte[] k = e.key();
-      checkKey(k);
-      keys[kvs.size()] = k;
-      kvs.add(KeyValue.ofOwned(k, e.value()));
-    }
-    TxHeader h = store.commit(kvs);
-    store.awaitIndexed(h.id());
-    return h;
   }
 
   /** The id of the last committed tx of the database (any namespace). */

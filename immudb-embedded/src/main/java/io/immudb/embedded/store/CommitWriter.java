@@ -259,9 +259,10 @@ final class CommitWriter implements Runnable {
     }
     List<PreparedTx> committedTxs = new ArrayList<>(group.size());
     List<TxHeader> headers = new ArrayList<>(group.size());
+    // Deferred txs count once resolved: a group that turns out too large drops its rows (null).
     long groupEntries = 0;
     for (PreparedTx p : group) {
-      groupEntries += p.deferred != null ? INLINE_INDEX_ENTRIES + 1 : p.keys.length;
+      groupEntries += p.deferred != null ? 0 : p.keys.length;
     }
     List<TxIndexBatch> index =
         groupEntries <= INLINE_INDEX_ENTRIES ? new ArrayList<>(group.size()) : null;
@@ -280,6 +281,10 @@ final class CommitWriter implements Runnable {
           } catch (RuntimeException e) {
             p.future.completeExceptionally(e);
             continue;
+          }
+          groupEntries += q.keys.length;
+          if (groupEntries > INLINE_INDEX_ENTRIES) {
+            index = null;
           }
         }
         if (p.expected != null) {
