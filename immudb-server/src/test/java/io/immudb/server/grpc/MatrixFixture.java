@@ -114,6 +114,11 @@ final class MatrixFixture implements AutoCloseable {
             .build());
   }
 
+  /** The databases behind both services. */
+  DatabaseRegistry registry() {
+    return registry;
+  }
+
   Channel v1Channel() {
     return v1Channel;
   }
