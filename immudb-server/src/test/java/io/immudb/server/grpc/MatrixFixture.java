@@ -67,7 +67,12 @@ final class MatrixFixture implements AutoCloseable {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   MatrixFixture(Path dir) throws Exception {
-    registry = DatabaseRegistry.open(dir, false);
+    this(dir, io.immudb.embedded.store.StoreOptions.builder().synced(false).build());
+  }
+
+  /** As {@link #MatrixFixture(Path)}, the databases opened with {@code options}. */
+  MatrixFixture(Path dir, io.immudb.embedded.store.StoreOptions options) throws Exception {
+    registry = DatabaseRegistry.open(dir, options);
     UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
     users.ensureSysadmin("immudb");
     LoginSessions tokens = new LoginSessions(users, registry, EXPIRY, clock);

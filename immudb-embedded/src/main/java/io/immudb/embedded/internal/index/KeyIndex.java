@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * RocksDB and derived entirely from the tx log (see the package documentation).
  *
  * <p>Thread-safety: {@link #snapshot()}, {@link #indexedTx()}, {@link #compact()} and {@link
- * #approximateSizeBytes()} may be called from any thread. {@link #apply} and {@link #reset()} are
- * for the single indexer thread; they are serialized by a lock, so a stray second caller waits
+ * #approximateSizeBytes()} may be called from any thread. {@link #apply}, {@link #reset()} and
+ * {@link #reopen} are for the single indexer thread; they are serialized by a lock, so a stray second caller waits
  * rather than corrupts. {@link #close()} waits for running calls, closes every open snapshot and is
  * idempotent; afterwards every call throws {@link IllegalStateException}.
  *
