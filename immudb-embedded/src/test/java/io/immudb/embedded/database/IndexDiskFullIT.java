@@ -65,6 +65,7 @@ class IndexDiskFullIT {
         assertThatThrownBy(() -> db.awaitIndexed(lastTx, Duration.ofSeconds(2)))
             .as("the index cannot take tx %d while the disk is full", lastTx)
             .isInstanceOf(IndexTimeoutException.class);
+        assertThat(db.indexNoSpaceRetries()).as("retries, for the metric").isPositive();
 
         // Space freed: the same database indexes again, by itself.
         Files.delete(filler);

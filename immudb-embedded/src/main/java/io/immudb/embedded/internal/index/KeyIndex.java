@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: {@link #snapshot()}, {@link #indexedTx()}, {@link #compact()} and {@link
  * #approximateSizeBytes()} may be called from any thread. {@link #apply}, {@link #reset()} and
- * {@link #reopen} are for the single indexer thread; they are serialized by a lock, so a stray second caller waits
- * rather than corrupts. {@link #close()} waits for running calls, closes every open snapshot and is
- * idempotent; afterwards every call throws {@link IllegalStateException}.
+ * {@link #reopen} are for the single indexer thread; they are serialized by a lock, so a stray
+ * second caller waits rather than corrupts. {@link #close()} waits for running calls, closes every
+ * open snapshot and is idempotent; afterwards every call throws {@link IllegalStateException}.
  *
  * <p>Lock order: {@code writer} (apply/reset), then {@code lifecycle} (read: every call; write:
  * close), then a snapshot's own guard (taken by close for each open snapshot).
