@@ -168,6 +168,32 @@ final class VerifiedOps {
                         .setKeyRequest(Requests.keyRequest(key, atTx, sinceTx))
                         .setProveSinceTx(t.txId())
                         .build()));
+    Checked<Entry> c = checkEntry(verifier, t, key, atTx, a);
+    Entry e = c.value();
+    ImmuState next = c.next();
+    Optional<Reference> ref = e.referencedBy();
+    advance(s, next);
+    if (ref.isPresent()) {
+      // The proof covers the reference; prove the referenced value too (one level, spec v1 §9.7).
+      Entry target = get(e.key(), e.tx(), 0);
+      if (target.referencedBy().isPresent() || !Arrays.equals(target.value(), e.value())) {
+        throw mismatch(next, "the referenced value differs from the one proven in tx " + e.tx());
+      }
+    }
+    return e;
+  }
+
+  /** A checked answer: what it holds, and the state to trust next. */
+  record Checked<T>(T value, ImmuState next) {}
+
+  /**
+   * Checks the answer {@code a} to a {@code VerifiableGet} of {@code key} (at {@code atTx} if
+   * positive) against {@code t}: the entry is the one asked for and proven in its tx. The
+   * referenced value of a reference is not proven here.
+   */
+  static Checked<Entry> checkEntry(
+      Verifier verifier, ImmuState t, byte[] key, long atTx, VerifiableEntry a)
+      throws VerificationException {
     if (!a.hasEntry() || !a.hasInclusionProof() || !a.hasVerifiableTx()) {
       throw new VerificationException(
           Reason.MALFORMED_PROOF, "the answer lacks the entry, its inclusion proof or its tx");
@@ -187,17 +213,8 @@ final class VerifiedOps {
             ? new Expected(
                 StoredKeys.plain(readKey), StoredValues.reference(ref.get().atTx(), e.key()))
             : new Expected(StoredKeys.plain(readKey), StoredValues.plain(e.value()));
-    ImmuState next =
-        verifier.verifyRead(t, vTx, stored, a.getInclusionProof(), a.getVerifiableTx());
-    advance(s, next);
-    if (ref.isPresent()) {
-      // The proof covers the reference; prove the referenced value too (one level, spec v1 §9.7).
-      Entry target = get(e.key(), e.tx(), 0);
-      if (target.referencedBy().isPresent() || !Arrays.equals(target.value(), e.value())) {
-        throw mismatch(next, "the referenced value differs from the one proven in tx " + e.tx());
-      }
-    }
-    return e;
+    return new Checked<>(
+        e, verifier.verifyRead(t, vTx, stored, a.getInclusionProof(), a.getVerifiableTx()));
   }
 
   SqlRow sqlGet(String table, List<Object> pk, long atTx, long sinceTx)
@@ -218,6 +235,23 @@ final class VerifiedOps {
                         .setSqlGetRequest(g)
                         .setProveSinceTx(t.txId())
                         .build()));
+    Checked<SqlRow> c = checkSqlRow(verifier, t, table, pk, atTx, a);
+    advance(s, c.next());
+    return c.value();
+  }
+
+  /**
+   * Checks the answer {@code a} to a {@code VerifiableSQLGet} of the row of {@code table} with
+   * primary key {@code pk} (as of {@code atTx} if positive) against {@code t}.
+   */
+  static Checked<SqlRow> checkSqlRow(
+      Verifier verifier,
+      ImmuState t,
+      String table,
+      List<Object> pk,
+      long atTx,
+      VerifiableSQLEntry a)
+      throws VerificationException {
     if (!a.hasSqlEntry() || !a.hasInclusionProof() || !a.hasVerifiableTx()) {
       throw new VerificationException(
               Reason.MALFORMED_PROOF, "the answer lacks the row, its inclusion proof or its tx")
@@ -254,8 +288,8 @@ final class VerifiedOps {
     } catch (VerificationException e) {
       throw e.withStates(t, next);
     }
-    advance(s, next);
-    return new SqlRow(table, row.getTx(), deleted, Collections.unmodifiableMap(values));
+    return new Checked<>(
+        new SqlRow(table, row.getTx(), deleted, Collections.unmodifiableMap(values)), next);
   }
 
   private static VerificationException mismatch(ImmuState trusted, String message) {

@@ -146,8 +146,12 @@ final class BinaryBackup {
         }
         try {
           header = GSON.fromJson(new String(json, StandardCharsets.UTF_8), BackupHeader.class);
-        } catch (JsonParseException | NullPointerException e) {
+        } catch (JsonParseException e) {
           throw new BackupFileException(MAGIC.length, "the header is not valid JSON", e);
+        } catch (RuntimeException e) {
+          // Gson wraps what the record's constructor throws (a missing field) in a plain
+          // RuntimeException.
+          throw new BackupFileException(MAGIC.length, "the header lacks a field", e);
         }
         if (header == null) {
           throw new BackupFileException(MAGIC.length, "the header is empty");

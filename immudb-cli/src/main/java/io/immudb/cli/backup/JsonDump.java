@@ -174,6 +174,10 @@ final class JsonDump {
         return t;
       } catch (JsonParseException e) {
         throw new BackupFileException(at, "a line is not valid JSON: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        // Gson wraps what a record's constructor throws (a missing field: NullPointerException)
+        // in a plain RuntimeException.
+        throw new BackupFileException(at, "a line lacks a field or holds a bad one", e);
       }
     }
 

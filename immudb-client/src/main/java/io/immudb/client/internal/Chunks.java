@@ -1,6 +1,8 @@
 package io.immudb.client.internal;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.immudb.client.ImmuClientException;
 import io.immudb.proto.Chunk;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -37,7 +39,8 @@ public final class Chunks {
   /**
    * The messages carried by {@code chunks}.
    *
-   * @throws IllegalStateException if the stream ends inside a message
+   * @throws ImmuClientException (INTERNAL) if the stream ends inside a message: the server's answer
+   *     is malformed
    */
   public static List<byte[]> decode(Iterator<Chunk> chunks) {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -48,16 +51,21 @@ public final class Chunks {
     List<byte[]> out = new ArrayList<>();
     while (b.hasRemaining()) {
       if (b.remaining() < 8) {
-        throw new IllegalStateException("the stream ended inside a length prefix");
+        throw malformed("the stream ended inside a length prefix");
       }
       long len = b.getLong();
       if (len < 0 || len > b.remaining()) {
-        throw new IllegalStateException("the stream ended inside a message of " + len + " bytes");
+        throw malformed(
+            "the stream ended inside a message of " + Long.toUnsignedString(len) + " bytes");
       }
       byte[] m = new byte[(int) len];
       b.get(m);
       out.add(m);
     }
     return out;
+  }
+
+  private static ImmuClientException malformed(String message) {
+    return new ImmuClientException(Status.Code.INTERNAL, message, null);
   }
 }

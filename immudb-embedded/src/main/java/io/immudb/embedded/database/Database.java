@@ -208,6 +208,11 @@ public final class Database implements AutoCloseable {
     return store.indexedTxId();
   }
 
+  /** Index writes refused for want of disk space (and retried) since the database opened. */
+  public long indexNoSpaceRetries() {
+    return store.indexNoSpaceRetries();
+  }
+
   /** Waits until the index has applied tx {@code txId}, at most {@code timeout}. */
   public void awaitIndexed(long txId, Duration timeout) {
     store.awaitIndexed(txId, timeout);

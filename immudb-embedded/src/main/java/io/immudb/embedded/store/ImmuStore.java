@@ -401,6 +401,14 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   }
 
   /**
+   * How many index writes were refused for want of disk space (and retried) since the store opened;
+   * growing while the index lags means the disk is full (docs/operations.md).
+   */
+  public long indexNoSpaceRetries() {
+    return indexer.noSpaceRetries();
+  }
+
+  /**
    * Waits until the index has applied every tx up to {@code txId}.
    *
    * @throws io.immudb.core.ImmuException with code DEADLINE_EXCEEDED after the index wait timeout

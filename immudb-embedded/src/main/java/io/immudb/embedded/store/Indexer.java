@@ -75,6 +75,14 @@ final class Indexer implements Runnable {
   private volatile boolean stopped;
   private volatile RuntimeException failure;
 
+  /** Longest wait between two tries of an index write refused for want of disk space. */
+  static final long MAX_NO_SPACE_BACKOFF_MILLIS = 5_000;
+
+  /** Index writes refused for want of disk space so far, each retried (index thread only). */
+  private volatile long noSpaceRetries;
+
+  private long noSpaceBackoffMillis; // index thread only; 0 while indexing goes well
+
   Indexer(
       KeyIndex index,
       LongSupplier committedTx,
@@ -93,6 +101,11 @@ final class Indexer implements Runnable {
 
   long indexedTx() {
     return indexedTx;
+  }
+
+  /** How many index writes were refused for want of disk space (and retried) since the start. */
+  long noSpaceRetries() {
+    return noSpaceRetries;
   }
 
   /** Tells the indexer that new transactions were committed (or that it should re-check). */
@@ -186,6 +199,10 @@ final class Indexer implements Runnable {
       indexedEntries += entries;
       indexedTx = rows.get(rows.size() - 1).txId();
     } catch (RuntimeException e) {
+      if (KeyIndex.isNoSpace(e)) {
+        wakeUp(); // the index thread reads these txs from the log and retries
+        return false;
+      }
       fail(e);
       return true;
     } finally {
@@ -234,12 +251,67 @@ final class Indexer implements Runnable {
         if (indexedTx < target) {
           indexBatch(target);
         }
+        if (noSpaceBackoffMillis > 0) {
+          LOG.info("indexing resumed at tx {}: the disk has space again", indexedTx);
+          noSpaceBackoffMillis = 0;
+        }
       } catch (RuntimeException e) {
-        fail(e);
-        return;
+        if (!KeyIndex.isNoSpace(e)) {
+          fail(e);
+          return;
+        }
+        noSpace(e);
       } finally {
         applying.unlock();
       }
+      if (noSpaceBackoffMillis > 0) {
+        pause(noSpaceBackoffMillis);
+        if (!stopped && index.hasRoomToFlush()) {
+          reopenIndex();
+        }
+      }
+    }
+  }
+
+  /**
+   * Space was freed after an index flush met a full disk: RocksDB stays stopped until it is opened
+   * again, so reopen it, re-indexing from the tx log what only its memtables held (see {@link
+   * KeyIndex#reopen}). Readers never see the index go back.
+   */
+  private void reopenIndex() {
+    applying.lock();
+    try {
+      long upTo = indexedTx;
+      index.reopen(from -> batch(from + 1, upTo));
+    } catch (java.io.IOException e) {
+      fail(new java.io.UncheckedIOException(e));
+    } catch (RuntimeException e) {
+      if (!KeyIndex.isNoSpace(e)) {
+        fail(e);
+      }
+    } finally {
+      applying.unlock();
+    }
+  }
+
+  /**
+   * An index write was refused for want of disk space (issue 16, part 2): the index is derived data
+   * and RocksDB recovers by itself once space is freed, so keep the txs in the log and retry with a
+   * growing pause (100 ms doubling to {@value #MAX_NO_SPACE_BACKOFF_MILLIS} ms), instead of
+   * stopping until a restart. Readers waiting for the index time out meanwhile (DEADLINE_EXCEEDED),
+   * as for any slow index.
+   */
+  private void noSpace(RuntimeException e) {
+    noSpaceRetries++;
+    if (noSpaceBackoffMillis == 0) {
+      LOG.warn(
+          "indexing after tx {} paused: no space left on device; retrying until space is freed"
+              + " (reads that wait for the index time out meanwhile)",
+          indexedTx,
+          e);
+      noSpaceBackoffMillis = 100;
+    } else {
+      noSpaceBackoffMillis = Math.min(MAX_NO_SPACE_BACKOFF_MILLIS, noSpaceBackoffMillis * 2);
     }
   }
 
@@ -273,9 +345,23 @@ final class Indexer implements Runnable {
   }
 
   private void indexBatch(long target) {
+    List<TxIndexBatch> batch = batch(indexedTx + 1, target);
+    long entries = 0;
+    for (TxIndexBatch b : batch) {
+      entries += b.size();
+    }
+    index.apply(batch);
+    indexedEntries += entries;
+    indexedTx = batch.get(batch.size() - 1).txId();
+    completeWaiters(indexedTx, true);
+  }
+
+  /**
+   * The index rows of txs {@code next..target}, at most one batch's worth; requires next <= target.
+   */
+  private List<TxIndexBatch> batch(long next, long target) {
     List<TxIndexBatch> batch = new ArrayList<>();
     long entries = 0;
-    long next = indexedTx + 1;
     while (next <= target && entries < MAX_BATCH_ENTRIES && batch.size() < MAX_BATCH_TXS) {
       TxRecord r = records.apply(next);
       List<TxEntry> es = r.entries();
@@ -290,9 +376,6 @@ final class Indexer implements Runnable {
       entries += es.size();
       next++;
     }
-    index.apply(batch);
-    indexedEntries += entries;
-    indexedTx = next - 1;
-    completeWaiters(indexedTx, true);
+    return batch;
   }
 }

@@ -42,7 +42,13 @@ final class DatabaseGauges {
   private record CachedCount(long indexedTxId, long keys) {}
 
   /** A database's numbers at one scrape. */
-  record Stats(String db, long sizeBytes, long entries, long committedTxId, long indexedTxId) {}
+  record Stats(
+      String db,
+      long sizeBytes,
+      long entries,
+      long committedTxId,
+      long indexedTxId,
+      long indexNoSpaceRetries) {}
 
   DatabaseGauges(PrometheusRegistry metrics, Supplier<DatabaseRegistry> registry) {
     this.registry = registry;
@@ -70,6 +76,12 @@ final class DatabaseGauges {
         "Id of the last transaction the database's index has applied.",
         false,
         Stats::indexedTxId);
+    gauge(
+        metrics,
+        "immudb_index_no_space_retries",
+        "Index writes refused for want of disk space and retried, since the database opened.",
+        false,
+        Stats::indexNoSpaceRetries);
     GaugeWithCallback.builder()
         .name("immudb_loaded_databases")
         .help("Number of databases loaded (defaultdb and user databases).")
@@ -118,7 +130,9 @@ final class DatabaseGauges {
         long committed = db.lastTxId();
         long indexed = db.indexedTxId();
         long size = withSize ? sizeOnDisk(db.dir()) : 0;
-        out.add(new Stats(name, size, keys(name, db, indexed), committed, indexed));
+        out.add(
+            new Stats(
+                name, size, keys(name, db, indexed), committed, indexed, db.indexNoSpaceRetries()));
       } catch (RuntimeException e) {
         LOG.debug("no metrics for database {}: {}", name, e.toString());
       }

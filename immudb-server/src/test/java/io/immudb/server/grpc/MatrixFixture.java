@@ -58,6 +58,7 @@ final class MatrixFixture implements AutoCloseable {
   static final Duration EXPIRY = Duration.ofHours(1);
 
   private final DatabaseRegistry registry;
+  private final io.grpc.ServerServiceDefinition v1Service;
   private final LegacyLedgers ledgers;
   private final Server v1;
   private final Server v08;
@@ -66,20 +67,22 @@ final class MatrixFixture implements AutoCloseable {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   MatrixFixture(Path dir) throws Exception {
-    registry = DatabaseRegistry.open(dir, false);
+    this(dir, io.immudb.embedded.store.StoreOptions.builder().synced(false).build());
+  }
+
+  /** As {@link #MatrixFixture(Path)}, the databases opened with {@code options}. */
+  MatrixFixture(Path dir, io.immudb.embedded.store.StoreOptions options) throws Exception {
+    registry = DatabaseRegistry.open(dir, options);
     UserStore users = new UserStore(registry, new PasswordHasher(4), Clock.systemUTC());
     users.ensureSysadmin("immudb");
     LoginSessions tokens = new LoginSessions(users, registry, EXPIRY, clock);
     String name = InProcessServerBuilder.generateName();
+    v1Service =
+        ServerInterceptors.intercept(
+            ImmuServices.service(registry, users, tokens, true, false),
+            ImmuServices.interceptor("testserveruuid000000"));
     v1 =
-        InProcessServerBuilder.forName(name)
-            .directExecutor()
-            .addService(
-                ServerInterceptors.intercept(
-                    ImmuServices.service(registry, users, tokens, true, false),
-                    ImmuServices.interceptor("testserveruuid000000")))
-            .build()
-            .start();
+        InProcessServerBuilder.forName(name).directExecutor().addService(v1Service).build().start();
     v1Channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     ServerLegacyHost host =
         new ServerLegacyHost(registry, users, tokens, true, false, Optional.empty());
@@ -112,6 +115,16 @@ final class MatrixFixture implements AutoCloseable {
             .setSql(
                 "CREATE TABLE matrix (id INTEGER, PRIMARY KEY id); UPSERT INTO matrix (id) VALUES (1)")
             .build());
+  }
+
+  /** The v1.1 service as served (with its interceptors), e.g. for the REST API in front of it. */
+  io.grpc.ServerServiceDefinition v1Service() {
+    return v1Service;
+  }
+
+  /** The databases behind both services. */
+  DatabaseRegistry registry() {
+    return registry;
   }
 
   Channel v1Channel() {

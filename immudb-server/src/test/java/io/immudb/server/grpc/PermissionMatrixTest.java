@@ -49,7 +49,7 @@ class PermissionMatrixTest {
           "victim was not created by you");
 
   /** The sysadmin's answer where it is not OK: the RPCs that are never served. */
-  private static final Map<String, MatrixAnswer> SYSADMIN_NOT_OK =
+  static final Map<String, MatrixAnswer> SYSADMIN_NOT_OK =
       Map.ofEntries(
           Map.entry("Count", notSupported()),
           Map.entry("CountAll", notSupported()),
@@ -121,7 +121,7 @@ class PermissionMatrixTest {
   }
 
   /** Null if {@code a} is what the table says, else what was wanted. */
-  private static String check(
+  static String check(
       String method, Requirement r, MatrixCaller p, MatrixAnswer a, MatrixAnswer sys) {
     MatrixCaller.Outcome want = p.on(r);
     MatrixAnswer exact =

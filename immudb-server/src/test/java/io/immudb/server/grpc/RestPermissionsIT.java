@@ -137,7 +137,7 @@ class RestPermissionsIT {
   }
 
   /** grpc-gateway's table, written out independently of the code under test. */
-  private static int expectedHttpStatus(Status.Code code) {
+  static int expectedHttpStatus(Status.Code code) {
     return switch (code) {
       case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> 400;
       case UNAUTHENTICATED -> 401;

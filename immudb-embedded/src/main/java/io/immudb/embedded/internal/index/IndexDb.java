@@ -21,6 +21,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -213,10 +214,34 @@ final class IndexDb implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether {@code t} (or a cause) is RocksDB's refusal for want of disk space: a write after a
+   * flush met a full disk, or the flush itself. RocksDB stays stopped until it is opened again
+   * ({@link KeyIndex#reopen}).
+   */
+  static boolean isNoSpace(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RocksDBException r) {
+        Status st = r.getStatus();
+        if (st != null && st.getSubCode() == Status.SubCode.NoSpace) {
+          return true;
+        }
+      }
+      String m = c.getMessage();
+      if (m != null && (m.contains("No space left on device") || m.contains("NoSpace"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Wraps a RocksDB failure of operation {@code what}. */
   static ImmuException failure(String what, RocksDBException e) {
+    // Out of disk space is the caller's to fix, not our bug (StatusMapper: RESOURCE_EXHAUSTED).
     return new ImmuException(
-        ErrorCode.INTERNAL, "key index: " + what + " failed: " + e.getMessage(), e);
+        isNoSpace(e) ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.INTERNAL,
+        "key index: " + what + " failed: " + e.getMessage(),
+        e);
   }
 
   /** Point lookups want small blocks (less to read per get), range scans bigger ones. */

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * RocksDB and derived entirely from the tx log (see the package documentation).
  *
  * <p>Thread-safety: {@link #snapshot()}, {@link #indexedTx()}, {@link #compact()} and {@link
- * #approximateSizeBytes()} may be called from any thread. {@link #apply} and {@link #reset()} are
- * for the single indexer thread; they are serialized by a lock, so a stray second caller waits
- * rather than corrupts. {@link #close()} waits for running calls, closes every open snapshot and is
- * idempotent; afterwards every call throws {@link IllegalStateException}.
+ * #approximateSizeBytes()} may be called from any thread. {@link #apply}, {@link #reset()} and
+ * {@link #reopen} are for the single indexer thread; they are serialized by a lock, so a stray
+ * second caller waits rather than corrupts. {@link #close()} waits for running calls, closes every
+ * open snapshot and is idempotent; afterwards every call throws {@link IllegalStateException}.
  *
  * <p>Lock order: {@code writer} (apply/reset), then {@code lifecycle} (read: every call; write:
  * close), then a snapshot's own guard (taken by close for each open snapshot).
@@ -31,7 +31,7 @@ public final class KeyIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KeyIndex.class);
 
   private final Path dir;
-  private final IndexDb db;
+  private IndexDb db; // replaced only by reopen, under the lifecycle write lock
   private final ReentrantLock writer = new ReentrantLock();
   private final StampedLock lifecycle = new StampedLock();
   private final Set<IndexSnapshot> openSnapshots = ConcurrentHashMap.newKeySet();
@@ -42,6 +42,14 @@ public final class KeyIndex implements AutoCloseable {
   private KeyIndex(Path dir, IndexDb db) {
     this.dir = dir;
     this.db = db;
+  }
+
+  /**
+   * Whether {@code t} is the index's refusal for want of disk space: once space is freed, a {@link
+   * #reopen} brings the index back; retry, rather than give up on the index.
+   */
+  public static boolean isNoSpace(Throwable t) {
+    return IndexDb.isNoSpace(t);
   }
 
   /** Opens the index in {@code dir}, creating an empty one if missing. */
@@ -225,6 +233,81 @@ public final class KeyIndex implements AutoCloseable {
       throw IndexDb.failure("size", e);
     } finally {
       lifecycle.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Whether the disk holding the index has room for what a flush of its memtables writes (twice
+   * their size, plus 1 MiB for the manifest and logs), so that a {@link #reopen} can succeed.
+   */
+  public boolean hasRoomToFlush() {
+    long stamp = enter();
+    try {
+      long mem = 0;
+      for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
+        mem += db.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
+      }
+      return java.nio.file.Files.getFileStore(dir).getUsableSpace() >= 2 * mem + (1 << 20);
+    } catch (RocksDBException | java.io.IOException e) {
+      return false;
+    } finally {
+      lifecycle.unlockRead(stamp);
+    }
+  }
+
+  /**
+   * Closes the RocksDB database and opens it again: the way out of RocksDB's stopped state after a
+   * flush met a full disk (RocksJava has no {@code Resume}). What was only in the memtables is
+   * lost, so before anyone sees the reopened index, {@code catchUp} is applied to it (given the
+   * last tx the reopened index holds, it returns the batches of the txs after it, up to the tx the
+   * index had reached). Open snapshots are closed (a read in flight on one fails); new snapshots
+   * and calls wait until the index is back where it was, so no reader ever sees it go back.
+   * Requires {@link #hasRoomToFlush()}, checked by the caller. For the indexer thread.
+   *
+   * @throws IOException if the database cannot be opened again; the index is then closed
+   */
+  public void reopen(java.util.function.LongFunction<List<TxIndexBatch>> catchUp)
+      throws IOException {
+    writer.lock();
+    try {
+      long stamp = lifecycle.writeLock();
+      try {
+        if (closed) {
+          throw new IllegalStateException("key index " + dir + " is closed");
+        }
+        long was = indexedTx;
+        for (IndexSnapshot s : openSnapshots) {
+          s.close();
+        }
+        SnapshotState s = current.getAndSet(null);
+        if (s != null) {
+          s.release();
+        }
+        try {
+          db.close(); // its flush fails: RocksDB is stopped; the handles are closed all the same
+        } catch (RuntimeException expected) {
+          LOG.debug("closing key index {} for a reopen", dir, expected);
+        }
+        try {
+          db = IndexDb.open(dir);
+        } catch (IOException e) {
+          closed = true;
+          throw e;
+        }
+        indexedTx = db.readMeta(null, IndexDb.INDEXED_TX_KEY);
+        long from = indexedTx;
+        while (indexedTx < was) {
+          List<TxIndexBatch> txs = catchUp.apply(indexedTx);
+          IndexBatchWriter.write(db, txs, txs.get(txs.size() - 1).txId());
+          indexedTx = txs.get(txs.size() - 1).txId();
+        }
+        publish();
+        LOG.info("reopened key index {}: at tx {}, caught up from tx {}", dir, was, from);
+      } finally {
+        lifecycle.unlockWrite(stamp);
+      }
+    } finally {
+      writer.unlock();
     }
   }
 
