@@ -72,10 +72,9 @@ final class TxCache {
   /**
    * The inclusion proof of entry {@code entryIndex} of tx {@code txId}, whose entries and {@code
    * eH} are given. A tree is cached only if it hashes to {@code eh}, so entries that are not the
-   * tx's can never leave a wrong tree behind.
-   *
-   * @throws IllegalArgumentException if a tree built from {@code entries} doesn't hash to {@code
-   *     eh}
+   * tx's can never leave a wrong tree behind. Entries that don't hash to {@code eh} (a value
+   * changed on disk behind matching checksums) get the proof of what was read, uncached: the server
+   * does not vouch for its data, the client's check against {@code eH} fails, as it must.
    */
   InclusionProof inclusionProof(long txId, Sha256Digest eh, List<TxEntry> entries, int entryIndex) {
     Sha256Hasher h = Sha256Hasher.create();
@@ -83,7 +82,7 @@ final class TxCache {
     if (tree == null) {
       HTree full = HTree.ofEntries(entries, h);
       if (!full.root().equals(eh)) {
-        throw new IllegalArgumentException("entries of tx " + txId + " don't hash to its eH");
+        return full.inclusionProof(entryIndex);
       }
       tree = full.trimmed(TREE_BASE);
       tree = trees.put(txId, tree, 64L + tree.nodeBytes());

@@ -2,6 +2,7 @@ package io.immudb.embedded.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +44,31 @@ class TxCacheTest {
       }
       assertThat(kept).as("never more than fits").isEqualTo(3);
       assertThat(cache.get(5)).as("the newest stays").isNotNull();
+    }
+  }
+
+  @Test
+  void entriesThatDoNotHashToTheTxsEhGetTheirOwnProofAndAreNotCached() throws IOException {
+    try (ImmuStore s = ImmuStore.open(dir, StoreOptions.builder().synced(false).build())) {
+      for (int i = 1; i <= 2; i++) {
+        byte[] k = ("key-" + i).getBytes(StandardCharsets.UTF_8);
+        s.commit(
+            List.of(
+                new KeyValue(k, k),
+                new KeyValue(("other-" + i).getBytes(StandardCharsets.UTF_8), k),
+                new KeyValue(new byte[] {(byte) i}, k)));
+      }
+      TxRecord one = s.txRecord(1);
+      TxRecord two = s.txRecord(2);
+      TxCache cache = new TxCache(1 << 20);
+      // tx 2's entries presented as tx 1's (what a tampered disk looks like): no exception, and
+      // a proof that leads to tx 2's eH, not tx 1's
+      var forged = cache.inclusionProof(1, one.header().eh(), two.entries(), 0);
+      var honest = cache.inclusionProof(1, one.header().eh(), one.entries(), 0);
+      assertThat(forged).isNotEqualTo(honest);
+      assertThat(cache.inclusionProof(1, one.header().eh(), one.entries(), 0))
+          .as("the honest tree was cached, not the forged one")
+          .isEqualTo(honest);
     }
   }
 }
