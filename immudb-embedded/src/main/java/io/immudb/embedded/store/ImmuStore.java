@@ -381,9 +381,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
    * As {@link #inclusionProof(long, int)} for a tx already at hand, as {@link #tx} returned it
    * (spares looking it up again).
    *
-   * @throws IllegalArgumentException if {@code tx} is not this store's tx of its id: its header
-   *     differs, or (checked when the tx's entry tree is built, so a wrong tree is never cached)
-   *     its entries don't hash to the header's {@code eH}
+   * <p>Entries that don't hash to the header's {@code eH} (read from a tampered disk) get the proof
+   * of those entries, which fails a client's check against {@code eH}; their tree is never cached.
+   *
+   * @throws IllegalArgumentException if {@code tx}'s header is not this store's header of its id
    */
   public InclusionProof inclusionProof(Tx tx, int entryIndex) {
     TxHeader h = tx.header();

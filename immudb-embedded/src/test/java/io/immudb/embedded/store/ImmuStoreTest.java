@@ -9,6 +9,7 @@ import io.immudb.core.crypto.Sha256Digest;
 import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.kv.StoredKeyValue;
 import io.immudb.core.proof.DualProofVerifier;
+import io.immudb.core.proof.VerificationException;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.Tx;
 import io.immudb.core.tx.TxHeader;
@@ -317,15 +318,23 @@ class ImmuStoreTest {
   }
 
   @Test
-  void anInclusionProofOfATxAtHandRefusesATxThatIsNotTheStores() throws Exception {
+  void anInclusionProofOfATxAtHandRefusesAnotherHeaderAndNeverVouchesForOtherEntries()
+      throws Exception {
     try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
       s.commit(List.of(kv("a", "1")));
       s.commit(List.of(kv("b", "2")));
       Tx one = s.tx(1);
       Tx two = s.tx(2);
+      // Entries that are not the tx's (as a tampered disk would give) get the proof of what was
+      // given, which does not lead to the tx's eH: the client's check fails.
       Tx forgedEntries = new Tx(one.header(), two.entries());
-      assertThatThrownBy(() -> s.inclusionProof(forgedEntries, 0))
-          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () ->
+                  HTree.verifyInclusion(
+                      s.inclusionProof(forgedEntries, 0),
+                      two.entries().get(0).digest(Sha256Hasher.create()),
+                      one.header().eh()))
+          .isInstanceOf(VerificationException.class);
       TxHeader h = two.header();
       TxHeader otherHeader =
           new TxHeader(
