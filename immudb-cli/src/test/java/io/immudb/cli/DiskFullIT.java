@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.grpc.Status;
 import io.immudb.client.ImmuClient;
 import io.immudb.client.ImmuClientException;
+import io.immudb.testkit.server.ImmudbChild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.immudb.client.ImmuClient;
+import io.immudb.testkit.server.ImmudbChild;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.immudb.gw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.immudb.testkit.server.ImmudbChild;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.immudb.cli;
+package io.immudb.testkit.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,9 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * The real {@code bin/immudb} as a child process, serving gRPC and metrics on free loopback ports,
- * with its data in a directory of the test's; {@link #close} stops it with SIGTERM and waits.
+ * with its data in a directory of the test's; {@link #close} stops it with SIGTERM and waits. For
+ * the ITs of modules one level below the repository root (their working directory), which run the
+ * launcher as a user would. Not thread-safe.
  */
-final class ImmudbChild implements AutoCloseable {
+public final class ImmudbChild implements AutoCloseable {
+  /** The repository root: the parent of the module directory the tests run in. */
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
   private static final Pattern GRPC = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+)$");
   private static final Pattern METRICS =
       Pattern.compile("^metrics on http://127\\.0\\.0\\.1:(\\d+)/metrics$");
@@ -26,10 +31,10 @@ final class ImmudbChild implements AutoCloseable {
   /**
    * Starts the server with its data in {@code tmp/data} and its errors in {@code tmp/server.err}.
    */
-  ImmudbChild(Path tmp) throws IOException {
+  public ImmudbChild(Path tmp) throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(
-            ToolRun.ROOT.resolve("bin/immudb").toString(),
+            ROOT.resolve("bin/immudb").toString(),
             "--dir",
             tmp.resolve("data").toString(),
             "--address",
@@ -67,11 +72,11 @@ final class ImmudbChild implements AutoCloseable {
     this.metricsPort = metrics;
   }
 
-  int grpcPort() {
+  public int grpcPort() {
     return grpcPort;
   }
 
-  int metricsPort() {
+  public int metricsPort() {
     return metricsPort;
   }
 
