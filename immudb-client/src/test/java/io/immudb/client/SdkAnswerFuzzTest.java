@@ -1,6 +1,7 @@
 package io.immudb.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.ByteString;
@@ -103,6 +104,33 @@ class SdkAnswerFuzzTest {
       long asked = b.getLong();
       check(op, trusted, asked, Arrays.copyOfRange(data, PREFIX, data.length)); // throws if refused
     }
+  }
+
+  /**
+   * Found by the CI's fuzz run (December 2026): a tx entry with an empty key in a verified SQL
+   * row's answer escaped as {@code IllegalArgumentException} from {@code TxEntry}; it is a
+   * malformed proof now. Built from the genuine SQL seed with its entries' keys emptied.
+   */
+  @Test
+  void aTxEntryWithAnEmptyKeyIsAMalformedProof() throws Exception {
+    byte[] data = Files.readAllBytes(SEEDS.resolve("seed-sql"));
+    ByteBuffer b = ByteBuffer.wrap(data);
+    Op op = Op.values()[b.get()];
+    assertThat(op).isEqualTo(Op.SQL_GET);
+    ImmuState trusted = new ImmuState("defaultdb", b.getLong(), Sha256Digest.read(b));
+    long asked = b.getLong();
+    VerifiableSQLEntry genuine =
+        VerifiableSQLEntry.parseFrom(Arrays.copyOfRange(data, PREFIX, data.length));
+    VerifiableSQLEntry.Builder forged = genuine.toBuilder();
+    io.immudb.proto.Tx.Builder tx = forged.getVerifiableTxBuilder().getTxBuilder();
+    assertThat(tx.getEntriesCount()).isPositive();
+    for (int i = 0; i < tx.getEntriesCount(); i++) {
+      tx.getEntriesBuilder(i).setKey(ByteString.EMPTY);
+    }
+    assertThatThrownBy(() -> check(op, trusted, asked, forged.build().toByteArray()))
+        .isInstanceOf(VerificationException.class)
+        .hasMessageContaining("malformed tx entry")
+        .hasMessageContaining("a stored key is never empty");
   }
 
   static void check(Op op, ImmuState trusted, long asked, byte[] answer)

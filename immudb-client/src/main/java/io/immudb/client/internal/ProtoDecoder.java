@@ -100,8 +100,9 @@ public final class ProtoDecoder {
     require(t.hasMetadata(), "tx without metadata");
     List<TxEntry> entries = new ArrayList<>(t.getEntriesCount());
     for (io.immudb.proto.TxEntry e : t.getEntriesList()) {
+      Sha256Digest hValue = digest(e.getHValue(), "hValue");
       entries.add(
-          new TxEntry(e.getKey().toByteArray(), digest(e.getHValue(), "hValue"), e.getVLen()));
+          checked(() -> new TxEntry(e.getKey().toByteArray(), hValue, e.getVLen()), "tx entry"));
     }
     TxHeader h = header(t.getMetadata());
     return checked(() -> new Tx(h, entries), "tx");
