@@ -68,6 +68,21 @@ public final class SqlEngine {
     return executor.exec(sql, params);
   }
 
+  /**
+   * Runs {@code sql} as {@link #exec} does, without blocking, when it is a lone INSERT or UPSERT of
+   * values (no subquery): the statement runs on the calling thread and the future completes once
+   * its tx is committed and indexed, on one of the store's threads (chain only short actions on
+   * it). Returns null, having done nothing, for any other script, or while a DDL script runs: call
+   * {@link #exec} for those, on a thread that may block.
+   *
+   * @throws SqlException for an error found before the commit (the future fails with the others,
+   *     e.g. a conflict)
+   */
+  public java.util.concurrent.CompletableFuture<ExecResult> tryExecAsync(
+      String sql, Map<String, SqlValue> params) {
+    return executor.tryExecAsync(sql, params);
+  }
+
   /** Runs one SELECT; at most {@link #MAX_ROWS} rows, else {@link SqlException}. */
   public QueryResult query(String sql, Map<String, SqlValue> params) {
     return executor.query(sql, params, MAX_ROWS);

@@ -84,6 +84,32 @@ public final class SqlSpace {
    */
   public TxHeader commit(
       List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
+    TxHeader h = store.commitWith(checkedEntries(entries, snapshotTxId, dependsOn));
+    store.awaitIndexed(h.id());
+    return h;
+  }
+
+  /**
+   * As {@link #commit(List, long, Predicate)}, without blocking: the future completes once the tx
+   * is committed and indexed (on the store's writer or index thread: dependent actions MUST be
+   * short), or fails with {@link TxConflictException}, a broken limit or the store's error.
+   *
+   * @throws io.immudb.embedded.PushbackException if the commit queue is full
+   * @throws InvalidRequestException if a key is outside the namespace
+   */
+  public java.util.concurrent.CompletableFuture<TxHeader> commitAsync(
+      List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
+    return store
+        .commitWithAsync(checkedEntries(entries, snapshotTxId, dependsOn))
+        .thenCompose(h -> store.indexedAsync(h.id()).thenApply(indexed -> h));
+  }
+
+  /**
+   * The entries of a commit, made on the store's writer thread when the tx gets its id: first the
+   * conflict check against the SQL txs committed after {@code snapshotTxId}.
+   */
+  private java.util.function.LongFunction<List<KeyValue>> checkedEntries(
+      List<StoredKeyValue> entries, long snapshotTxId, Predicate<byte[]> dependsOn) {
     List<KeyValue> kvs = new ArrayList<>(entries.size());
     byte[][] keys = new byte[entries.size()][];
     for (StoredKeyValue e : entries) {
@@ -96,17 +122,13 @@ public final class SqlSpace {
     // concurrent SQL commits share group commits and each is checked against every SQL tx
     // ordered before it. A tx refused by the store after this point (a broken limit) leaves its
     // keys remembered: later txs may then conflict without need, never the other way round.
-    TxHeader h =
-        store.commitWith(
-            txId -> {
-              if (snapshotTxId < lastSqlTx) {
-                check(entries, snapshotTxId, dependsOn);
-              }
-              remember(txId, keys);
-              return kvs;
-            });
-    store.awaitIndexed(h.id());
-    return h;
+    return txId -> {
+      if (snapshotTxId < lastSqlTx) {
+        check(entries, snapshotTxId, dependsOn);
+      }
+      remember(txId, keys);
+      return kvs;
+    };
   }
 
   /**
@@ -163,6 +185,16 @@ public final class SqlSpace {
    */
   public SqlView view() {
     store.awaitIndexed(store.lastTxId());
+    return new SqlView(store, store.indexSnapshot());
+  }
+
+  /**
+   * A consistent read view at the last indexed tx, without waiting for the index. It sees every SQL
+   * tx whose {@link #commit} or {@link #commitAsync} has returned (both wait for the index), not
+   * necessarily the txs committed meanwhile: a writer reading here is checked against those by its
+   * commit's conflict check. Close it after use.
+   */
+  public SqlView indexedView() {
     return new SqlView(store, store.indexSnapshot());
   }
 

@@ -213,10 +213,22 @@ public final class ImmuStore implements TxChain, AutoCloseable {
    * and side-effect free. Validation errors it causes are thrown here.
    */
   public TxHeader commitWith(java.util.function.LongFunction<List<KeyValue>> entriesForTxId) {
+    return await(commitWithAsync(entriesForTxId));
+  }
+
+  /**
+   * As {@link #commitWith}, but returns at once: the future completes (on the writer thread) with
+   * the tx's header, or with the error {@code entriesForTxId} or the commit caused.
+   *
+   * @throws io.immudb.embedded.PushbackException if the commit queue is full
+   * @throws StoreStateException if the store is closed or read-only
+   */
+  public CompletableFuture<TxHeader> commitWithAsync(
+      java.util.function.LongFunction<List<KeyValue>> entriesForTxId) {
     ensureOpen();
     PreparedTx p = PreparedTx.deferred(entriesForTxId, meta);
     writer.submit(p);
-    return await(p.future);
+    return p.future;
   }
 
   private static TxHeader await(CompletableFuture<TxHeader> f) {

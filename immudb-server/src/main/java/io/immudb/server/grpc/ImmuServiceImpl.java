@@ -297,7 +297,27 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
 
   @Override
   public void sQLExec(SQLExecRequest req, StreamObserver<SQLExecResult> out) {
-    unary(out, () -> sqlRpcs.exec(writable("SQLExec"), req));
+    // A small lone INSERT runs here, on the transport thread, and is answered when its commit
+    // completes (as Set); anything else may block, so it moves to the executor.
+    if (req.getSerializedSize() <= INLINE_REQUEST_BYTES) {
+      Database db;
+      java.util.concurrent.CompletableFuture<SQLExecResult> pending;
+      try {
+        db = writable("SQLExec");
+        pending = sqlRpcs.tryExecAsync(db, req);
+      } catch (RuntimeException e) {
+        fail(out, e);
+        return;
+      }
+      if (pending != null) {
+        async(out, () -> pending);
+        return;
+      }
+      executor.execute(Context.current().wrap(() -> unary(out, () -> sqlRpcs.exec(db, req))));
+      return;
+    }
+    executor.execute(
+        Context.current().wrap(() -> unary(out, () -> sqlRpcs.exec(writable("SQLExec"), req))));
   }
 
   @Override

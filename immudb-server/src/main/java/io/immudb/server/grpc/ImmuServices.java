@@ -60,11 +60,12 @@ public final class ImmuServices {
   /**
    * Where each call runs, for a server whose own executor is the direct one ({@code
    * NettyServerBuilder.directExecutor()}): the calls that never block a thread ({@code Set}, {@code
-   * VerifiableSet}, {@code Health}) stay on the transport thread that read them, so such a call
-   * crosses no thread between its request and its commit; every other call (reads that may wait for
-   * the index, scans, streams, admin calls) moves to {@code blocking}. Only the method lookup (and
-   * this choice) runs on the transport thread for every call; the interceptors and the handler run
-   * where the call runs.
+   * VerifiableSet}, {@code Health}, and {@code SQLExec}, which moves what may block to {@code
+   * blocking} itself) stay on the transport thread that read them, so such a call crosses no thread
+   * between its request and its commit; every other call (reads that may wait for the index, scans,
+   * streams, admin calls) moves to {@code blocking}. Only the method lookup (and this choice) runs
+   * on the transport thread for every call; the interceptors and the handler run where the call
+   * runs.
    */
   public static io.grpc.ServerCallExecutorSupplier callExecutors(
       java.util.concurrent.Executor blocking) {
@@ -72,6 +73,7 @@ public final class ImmuServices {
         java.util.Set.of(
             io.immudb.proto.ImmuServiceGrpc.getSetMethod().getFullMethodName(),
             io.immudb.proto.ImmuServiceGrpc.getVerifiableSetMethod().getFullMethodName(),
+            io.immudb.proto.ImmuServiceGrpc.getSQLExecMethod().getFullMethodName(),
             io.immudb.proto.ImmuServiceGrpc.getHealthMethod().getFullMethodName());
     return new io.grpc.ServerCallExecutorSupplier() {
       @Override

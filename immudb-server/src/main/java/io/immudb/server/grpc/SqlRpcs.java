@@ -68,6 +68,10 @@ final class SqlRpcs {
 
   /** The engine of {@code db}; a database reopened under the same name gets a new one. */
   SqlEngine engine(Database db) {
+    Bound bound = engines.get(db.name());
+    if (bound != null && bound.db() == db) {
+      return bound.engine(); // no lock on the map's bin: every call of every client comes here
+    }
     return engines
         .compute(
             db.name(),
@@ -76,7 +80,21 @@ final class SqlRpcs {
   }
 
   SQLExecResult exec(Database db, SQLExecRequest req) {
-    ExecResult r = engine(db).exec(req.getSql(), params(req.getParamsList()));
+    return answer(engine(db).exec(req.getSql(), params(req.getParamsList())));
+  }
+
+  /**
+   * {@code SQLExec} without blocking, for a lone INSERT or UPSERT of values ({@link
+   * SqlEngine#tryExecAsync}): the answer's future completes once the row's tx is committed and
+   * indexed. Null, having done nothing, for any other script: serve those with {@link #exec}.
+   */
+  java.util.concurrent.CompletableFuture<SQLExecResult> tryExecAsync(
+      Database db, SQLExecRequest req) {
+    var pending = engine(db).tryExecAsync(req.getSql(), params(req.getParamsList()));
+    return pending == null ? null : pending.thenApply(SqlRpcs::answer);
+  }
+
+  private static SQLExecResult answer(ExecResult r) {
     SQLExecResult.Builder b = SQLExecResult.newBuilder();
     r.ctxs().forEach(h -> b.addCtxs(WireCodec.txMetadata(h)));
     r.dtxs().forEach(h -> b.addDtxs(WireCodec.txMetadata(h)));

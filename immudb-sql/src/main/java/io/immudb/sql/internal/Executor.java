@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Runs SQL scripts and queries over one database's SQL namespace; the engine behind {@link
@@ -62,7 +64,13 @@ public final class Executor {
   private final String dbName;
   private final SqlSpace space;
   private final Clock clock;
-  private final ReentrantReadWriteLock schemaLock = new ReentrantReadWriteLock();
+
+  /**
+   * Exclusive for scripts with DDL, shared for the others; a {@link StampedLock}, so that the
+   * asynchronous path ({@link #tryExecAsync}) can release it on the thread its commit completes on.
+   */
+  private final StampedLock schemaLock = new StampedLock();
+
   private final LongAdder keysRead = new LongAdder();
   private final StatementCache statements = new StatementCache(512);
   private volatile Catalog catalog;
@@ -121,8 +129,7 @@ public final class Executor {
     for (Stmt s : stmts) {
       ddl |= isDdl(s);
     }
-    var lock = ddl ? schemaLock.writeLock() : schemaLock.readLock();
-    lock.lock();
+    long stamp = ddl ? schemaLock.writeLock() : schemaLock.readLock();
     SqlView view = null;
     WriteTx tx = null;
     boolean explicit = false;
@@ -166,9 +173,97 @@ public final class Executor {
       throw SqlException.invalid("integer overflow");
     } finally {
       close(view);
-      lock.unlock();
+      schemaLock.unlock(stamp);
     }
     return new ExecResult(ctxs, dtxs, updated[0], lastPks);
+  }
+
+  /**
+   * Runs {@code sql} without blocking when it is a lone INSERT or UPSERT of values (no subquery):
+   * the statement runs on the calling thread over the last indexed snapshot ({@link
+   * SqlSpace#indexedView}, no wait for the index), and the returned future completes once its tx is
+   * committed and indexed — on the store's writer or index thread, so what the caller chains on it
+   * MUST be short. Returns null, having done nothing, for any other script, or while a DDL script
+   * holds the schema lock: run those with {@link #exec} on a thread that may block.
+   *
+   * <p>The result and the errors are those of {@link #exec}: an error found before the commit is
+   * thrown here, a conflict or a broken store limit fails the future.
+   */
+  public CompletableFuture<ExecResult> tryExecAsync(String sql, Map<String, SqlValue> params) {
+    List<Stmt> stmts = statements.parse(sql);
+    if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.Insert insert) || !plain(insert)) {
+      return null;
+    }
+    long stamp = schemaLock.tryReadLock();
+    if (stamp == 0) {
+      return null;
+    }
+    boolean handedOver = false;
+    try {
+      WriteTx tx;
+      try (SqlView view = space.indexedView()) {
+        tx = new WriteTx(new ViewReader(view, 0, keysRead), catalog);
+        run(tx, insert, lower(params));
+      } catch (ArithmeticException e) {
+        throw SqlException.invalid("integer overflow");
+      }
+      Map<String, Long> lastPks = Map.copyOf(tx.lastInsertedPks);
+      if (tx.isEmpty()) {
+        return CompletableFuture.completedFuture(
+            new ExecResult(List.of(), List.of(), tx.updatedRows, lastPks));
+      }
+      CompletableFuture<ExecResult> done =
+          space
+              .commitAsync(tx.entries(), tx.snapshotTxId(), tx.dependsOn())
+              .handle(
+                  (h, e) -> {
+                    schemaLock.unlockRead(stamp);
+                    if (e != null) {
+                      Throwable c =
+                          e instanceof CompletionException && e.getCause() != null
+                              ? e.getCause()
+                              : e;
+                      if (c instanceof TxConflictException) {
+                        throw new SqlException(ErrorCode.CONFLICT, TxConflictException.TEXT);
+                      }
+                      throw c instanceof RuntimeException r ? r : new CompletionException(c);
+                    }
+                    return new ExecResult(List.of(), List.of(h), tx.updatedRows, lastPks);
+                  });
+      handedOver = true;
+      return done;
+    } finally {
+      if (!handedOver) {
+        schemaLock.unlockRead(stamp);
+      }
+    }
+  }
+
+  /** An INSERT whose values need no reads beyond its own keys: no subquery anywhere in them. */
+  private static boolean plain(Stmt.Insert insert) {
+    for (List<Expr> row : insert.rows()) {
+      for (Expr e : row) {
+        if (!plain(e)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(Expr e) {
+    if (e instanceof Expr.Literal || e instanceof Expr.Param || e instanceof Expr.Now) {
+      return true;
+    } else if (e instanceof Expr.Negate n) {
+      return plain(n.operand());
+    } else if (e instanceof Expr.Not n) {
+      return plain(n.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return plain(b.left()) && plain(b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args().stream().allMatch(Executor::plain);
+    }
+    return false;
   }
 
   /**
