@@ -132,7 +132,14 @@ final class SoakCommand implements Callable<Integer> {
           .put(
               "rss_max_mib",
               measured.stream().mapToLong(Sample::rssKib).max().getAsLong() / 1024.0,
-              1);
+              1)
+          .put("rss_anon_first_mib", measured.get(0).rssAnonKib() / 1024.0, 1)
+          .put("rss_anon_last_mib", measured.get(measured.size() - 1).rssAnonKib() / 1024.0, 1)
+          .put(
+              "rss_anon_max_mib",
+              measured.stream().mapToLong(Sample::rssAnonKib).max().getAsLong() / 1024.0,
+              1)
+          .put("rss_file_last_mib", measured.get(measured.size() - 1).rssFileKib() / 1024.0, 1);
     }
     out.println(line);
     err.println("soak: report in " + outDir.toAbsolutePath());
@@ -145,16 +152,19 @@ final class SoakCommand implements Callable<Integer> {
 
   private void write(List<Sample> samples) throws IOException {
     Files.createDirectories(outDir);
-    StringBuilder csv = new StringBuilder("seconds,calls_per_s,errors_total,rss_kib\n");
+    StringBuilder csv =
+        new StringBuilder("seconds,calls_per_s,errors_total,rss_kib,rss_anon_kib,rss_file_kib\n");
     for (Sample s : samples) {
       csv.append(
           String.format(
               Locale.ROOT,
-              "%.1f,%.1f,%d,%d%n",
+              "%.1f,%.1f,%d,%d,%d,%d%n",
               s.seconds(),
               s.callsPerSecond(),
               s.errors(),
-              s.rssKib()));
+              s.rssKib(),
+              s.rssAnonKib(),
+              s.rssFileKib()));
     }
     Files.writeString(outDir.resolve("soak.csv"), csv, StandardCharsets.UTF_8);
     if (samples.isEmpty()) {
@@ -171,11 +181,7 @@ final class SoakCommand implements Callable<Integer> {
                 List.of(new ChartSeries("immudb", "#e8710a", false, false, rate)))
             .svg(),
         StandardCharsets.UTF_8);
-    List<ChartSeries.Point> rss =
-        samples.stream()
-            .filter(s -> s.rssKib() >= 0)
-            .map(s -> new ChartSeries.Point(s.seconds(), s.rssKib() / 1024.0))
-            .toList();
+    List<ChartSeries.Point> rss = mib(samples, Sample::rssKib);
     if (!rss.isEmpty()) {
       Files.writeString(
           outDir.resolve("rss.svg"),
@@ -183,9 +189,30 @@ final class SoakCommand implements Callable<Integer> {
                   "Soak: server resident memory",
                   "seconds",
                   "RSS, MiB",
-                  List.of(new ChartSeries("immudb server", "#e8710a", false, false, rss)))
+                  List.of(
+                      new ChartSeries("all (VmRSS)", "#e8710a", false, false, rss),
+                      new ChartSeries(
+                          "anonymous: heap and native (RssAnon)",
+                          "#1a73e8",
+                          false,
+                          false,
+                          mib(samples, Sample::rssAnonKib)),
+                      new ChartSeries(
+                          "mapped files: the logs (RssFile)",
+                          "#5f6368",
+                          true,
+                          false,
+                          mib(samples, Sample::rssFileKib))))
               .svg(),
           StandardCharsets.UTF_8);
     }
+  }
+
+  private static List<ChartSeries.Point> mib(
+      List<Sample> samples, java.util.function.ToLongFunction<Sample> kib) {
+    return samples.stream()
+        .filter(s -> kib.applyAsLong(s) >= 0)
+        .map(s -> new ChartSeries.Point(s.seconds(), kib.applyAsLong(s) / 1024.0))
+        .toList();
   }
 }

@@ -65,8 +65,10 @@ class SoakIT {
     assertThat(field(json, "calls")).isPositive();
     assertThat(field(json, "samples")).isGreaterThanOrEqualTo(2);
     assertThat(field(json, "rss_max_mib")).isPositive();
+    assertThat(field(json, "rss_anon_max_mib")).isPositive();
     List<String> csv = Files.readAllLines(out.resolve("soak.csv"));
-    assertThat(csv.get(0)).isEqualTo("seconds,calls_per_s,errors_total,rss_kib");
+    assertThat(csv.get(0))
+        .isEqualTo("seconds,calls_per_s,errors_total,rss_kib,rss_anon_kib,rss_file_kib");
     assertThat(csv).hasSizeGreaterThanOrEqualTo(4);
     double answered = 0;
     for (String row : csv.subList(1, csv.size())) {
@@ -76,6 +78,12 @@ class SoakIT {
       answered += Double.parseDouble(f[1]);
       assertThat(Long.parseLong(f[2])).as(row).isZero();
       assertThat(Long.parseLong(f[3])).as(row).isPositive();
+      // anonymous and file-backed memory are parts of the whole
+      assertThat(Long.parseLong(f[4]))
+          .as(row)
+          .isPositive()
+          .isLessThanOrEqualTo(Long.parseLong(f[3]));
+      assertThat(Long.parseLong(f[5])).as(row).isNotNegative();
     }
     assertThat(answered).isPositive();
     assertThat(Files.readString(out.resolve("throughput.svg")))

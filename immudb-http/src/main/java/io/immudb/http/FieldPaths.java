@@ -23,7 +23,12 @@ final class FieldPaths {
    *     message field
    */
   static FieldDescriptor resolve(Descriptor type, String path) {
-    String[] parts = path.split("\\.");
+    String[] parts = path.split("\\.", -1);
+    for (String part : parts) {
+      if (part.isEmpty()) {
+        throw new IllegalArgumentException("'" + path + "' is not a field name or dotted path");
+      }
+    }
     Descriptor d = type;
     FieldDescriptor f = null;
     for (int i = 0; i < parts.length; i++) {

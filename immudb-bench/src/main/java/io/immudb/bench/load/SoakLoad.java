@@ -39,8 +39,24 @@ import java.util.concurrent.atomic.LongAdder;
  * and only reads counters.
  */
 public final class SoakLoad {
-  /** One sample window. {@code rssKib} is -1 without a pid. */
-  public record Sample(double seconds, double callsPerSecond, long errors, long rssKib) {}
+  /**
+   * One sample window. The memory figures are -1 without a pid: {@code rssKib} is all resident
+   * memory ({@code VmRSS}); {@code rssAnonKib} the part no file backs (Java heap, native memory:
+   * what a leak would grow), {@code rssFileKib} the pages of mapped files (the logs the server
+   * maps: the kernel reclaims them under memory pressure).
+   */
+  public record Sample(
+      double seconds,
+      double callsPerSecond,
+      long errors,
+      long rssKib,
+      long rssAnonKib,
+      long rssFileKib) {}
+
+  /** Resident memory of a process, in KiB; -1 where unknown. */
+  public record Memory(long rssKib, long anonKib, long fileKib) {
+    static final Memory UNKNOWN = new Memory(-1, -1, -1);
+  }
 
   /** The run's samples and its whole-run result. */
   public record Result(ServerResult run, List<Sample> samples) {}
@@ -77,9 +93,10 @@ public final class SoakLoad {
           double window = (now - last[0]) / 1e9;
           double rate = last[0] == 0 ? 0 : (calls - last[1]) / window;
           if (last[0] != 0) {
+            Memory m = pid.isPresent() ? memory(pid) : Memory.UNKNOWN;
             Sample s =
                 new Sample(
-                    (now - start) / 1e9, rate, failed.sum(), pid.isPresent() ? rss(pid) : -1);
+                    (now - start) / 1e9, rate, failed.sum(), m.rssKib(), m.anonKib(), m.fileKib());
             synchronized (samples) {
               samples.add(s);
             }
@@ -179,18 +196,36 @@ public final class SoakLoad {
     };
   }
 
-  /** {@code VmRSS} of process {@code pid} in KiB, or -1 if it can't be read. */
-  static long rss(OptionalLong pid) {
+  /**
+   * {@code VmRSS}, {@code RssAnon} and {@code RssFile} (plus {@code RssShmem}, shared mappings) of
+   * process {@code pid} in KiB, each -1 if it can't be read.
+   */
+  static Memory memory(OptionalLong pid) {
+    long rss = -1;
+    long anon = -1;
+    long file = -1;
+    long shmem = 0;
     try {
       for (String line :
           Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()), "status"))) {
         if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+          rss = kib(line);
+        } else if (line.startsWith("RssAnon:")) {
+          anon = kib(line);
+        } else if (line.startsWith("RssFile:")) {
+          file = kib(line);
+        } else if (line.startsWith("RssShmem:")) {
+          shmem = kib(line);
         }
       }
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return Memory.UNKNOWN;
     }
-    return -1;
+    return new Memory(rss, anon, file < 0 ? -1 : file + shmem);
+  }
+
+  private static long kib(String statusLine) {
+    return Long.parseLong(
+        statusLine.substring(statusLine.indexOf(':') + 1).trim().split("\\s+")[0]);
   }
 }
