@@ -86,11 +86,17 @@ final class SqlRpcs {
   /**
    * {@code SQLExec} without blocking, for a lone INSERT or UPSERT of values ({@link
    * SqlEngine#tryExecAsync}): the answer's future completes once the row's tx is committed and
-   * indexed. Null, having done nothing, for any other script: serve those with {@link #exec}.
+   * indexed. Null, having done nothing, for any other script, and before the database's engine
+   * exists (opening it reads the catalog, which may wait for the index): serve those with {@link
+   * #exec}.
    */
   java.util.concurrent.CompletableFuture<SQLExecResult> tryExecAsync(
       Database db, SQLExecRequest req) {
-    var pending = engine(db).tryExecAsync(req.getSql(), params(req.getParamsList()));
+    Bound bound = engines.get(db.name());
+    if (bound == null || bound.db() != db) {
+      return null;
+    }
+    var pending = bound.engine().tryExecAsync(req.getSql(), params(req.getParamsList()));
     return pending == null ? null : pending.thenApply(SqlRpcs::answer);
   }
 
