@@ -82,6 +82,11 @@ public final class ImmudbChild implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** Stops a child process: SIGTERM, then SIGKILL if it has not exited within 30 s. */
+  public static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -300,11 +300,9 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
     // A small lone INSERT runs here, on the transport thread, and is answered when its commit
     // completes (as Set); anything else may block, so it moves to the executor.
     if (req.getSerializedSize() <= INLINE_REQUEST_BYTES) {
-      Database db;
       java.util.concurrent.CompletableFuture<SQLExecResult> pending;
       try {
-        db = writable("SQLExec");
-        pending = sqlRpcs.tryExecAsync(db, req);
+        pending = sqlRpcs.tryExecAsync(writable("SQLExec"), req);
       } catch (RuntimeException e) {
         fail(out, e);
         return;
@@ -313,8 +311,6 @@ final class ImmuServiceImpl extends ImmuServiceGrpc.ImmuServiceImplBase {
         async(out, () -> pending);
         return;
       }
-      executor.execute(Context.current().wrap(() -> unary(out, () -> sqlRpcs.exec(db, req))));
-      return;
     }
     executor.execute(
         Context.current().wrap(() -> unary(out, () -> sqlRpcs.exec(writable("SQLExec"), req))));

@@ -219,16 +219,21 @@ public final class KeyIndex implements AutoCloseable {
     }
   }
 
+  /** RocksDB's integer {@code property} summed over the index's column families. */
+  private long sumOverFamilies(String property) throws RocksDBException {
+    long total = 0;
+    for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
+      total += db.db.getLongProperty(cf, property);
+    }
+    return total;
+  }
+
   /** Returns the approximate size of the index: live SST files plus memtables, in bytes. */
   public long approximateSizeBytes() {
     long stamp = enter();
     try {
-      long total = 0;
-      for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
-        total += db.db.getLongProperty(cf, "rocksdb.live-sst-files-size");
-        total += db.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
-      }
-      return total;
+      return sumOverFamilies("rocksdb.live-sst-files-size")
+          + sumOverFamilies("rocksdb.cur-size-all-mem-tables");
     } catch (RocksDBException e) {
       throw IndexDb.failure("size", e);
     } finally {
@@ -243,10 +248,7 @@ public final class KeyIndex implements AutoCloseable {
   public boolean hasRoomToFlush() {
     long stamp = enter();
     try {
-      long mem = 0;
-      for (ColumnFamilyHandle cf : List.of(db.meta, db.latest, db.history)) {
-        mem += db.db.getLongProperty(cf, "rocksdb.cur-size-all-mem-tables");
-      }
+      long mem = sumOverFamilies("rocksdb.cur-size-all-mem-tables");
       return java.nio.file.Files.getFileStore(dir).getUsableSpace() >= 2 * mem + (1 << 20);
     } catch (RocksDBException | java.io.IOException e) {
       return false;
