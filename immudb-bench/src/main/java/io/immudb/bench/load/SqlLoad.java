@@ -95,7 +95,40 @@ public final class SqlLoad {
     log.printf("sql: table %s (id INTEGER, v BLOB[%d])%n", table, spec.valueLen());
 
     log.println("sql: phase 1/4, set");
-    ServerResult set = ServerLoad.run(spec, log);
+    SetRequest[][] written = ServerKeys.generate(spec.clients(), 1, spec.keyLen(), spec.valueLen());
+    // How many of each client's keys, from its first on, the server acknowledged: the keys the
+    // get phase may ask for. Clients differ in speed, so an average of the calls would overshoot.
+    AtomicLongArray acknowledged = new AtomicLongArray(spec.clients());
+    ServerResult set =
+        ServerLoad.run(
+            spec,
+            log,
+            api,
+            (c, ch, md) -> {
+              ServerCall calls = api.client(ch, md, written[c], false);
+              return new ServerCall() {
+                private long sent;
+
+                @Override
+                public void send(long lastSeen, Reply reply) {
+                  long i = sent++;
+                  calls.send(
+                      lastSeen,
+                      new Reply() {
+                        @Override
+                        public void succeeded(long seen) {
+                          acknowledged.compareAndSet(c, i, i + 1);
+                          reply.succeeded(seen);
+                        }
+
+                        @Override
+                        public void failed(Throwable t) {
+                          reply.failed(t);
+                        }
+                      });
+                }
+              };
+            });
 
     log.println("sql: phase 2/4, insert");
     AtomicLongArray nextId = new AtomicLongArray(spec.clients());
@@ -124,9 +157,9 @@ public final class SqlLoad {
             });
 
     log.println("sql: phase 3/4, get");
-    SetRequest[][] written = ServerKeys.generate(spec.clients(), 1, spec.keyLen(), spec.valueLen());
-    // The set phase sent at least its measured calls, spread over the clients, from index 0 on.
-    long perClient = Math.max(1, set.txs() / spec.clients());
+    // A Get does not wait for the index (sinceTx 0); the first one of the phase waits until the
+    // set phase's last tx is indexed, so that no acknowledged key is missing from the index.
+    long indexedFrom = set.lastTxId();
     ServerResult get =
         ServerLoad.run(
             spec,
@@ -135,13 +168,14 @@ public final class SqlLoad {
             (c, ch, md) -> {
               ImmuServiceStub stub = stub(ch, md);
               SplittableRandom rnd = new SplittableRandom(c);
-              int known = (int) Math.min(written[c].length, perClient);
+              int known = (int) Math.max(1, Math.min(written[c].length, acknowledged.get(c)));
               return (lastSeen, reply) -> {
                 ByteString key = written[c][rnd.nextInt(known)].getKVs(0).getKey();
-                deadline(stub)
-                    .get(
-                        KeyRequest.newBuilder().setKey(key).build(),
-                        ServerCall.observer(reply, Entry::getTx));
+                KeyRequest.Builder req = KeyRequest.newBuilder().setKey(key);
+                if (lastSeen == 0) {
+                  req.setSinceTx(indexedFrom);
+                }
+                deadline(stub).get(req.build(), ServerCall.observer(reply, Entry::getTx));
               };
             });
 
