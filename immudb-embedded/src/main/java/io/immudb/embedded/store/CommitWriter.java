@@ -141,7 +141,9 @@ final class CommitWriter implements Runnable {
   void submit(PreparedTx tx) {
     Throwable f = failure;
     if (f != null) {
-      throw new StoreStateException("the store accepts no commits after an error: " + f, f);
+      // The cause's text, not its class name: this message goes to clients.
+      String why = f.getMessage() != null ? f.getMessage() : f.toString();
+      throw new StoreStateException("the store accepts no commits after an error: " + why, f);
     }
     long bytes = tx.queuedBytes();
     long now = pendingBytes.addAndGet(bytes);

@@ -600,7 +600,9 @@ public final class ImmuStore implements TxChain, AutoCloseable {
 
   /**
    * Finishes queued commits, stops the threads, syncs and closes the files. Idempotent. An
-   * interrupt does not cut it short; the thread's interrupt flag is kept.
+   * interrupt does not cut it short; the thread's interrupt flag is kept. A part that fails to
+   * close (the index's last flush on a read-only file system, say) does not keep the others open:
+   * every part is closed, then the first failure is thrown.
    */
   @Override
   public synchronized void close() throws IOException {
@@ -620,7 +622,13 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     } catch (IOException e) {
       errors.add(e);
     }
-    index.close();
+    try {
+      index.close();
+    } catch (RuntimeException e) {
+      // E.g. its flush on a file system turned read-only. The index is derived (the next open
+      // re-indexes from the tx log what it lacks); the logs and the lock must still be closed.
+      errors.add(new IOException(e.getMessage(), e));
+    }
     for (AutoCloseable c : new AutoCloseable[] {logs, lock}) {
       try {
         c.close();
