@@ -8,17 +8,21 @@ import java.util.Arrays;
 
 /**
  * One input of {@link LegacyRpcFuzzTest}: {@code method ‖ caller ‖ request}. {@code method} (1
- * byte, modulo the number of methods) picks the RPC; the low two bits of {@code caller} pick who
- * calls ({@link Caller}); {@code request} is the request message's protobuf bytes (every v0.8 RPC
- * takes one request message).
+ * byte, modulo the number of methods) picks the RPC; {@code caller} (1 byte, modulo the number of
+ * callers) picks who calls ({@link Caller}); {@code request} is the request message's protobuf
+ * bytes (every v0.8 RPC takes one request message).
  */
 record LegacyRpcFuzzInput(int method, Caller caller, byte[] body) {
-  /** Who sends the call: a user of {@link FuzzLegacyHost}, or nobody logged in. */
+  /**
+   * Who sends the call: a user of {@link FuzzLegacyHost} on {@code defaultdb}, nobody logged in, or
+   * the sysadmin after {@code UseDatabase otherdb} (a database only the fuzzer writes to).
+   */
   enum Caller {
     SYSADMIN,
     WRITER,
     READER,
-    NO_TOKEN
+    NO_TOKEN,
+    SYSADMIN_ON_OTHERDB
   }
 
   /** The input held by {@code data}, or null if it is too short to name a method and a caller. */
@@ -28,7 +32,7 @@ record LegacyRpcFuzzInput(int method, Caller caller, byte[] body) {
     }
     return new LegacyRpcFuzzInput(
         (data[0] & 0xff) % methods,
-        Caller.values()[data[1] & 3],
+        Caller.values()[(data[1] & 0xff) % Caller.values().length],
         Arrays.copyOfRange(data, 2, data.length));
   }
 

@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Every RPC of the v0.8 service ({@link LegacyServices}) fed arbitrary requests (issue 16, part 1),
  * in process, with authentication on, over a small live database ({@link FuzzLegacyHost}: {@code
- * defaultdb} holding keys {@code k}, {@code k2} and member {@code k} of set {@code s}; {@code
- * otherdb}). The input picks a method of the generated service descriptor, a caller (the sysadmin,
- * a read-write user, a read-only user, or no token) and carries the request's protobuf bytes
- * ({@link LegacyRpcFuzzInput}).
+ * defaultdb} holding keys {@code k}, {@code k2} and member {@code k} of set {@code s}; an empty
+ * {@code otherdb}). The input picks a method of the generated service descriptor, a caller (the
+ * sysadmin, a read-write user, a read-only user, no token, or the sysadmin on {@code otherdb}) and
+ * carries the request's protobuf bytes ({@link LegacyRpcFuzzInput}).
  *
  * <p>Property: every call ends in OK or a typed refusal — never INTERNAL (our bug), never UNKNOWN
  * unless it carries one of v0.8's plain-error texts (spec v0.8 §4.2.3; an exception that escapes
@@ -112,6 +112,8 @@ class LegacyRpcFuzzTest {
       tokens.put(Caller.SYSADMIN, host.login("immudb", "immudb").token());
       tokens.put(Caller.WRITER, host.login("writer", FuzzLegacyHost.PASSWORD).token());
       tokens.put(Caller.READER, host.login("reader", FuzzLegacyHost.PASSWORD).token());
+      tokens.put(
+          Caller.SYSADMIN_ON_OTHERDB, host.useDatabase(tokens.get(Caller.SYSADMIN), "otherdb"));
     }
 
     Channel as(Caller who) {
