@@ -167,7 +167,7 @@ final class FuzzLegacyHost implements LegacyHost, AutoCloseable {
     return Optional.of(new LegacySignature(Arrays.copyOf(rootIndexBytes, 8), new byte[65]));
   }
 
-  /** The texts this host and the v0.8 service send as UNKNOWN (spec v0.8 §4.2.3). */
+  /** The texts this host and the v0.8 service send as UNKNOWN (spec v0.8 §4.2.3, §4.4). */
   static final Set<String> UNKNOWN_TEXTS =
       Set.of(
           "please login first",

@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * carries the request's protobuf bytes ({@link LegacyRpcFuzzInput}).
  *
  * <p>Property: every call ends in OK or a typed refusal — never INTERNAL (our bug), never UNKNOWN
- * unless it carries one of v0.8's plain-error texts (spec v0.8 §4.2.3; an exception that escapes
- * the service is UNKNOWN without one), never DATA_LOSS, never a hang (the client's deadline), and a
- * refused call changes no database (tx id and Alh of each, the database list).
+ * unless it carries one of v0.8's plain-error texts (spec v0.8 §4.2.3, §4.4; an exception that
+ * escapes the service is UNKNOWN without one), never DATA_LOSS, never a hang (the client's
+ * deadline), and a refused call changes no database (tx id and Alh of each, the database list).
  *
  * <p>In {@code mvn test} the seed corpus ({@code LegacyRpcFuzzTestInputs/rpc/}: a genuine request
  * of every method, {@link LegacySeedRequests}) and pinned findings are replayed. Longer runs by
