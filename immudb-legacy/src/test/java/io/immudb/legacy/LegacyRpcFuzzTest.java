@@ -20,14 +20,17 @@ import io.grpc.stub.MetadataUtils;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.store.StoreOptions;
 import io.immudb.legacy.LegacyRpcFuzzInput.Caller;
+import io.immudb.legacy.internal.LegacyService;
 import io.immudb.legacy.proto.ImmuServiceGrpc;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -233,9 +236,9 @@ class LegacyRpcFuzzTest {
 
   /** The RPCs the service serves; the generated base class answers the others UNIMPLEMENTED. */
   private static Set<String> served() {
-    Set<String> out = new java.util.HashSet<>();
-    for (Method j : io.immudb.legacy.internal.LegacyService.class.getDeclaredMethods()) {
-      if (java.lang.reflect.Modifier.isPublic(j.getModifiers())) {
+    Set<String> out = new HashSet<>();
+    for (Method j : LegacyService.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(j.getModifiers())) {
         out.add(Character.toUpperCase(j.getName().charAt(0)) + j.getName().substring(1));
       }
     }
