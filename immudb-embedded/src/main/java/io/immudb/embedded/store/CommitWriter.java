@@ -97,6 +97,7 @@ final class CommitWriter implements Runnable {
   private volatile Throwable failure;
   private volatile boolean inGroup;
   private long lastClogSync = System.nanoTime();
+  private int lastGroupTxs;
   private boolean groupWroteValues;
   private final AtomicLong committedEntries = new AtomicLong();
   private volatile long lastGroupEnd = System.nanoTime() - BUSY_WINDOW_NANOS;
@@ -209,7 +210,7 @@ final class CommitWriter implements Runnable {
     while (!stopping) {
       try {
         awaitCompletions();
-        batch.add(queue.take());
+        batch.add(next());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(new StoreStateException("the writer thread was interrupted"));
@@ -225,6 +226,7 @@ final class CommitWriter implements Runnable {
         }
       }
       batch.clear();
+      lastGroupTxs = group.size();
       if (!group.isEmpty()) {
         inGroup = true;
         try {
@@ -358,6 +360,47 @@ final class CommitWriter implements Runnable {
             }
           });
     }
+  }
+
+  /**
+   * How long an idle writer polls for the next commit before it parks. A parked writer costs every
+   * lone committer a futex wake-up and a context switch on each side, which on a virtual machine
+   * (where entering the kernel and waking an idle CPU are dear) is a sizeable part of a synced
+   * {@code Set}; a committer that answers and commits again (one client in a loop) is usually back
+   * within this window. Polling stops at the first commit or after the window, so an idle store
+   * spins once per burst, not continuously. Only after a group of at most {@link
+   * #SPIN_AFTER_GROUP_TXS} txs: after a larger group more committers are on their way and the
+   * writer would only take CPU from the threads that bring them. Not on a single CPU, where the
+   * poll would hold off the very thread it waits for. Measured in docs/benchmarks.md (runs of
+   * 2026-12-07, idle spin).
+   */
+  static final long IDLE_SPIN_NANOS =
+      Runtime.getRuntime().availableProcessors() > 1
+          ? Long.getLong("immudb.writerSpinMicros", 300) * 1000
+          : 0;
+
+  static final int SPIN_AFTER_GROUP_TXS = 2;
+
+  /**
+   * The next queued object: polled for up to {@link #IDLE_SPIN_NANOS} after a small group, then
+   * waited for.
+   */
+  private Object next() throws InterruptedException {
+    Object o = queue.poll();
+    if (o != null) {
+      return o;
+    }
+    if (IDLE_SPIN_NANOS > 0 && lastGroupTxs <= SPIN_AFTER_GROUP_TXS) {
+      long until = System.nanoTime() + IDLE_SPIN_NANOS;
+      do {
+        Thread.onSpinWait();
+        o = queue.poll();
+        if (o != null) {
+          return o;
+        }
+      } while (System.nanoTime() - until < 0);
+    }
+    return queue.take();
   }
 
   /**

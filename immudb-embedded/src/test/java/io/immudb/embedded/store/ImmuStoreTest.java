@@ -71,6 +71,35 @@ class ImmuStoreTest {
   }
 
   @Test
+  void commitsArriveWhileTheIdleWriterPollsAndAfterItParked() throws Exception {
+    long spinMillis = TimeUnit.NANOSECONDS.toMillis(CommitWriter.IDLE_SPIN_NANOS);
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      long last = 0;
+      for (int i = 0; i < 20; i++) {
+        // Back to back (the writer is still polling after the last lone commit), then after a
+        // pause longer than its polling window (it has parked and must be woken).
+        TxHeader h = s.commit(List.of(kv("k" + i, "v" + i)));
+        assertThat(h.id()).isEqualTo(last + 1);
+        last = h.id();
+        if (i % 2 == 1) {
+          Thread.sleep(spinMillis + 5);
+        }
+      }
+      // Several commits at once (usually one larger group, after which the writer parks without
+      // polling); the next lone commit, after a pause, still gets in.
+      List<CompletableFuture<TxHeader>> many = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        many.add(s.commitAsync(List.of(kv("g" + i, "v"))));
+      }
+      for (CompletableFuture<TxHeader> f : many) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      Thread.sleep(spinMillis + 5);
+      assertThat(s.commit(List.of(kv("after", "v"))).id()).isEqualTo(last + 9);
+    }
+  }
+
+  @Test
   void aSmallCommitIsIndexedWhenItReturns() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
       int indexedAtOnce = 0;
