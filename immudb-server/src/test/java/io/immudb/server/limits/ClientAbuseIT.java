@@ -10,6 +10,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.util.internal.PlatformDependent;
 import io.grpc.stub.MetadataUtils;
 import io.immudb.proto.ImmuServiceGrpc;
 import io.immudb.proto.ImmuServiceGrpc.ImmuServiceBlockingStub;
@@ -153,6 +154,18 @@ class ClientAbuseIT {
     setsAreAnswered(good, "after-flood-", 10);
   }
 
+  /** Most memory (heap, and Netty's direct memory, each) one idle connection may hold. */
+  private static final long MAX_BYTES_PER_IDLE_CONNECTION = 64 * 1024;
+
+  /** The heap in use after a full collection (asked for twice; the JVM may take its time). */
+  private static long heapUsedAfterGc() throws InterruptedException {
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   @Test
   void idleConnectionsAndAStalledHalfFrameDoNotStopOthers() throws Exception {
     int idle = 2000;
@@ -164,6 +177,8 @@ class ClientAbuseIT {
         .isGreaterThan(2L * idle + 1000);
     ImmuServiceBlockingStub good = loggedIn();
     setsAreAnswered(good, "warm-", 20);
+    long heapBefore = heapUsedAfterGc();
+    long directBefore = PlatformDependent.usedDirectMemory();
     List<Socket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < idle; i++) {
@@ -181,6 +196,21 @@ class ClientAbuseIT {
       setsAreAnswered(good, "with-idle-", 200);
       double msPerSet = (System.nanoTime() - t0) / 1e6 / 200;
       assertThat(msPerSet).as("ms per Set with %d idle connections open", idle).isLessThan(50);
+      // Memory stays bounded: what the open connections hold (the server's channels and HTTP/2
+      // state, in this JVM's heap and Netty's direct memory) is measured, and must stay under
+      // MAX_BYTES_PER_IDLE_CONNECTION each (docs/server.md, "Limits").
+      long heap = heapUsedAfterGc() - heapBefore;
+      long direct = PlatformDependent.usedDirectMemory() - directBefore;
+      System.out.printf(
+          "ClientAbuseIT: %d idle connections + a stalled half frame: heap %+d KiB (%d B each),"
+              + " Netty direct memory %+d KiB%n",
+          idle, heap / 1024, heap / idle, direct / 1024);
+      assertThat(heap)
+          .as("heap held by %d idle connections", idle)
+          .isLessThan(idle * MAX_BYTES_PER_IDLE_CONNECTION);
+      assertThat(direct)
+          .as("direct memory held by %d idle connections", idle)
+          .isLessThan(idle * MAX_BYTES_PER_IDLE_CONNECTION);
       // A new client can still connect and log in.
       ManagedChannel other =
           NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
