@@ -1,19 +1,15 @@
 package io.immudb.bench.jmh;
 
+import io.immudb.bench.load.BenchDir;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.store.StoreOptions;
 import io.immudb.sql.QueryResult;
 import io.immudb.sql.SqlEngine;
 import io.immudb.sql.SqlValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,15 +54,15 @@ public class SqlScaleBenchmark {
   @Param({"1000", "1000000"})
   public int rows;
 
-  private Path dir;
+  private BenchDir dir;
   private Database db;
   private SqlEngine sql;
   private final SplittableRandom rnd = new SplittableRandom(13);
 
   @Setup
   public void setUp() throws IOException {
-    dir = Files.createTempDirectory("immudb-bench-sql-scale");
-    db = Database.open(dir, StoreOptions.builder().synced(false).build());
+    dir = BenchDir.of(null);
+    db = Database.open(dir.path(), StoreOptions.builder().synced(false).build());
     sql = SqlEngine.open(db);
     sql.exec("CREATE TABLE t (id INTEGER, g INTEGER, v VARCHAR[16], PRIMARY KEY id)", Map.of());
     sql.exec("CREATE INDEX ON t(g)", Map.of());
@@ -98,17 +94,7 @@ public class SqlScaleBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     db.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
+    dir.close();
   }
 
   @Benchmark

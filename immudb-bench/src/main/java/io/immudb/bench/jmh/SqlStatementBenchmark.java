@@ -1,5 +1,6 @@
 package io.immudb.bench.jmh;
 
+import io.immudb.bench.load.BenchDir;
 import io.immudb.embedded.database.Database;
 import io.immudb.embedded.store.StoreOptions;
 import io.immudb.sql.ExecResult;
@@ -7,15 +8,10 @@ import io.immudb.sql.QueryResult;
 import io.immudb.sql.SqlEngine;
 import io.immudb.sql.SqlValue;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SqlStatementBenchmark {
   private static final int ROWS = 10_000;
 
-  private Path dir;
+  private BenchDir dir;
   private Database db;
   private SqlEngine sql;
   private final SplittableRandom rnd = new SplittableRandom(11);
@@ -64,8 +60,8 @@ public class SqlStatementBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    dir = Files.createTempDirectory("immudb-bench-sql");
-    db = Database.open(dir, StoreOptions.builder().synced(false).build());
+    dir = BenchDir.of(null);
+    db = Database.open(dir.path(), StoreOptions.builder().synced(false).build());
     sql = SqlEngine.open(db);
     rnd.nextBytes(value);
     sql.exec("CREATE TABLE t (id INTEGER, v BLOB[64], PRIMARY KEY id)", Map.of());
@@ -82,17 +78,7 @@ public class SqlStatementBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     db.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
+    dir.close();
   }
 
   @Benchmark

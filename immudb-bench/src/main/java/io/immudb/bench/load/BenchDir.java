@@ -11,9 +11,9 @@ import java.util.stream.Stream;
  * The directory a benchmark runs in: either one the user named, kept afterwards, or a fresh
  * temporary one, deleted by {@link #close()}.
  *
- * <p>Not thread-safe; owned by the load that created it.
+ * <p>Not thread-safe; owned by the load (or JMH state) that created it.
  */
-final class BenchDir implements AutoCloseable {
+public final class BenchDir implements AutoCloseable {
   private final Path path;
   private final boolean temporary;
 
@@ -23,7 +23,7 @@ final class BenchDir implements AutoCloseable {
   }
 
   /** {@code dir} itself (created if missing), or a new temporary directory if it is null. */
-  static BenchDir of(Path dir) throws IOException {
+  public static BenchDir of(Path dir) throws IOException {
     if (dir == null) {
       return new BenchDir(Files.createTempDirectory("immudb-bench-"), true);
     }
@@ -31,7 +31,7 @@ final class BenchDir implements AutoCloseable {
     return new BenchDir(dir, false);
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 
