@@ -71,7 +71,14 @@ public final class ImmuStore implements TxChain, AutoCloseable {
   private final Thread writerThread;
   private final Thread indexerThread;
   private final TxCache txCache;
-  private final HeaderCache headers = new HeaderCache(1 << 12);
+  private final TxSlotCache<TxHeader> headers = new TxSlotCache<>(1 << 12);
+
+  /**
+   * Alhs read from the commit log: every dual proof to a recent state reads the Alh of the same few
+   * txs (its {@code blTxId}, where its linear proof starts).
+   */
+  private final TxSlotCache<Sha256Digest> alhs = new TxSlotCache<>(1 << 12);
+
   private volatile CommittedState committed;
   private volatile boolean closed;
 
@@ -294,16 +301,21 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     if (h == null) {
       TxCache.Cached c = txCache.get(txId);
       h = c != null ? c.record.header() : reader.header(txId);
-      headers.put(h);
+      headers.put(txId, h);
     }
     return h;
   }
 
-  /** Alh of committed tx {@code txId}, from the commit log. */
+  /** Alh of committed tx {@code txId}, from the commit log (cached once read). */
   @Override
   public Sha256Digest alh(long txId) {
     checkTx(txId);
-    return reader.commitRecord(txId).alh();
+    Sha256Digest alh = alhs.get(txId);
+    if (alh == null) {
+      alh = reader.commitRecord(txId).alh();
+      alhs.put(txId, alh);
+    }
+    return alh;
   }
 
   /** The hash tree over every committed tx. */

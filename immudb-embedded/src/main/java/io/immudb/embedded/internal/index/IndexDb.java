@@ -47,7 +47,19 @@ final class IndexDb implements AutoCloseable {
   static final long FORMAT = 1;
 
   private static final byte[] WIPE_RANGE_END = {(byte) 0xFF};
-  private static final long BLOCK_CACHE_BYTES = 64L << 20;
+
+  /**
+   * System property giving the capacity of the block cache shared by every index in the process;
+   * default {@link #DEFAULT_BLOCK_CACHE_BYTES}.
+   */
+  static final String BLOCK_CACHE_PROPERTY = "immudb.indexBlockCacheBytes";
+
+  /**
+   * 256 MiB: the newest-version blocks of a store of a few million keys (about 50 bytes a key), so
+   * that random point gets are served from memory rather than by a read and a decompression each.
+   */
+  static final long DEFAULT_BLOCK_CACHE_BYTES = 256L << 20;
+
   private static final int BLOOM_BITS_PER_KEY = 10;
 
   /**
@@ -85,7 +97,7 @@ final class IndexDb implements AutoCloseable {
     Files.createDirectories(dir);
     List<AutoCloseable> owned = new ArrayList<>();
     try {
-      LRUCache cache = own(owned, new LRUCache(BLOCK_CACHE_BYTES));
+      LRUCache cache = sharedBlockCache();
       BloomFilter bloom = own(owned, new BloomFilter(BLOOM_BITS_PER_KEY, false));
       ColumnFamilyOptions metaOpts =
           own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache, 4)));
@@ -242,6 +254,39 @@ final class IndexDb implements AutoCloseable {
         isNoSpace(e) ? ErrorCode.RESOURCE_EXHAUSTED : ErrorCode.INTERNAL,
         "key index: " + what + " failed: " + e.getMessage(),
         e);
+  }
+
+  private static LRUCache sharedBlockCache; // guarded by IndexDb.class
+
+  /**
+   * The block cache of every index in the process, created on first use and never closed: one
+   * memory bound however many databases are open, and an idle database holds none of it (a database
+   * releases its blocks when it closes).
+   *
+   * @throws IllegalArgumentException if {@link #BLOCK_CACHE_PROPERTY} is set but not a byte count
+   */
+  private static synchronized LRUCache sharedBlockCache() {
+    if (sharedBlockCache == null) {
+      sharedBlockCache = new LRUCache(blockCacheBytes(System.getProperty(BLOCK_CACHE_PROPERTY)));
+    }
+    return sharedBlockCache;
+  }
+
+  /** The block cache capacity that property value {@code v} (null if unset) asks for. */
+  static long blockCacheBytes(String v) {
+    if (v == null || v.isBlank()) {
+      return DEFAULT_BLOCK_CACHE_BYTES;
+    }
+    try {
+      long bytes = Long.parseLong(v.trim());
+      if (bytes >= 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        BLOCK_CACHE_PROPERTY + " must be a number of bytes >= 0, got \"" + v + "\"");
   }
 
   /** Point lookups want small blocks (less to read per get), range scans bigger ones. */
