@@ -88,7 +88,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     this.meta = meta;
     this.options = options;
     this.lock = lock;
-    this.txCache = new TxCache(options.txCacheBytes());
+    this.txCache =
+        options.txCacheBytes() == StoreOptions.SHARED_TX_CACHE
+            ? TxCache.shared()
+            : new TxCache(options.txCacheBytes());
     this.logs = StoreLogs.open(dir, meta.segmentSize(), options);
     this.vlog = logs.vlog;
     this.txlog = logs.txlog;
@@ -304,6 +307,11 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       headers.put(txId, h);
     }
     return h;
+  }
+
+  /** The tx cache this store reads through (tests). */
+  TxCache txCache() {
+    return txCache;
   }
 
   /** Alh of committed tx {@code txId}, from the commit log (cached once read). */
@@ -641,6 +649,7 @@ public final class ImmuStore implements TxChain, AutoCloseable {
       // re-indexes from the tx log what it lacks); the logs and the lock must still be closed.
       errors.add(new IOException(e.getMessage(), e));
     }
+    txCache.close();
     for (AutoCloseable c : new AutoCloseable[] {logs, lock}) {
       try {
         c.close();

@@ -16,6 +16,9 @@ import java.util.function.LongSupplier;
  * and the ones given here are ignored.
  */
 public final class StoreOptions {
+  /** {@link #txCacheBytes()} of a store that uses the tx cache the whole process shares. */
+  public static final long SHARED_TX_CACHE = -1;
+
   /**
    * Most bytes of inline values in one tx record, so that a record stays well within the writer's 4
    * MiB buffer next to its entries.
@@ -137,8 +140,10 @@ public final class StoreOptions {
   }
 
   /**
-   * Heap bytes (estimated) for recently read transactions and their entry trees, which make
-   * repeated proofs into large transactions cheap.
+   * Heap bytes (estimated) of this store's own cache of recently read transactions and their entry
+   * trees, which make repeated proofs into large transactions cheap; {@link #SHARED_TX_CACHE} (the
+   * default) when the store uses the cache every store of the process shares (sized by the system
+   * property {@code immudb.txCacheBytes}, by default a quarter of the heap, 64 MiB to 1 GiB).
    */
   public long txCacheBytes() {
     return txCacheBytes;
@@ -183,7 +188,7 @@ public final class StoreOptions {
     private Duration indexWaitTimeout = Duration.ofSeconds(60);
     private LongSupplier clockSeconds = () -> Instant.now().getEpochSecond();
     private List<StoredKeyValue> firstTx = List.of();
-    private long txCacheBytes = 128L << 20;
+    private long txCacheBytes = SHARED_TX_CACHE;
     private long indexDeferEntries = 4_000_000;
     private int inlineValueMaxLen = 4096;
     private java.util.function.BiFunction<String, Appendable, Appendable> logWrapper =
@@ -253,9 +258,12 @@ public final class StoreOptions {
       return this;
     }
 
-    /** Requires v ≥ 0; 0 disables the cache. */
+    /**
+     * Gives the store a tx cache of its own of {@code v} bytes instead of the shared one; 0
+     * disables caching. Requires v ≥ 0, or {@link #SHARED_TX_CACHE}.
+     */
     public Builder txCacheBytes(long v) {
-      if (v < 0) {
+      if (v < 0 && v != SHARED_TX_CACHE) {
         throw new IllegalArgumentException("txCacheBytes must be >= 0, got " + v);
       }
       this.txCacheBytes = v;

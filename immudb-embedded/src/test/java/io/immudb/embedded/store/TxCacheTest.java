@@ -1,6 +1,7 @@
 package io.immudb.embedded.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.immudb.embedded.internal.txlog.TxRecord;
 import java.io.IOException;
@@ -69,6 +70,72 @@ class TxCacheTest {
       assertThat(cache.inclusionProof(1, one.header().eh(), one.entries(), 0))
           .as("the honest tree was cached, not the forged one")
           .isEqualTo(honest);
+    }
+  }
+
+  @Test
+  void storesSharingAPoolSeeOnlyTheirOwnTxsAndAClosedStoreLeavesNothingBehind() throws IOException {
+    StoreOptions own = StoreOptions.builder().synced(false).txCacheBytes(0).build();
+    try (ImmuStore a = ImmuStore.open(dir.resolve("a"), own);
+        ImmuStore b = ImmuStore.open(dir.resolve("b"), own)) {
+      for (ImmuStore s : List.of(a, b)) {
+        for (int i = 1; i <= 3; i++) {
+          byte[] k = (s == a ? "a-" + i : "b-" + i).getBytes(StandardCharsets.UTF_8);
+          s.commit(List.of(new KeyValue(k, k)));
+        }
+      }
+      TxCache.Cached a1 = new TxCache.Cached(a.txRecord(1));
+      TxCache.Cached b1 = new TxCache.Cached(b.txRecord(1));
+      TxCache.Cached b2 = new TxCache.Cached(b.txRecord(2));
+      TxCache.Cached a2 = new TxCache.Cached(a.txRecord(2));
+      // a pool with room for three of these records, as two stores' views of it
+      TxCache ca = new TxCache(4 * a1.size);
+      TxCache cb = ca.forAnotherStore();
+      assertThat(ca.put(1, a1)).isSameAs(a1);
+      assertThat(cb.get(1)).as("tx 1 of the other store").isNull();
+      assertThat(cb.put(1, b1)).isSameAs(b1);
+      assertThat(ca.get(1)).isSameAs(a1);
+      assertThat(cb.get(1)).isSameAs(b1);
+      cb.put(2, b2);
+      ca.put(2, a2); // one budget for both stores: the oldest record not read since goes
+      assertThat(cb.get(2)).isNull();
+      assertThat(ca.get(1)).isSameAs(a1);
+      assertThat(cb.get(1)).isSameAs(b1);
+      assertThat(ca.get(2)).isSameAs(a2);
+
+      ca.close();
+      assertThat(ca.get(1)).isNull();
+      assertThat(ca.get(2)).isNull();
+      TxCache.Cached b3 = new TxCache.Cached(b.txRecord(3));
+      cb.put(2, b2);
+      cb.put(3, b3);
+      assertThat(cb.get(1)).as("the closed store's space went to the other").isSameAs(b1);
+      assertThat(cb.get(2)).isSameAs(b2);
+      assertThat(cb.get(3)).isSameAs(b3);
+    }
+  }
+
+  @Test
+  void theSharedPoolIsAQuarterOfTheHeapBetween64MiBAnd1GiBUnlessTheSystemPropertySaysOtherwise() {
+    assertThat(TxCache.sharedBytes(null, 2L << 30)).isEqualTo(512L << 20);
+    assertThat(TxCache.sharedBytes(null, 128L << 20)).isEqualTo(64L << 20);
+    assertThat(TxCache.sharedBytes(null, Long.MAX_VALUE)).isEqualTo(1L << 30);
+    assertThat(TxCache.sharedBytes(" 1048576 ", 2L << 30)).isEqualTo(1L << 20);
+    assertThat(TxCache.sharedBytes("0", 2L << 30)).isZero();
+    for (String bad : new String[] {"-5", "1g", "x"}) {
+      assertThatThrownBy(() -> TxCache.sharedBytes(bad, 2L << 30))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("immudb.txCacheBytes must be a number of bytes >= 0, got \"" + bad + "\"");
+    }
+  }
+
+  @Test
+  void storesUseTheSharedPoolByDefault() throws IOException {
+    try (ImmuStore a = ImmuStore.open(dir.resolve("a"), StoreOptions.builder().build());
+        ImmuStore b = ImmuStore.open(dir.resolve("b"), StoreOptions.builder().build())) {
+      assertThat(StoreOptions.builder().build().txCacheBytes())
+          .isEqualTo(StoreOptions.SHARED_TX_CACHE);
+      assertThat(a.txCache().sharesPoolWith(b.txCache())).isTrue();
     }
   }
 }
