@@ -57,6 +57,14 @@ final class VsPostgresCommand implements Callable<Integer> {
   int pointWarmupSeconds;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "Measure every point this many times, round after round; each ratio is the median of"
+              + " the rounds' ratios (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
       names = "--out",
       defaultValue = "target/bench-report",
       description = "Report directory (report.html, throughput.svg, latency.svg).")
@@ -96,6 +104,7 @@ final class VsPostgresCommand implements Callable<Integer> {
             seconds,
             warmupSeconds,
             pointWarmupSeconds,
+            rounds,
             pgBin,
             pgUser,
             immudb,

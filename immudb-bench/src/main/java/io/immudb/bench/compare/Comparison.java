@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * <p>Sequence: start both servers in a temporary directory on free loopback ports; load our server
  * unmeasured for {@code warmupSeconds} (JIT); then, for each client count, PostgreSQL's plain
  * {@code INSERT} and our {@code Set}, alternating; then at the largest count PostgreSQL's
- * hash-chained {@code INSERT} and our {@code VerifiableSet}. Every write is one 32-byte key and a
- * 64-byte value, durable when acknowledged on both sides. Both servers are stopped and the
- * directory deleted at the end, on failure, and on Ctrl-C (a shutdown hook).
+ * hash-chained {@code INSERT} and our {@code VerifiableSet}; all of that {@code rounds} times.
+ * Every write is one 32-byte key and a 64-byte value, durable when acknowledged on both sides. Both
+ * servers are stopped and the directory deleted at the end, on failure, and on Ctrl-C (a shutdown
+ * hook).
  *
  * <p>Not thread-safe: {@link #run} is called from one thread.
  */
@@ -128,13 +129,24 @@ public final class Comparison {
       }
       Pgbench pgbench =
           new Pgbench(pg, server, work, Runtime.getRuntime().availableProcessors(), log);
-      for (int c : spec.clients()) {
-        add(pgbench.run(Measurement.PLAIN, c, spec.seconds(), spec.pointWarmupSeconds()));
-        add(ours(c, false));
-      }
       int max = spec.maxClients();
-      add(pgbench.run(Measurement.HASH_CHAINED, max, spec.seconds(), spec.pointWarmupSeconds()));
-      add(ours(max, true));
+      for (int round = 1; round <= spec.rounds(); round++) {
+        if (spec.rounds() > 1) {
+          log.printf("vs-postgres: round %d of %d%n", round, spec.rounds());
+        }
+        for (int c : spec.clients()) {
+          add(
+              pgbench
+                  .run(Measurement.PLAIN, c, spec.seconds(), spec.pointWarmupSeconds())
+                  .inRound(round));
+          add(ours(c, false).inRound(round));
+        }
+        add(
+            pgbench
+                .run(Measurement.HASH_CHAINED, max, spec.seconds(), spec.pointWarmupSeconds())
+                .inRound(round));
+        add(ours(max, true).inRound(round));
+      }
       return new ComparisonResult(spec, machine, measured, Ratios.of(spec.clients(), measured));
     } finally {
       cleanup.close();

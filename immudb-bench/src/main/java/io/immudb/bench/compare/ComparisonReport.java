@@ -228,7 +228,7 @@ public final class ComparisonReport {
   static String figuresTable(List<Measurement> ms) {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        "<table>\n<tr><th>system</th><th>write</th><th>clients</th><th>tx/s</th>"
+        "<table>\n<tr><th>system</th><th>write</th><th>clients</th><th>round</th><th>tx/s</th>"
             + "<th>p50 ms</th><th>p99 ms</th><th>txs</th><th>errors</th></tr>\n");
     for (Measurement m : ms) {
       sb.append("<tr><td>")
@@ -237,6 +237,8 @@ public final class ComparisonReport {
           .append(Markup.escape(m.variant()))
           .append("</td><td class=\"n\">")
           .append(m.clients())
+          .append("</td><td class=\"n\">")
+          .append(m.round())
           .append("</td><td class=\"n\">")
           .append(num("%.0f", m.txPerSecond()))
           .append("</td><td class=\"n\">")
@@ -255,28 +257,36 @@ public final class ComparisonReport {
   /** The options of the run, as they would be typed ({@code " --clients 1,10,100 ..."}). */
   static String commandOptions(ComparisonSpec s) {
     return fmt(
-        " --clients %s --seconds %d --warmup-seconds %d --point-warmup-seconds %d",
-        String.join(",", s.clients().stream().map(String::valueOf).toList()),
-        s.seconds(),
-        s.warmupSeconds(),
-        s.pointWarmupSeconds());
+            " --clients %s --seconds %d --warmup-seconds %d --point-warmup-seconds %d",
+            String.join(",", s.clients().stream().map(String::valueOf).toList()),
+            s.seconds(),
+            s.warmupSeconds(),
+            s.pointWarmupSeconds())
+        + (s.rounds() > 1 ? " --rounds " + s.rounds() : "");
   }
 
   /** One paragraph on what was measured and how. */
   static String setup(ComparisonSpec s) {
     return fmt(
-        "Each write is one transaction of one 32-byte key and one 64-byte value, acknowledged once"
-            + " durable. immudb: bin/immudb of this checkout with default settings (synced commits),"
-            + " driven over gRPC on loopback by closed-loop asynchronous clients (Set, or"
-            + " VerifiableSet with the proof built by the server); warmed up for %d s first."
-            + " PostgreSQL: a fresh cluster with fsync and synchronous_commit on, shared_buffers ="
-            + " 1GB, driven by pgbench over TCP on loopback (simple query protocol, one pgbench"
-            + " thread per core), one INSERT per transaction into audit(id bigserial primary key,"
-            + " k bytea, v bytea); \"chained\" inserts into a table whose trigger keeps a SHA-256"
-            + " hash chain over all rows (pgcrypto). Each point: %d s unmeasured, then %d s"
-            + " measured; the systems alternate, point by point, on the same cores."
-            + " Latency is per write as the client sees it; p50/p99 are nearest-rank.",
-        s.warmupSeconds(), s.pointWarmupSeconds(), s.seconds());
+            "Each write is one transaction of one 32-byte key and one 64-byte value, acknowledged once"
+                + " durable. immudb: bin/immudb of this checkout with default settings (synced commits),"
+                + " driven over gRPC on loopback by closed-loop asynchronous clients (Set, or"
+                + " VerifiableSet with the proof built by the server); warmed up for %d s first."
+                + " PostgreSQL: a fresh cluster with fsync and synchronous_commit on, shared_buffers ="
+                + " 1GB, driven by pgbench over TCP on loopback (simple query protocol, one pgbench"
+                + " thread per core), one INSERT per transaction into audit(id bigserial primary key,"
+                + " k bytea, v bytea); \"chained\" inserts into a table whose trigger keeps a SHA-256"
+                + " hash chain over all rows (pgcrypto). Each point: %d s unmeasured, then %d s"
+                + " measured; the systems alternate, point by point, on the same cores."
+                + " Latency is per write as the client sees it; p50/p99 are nearest-rank.",
+            s.warmupSeconds(), s.pointWarmupSeconds(), s.seconds())
+        + (s.rounds() > 1
+            ? fmt(
+                " All of it was measured %d times, round after round; each ratio is the median"
+                    + " of the rounds' ratios, and the charts show, at each point, the round of"
+                    + " median throughput.",
+                s.rounds())
+            : "");
   }
 
   /** {@code v} formatted, or {@code n/a} if it is not finite. */

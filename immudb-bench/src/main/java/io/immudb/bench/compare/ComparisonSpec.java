@@ -15,6 +15,8 @@ import java.util.List;
  * @param warmupSeconds unmeasured {@code Set} load on our server before the first point (the JIT
  *     needs about 20 s)
  * @param pointWarmupSeconds unmeasured load of the same shape before each point, both systems
+ * @param rounds how many times every point is measured, the rounds one after the other; each ratio
+ *     is the median of its rounds' ratios
  * @param pgBin PostgreSQL's bin directory, or null for the newest under {@link
  *     PostgresInstall#DEBIAN_ROOT}
  * @param pgUser the OS user to run PostgreSQL as when we are root
@@ -26,10 +28,13 @@ public record ComparisonSpec(
     int seconds,
     int warmupSeconds,
     int pointWarmupSeconds,
+    int rounds,
     Path pgBin,
     String pgUser,
     Path immudb,
     String serverJavaOpts) {
+  /** Most rounds of one run. */
+  public static final int MAX_ROUNDS = 100;
 
   /**
    * Checks the ranges.
@@ -51,6 +56,10 @@ public record ComparisonSpec(
     }
     if (seconds <= 0) {
       throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
+    }
+    if (rounds < 1 || rounds > MAX_ROUNDS) {
+      throw new IllegalArgumentException(
+          "--rounds must be in [1, " + MAX_ROUNDS + "], got " + rounds);
     }
     if (warmupSeconds < 0 || pointWarmupSeconds < 0) {
       throw new IllegalArgumentException("warm-up seconds must be >= 0");

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param p99Ms 99th percentile of the same
  * @param txs measured successful writes
  * @param errors measured failed writes
+ * @param round which round of the run measured it, from 1 ({@link ComparisonSpec#rounds()})
  */
 public record Measurement(
     String system,
@@ -27,7 +28,8 @@ public record Measurement(
     double p50Ms,
     double p99Ms,
     long txs,
-    long errors) {
+    long errors,
+    int round) {
   public static final String IMMUDB = "immudb";
   public static final String POSTGRESQL = "postgresql";
   public static final String SET = "set";
@@ -38,6 +40,29 @@ public record Measurement(
   public Measurement {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(variant, "variant");
+    if (round < 1) {
+      throw new IllegalArgumentException("round must be >= 1, got " + round);
+    }
+  }
+
+  /** A point of round 1. */
+  public Measurement(
+      String system,
+      String variant,
+      int clients,
+      int seconds,
+      double txPerSecond,
+      double p50Ms,
+      double p99Ms,
+      long txs,
+      long errors) {
+    this(system, variant, clients, seconds, txPerSecond, p50Ms, p99Ms, txs, errors, 1);
+  }
+
+  /** This point as measured in round {@code r}. */
+  public Measurement inRound(int r) {
+    return new Measurement(
+        system, variant, clients, seconds, txPerSecond, p50Ms, p99Ms, txs, errors, r);
   }
 
   /** Whether this is the point of {@code system} / {@code variant} at {@code clients}. */
@@ -52,6 +77,7 @@ public record Measurement(
         .put("system", system)
         .put("variant", variant)
         .put("clients", clients)
+        .put("round", round)
         .put("seconds", seconds)
         .put("tx_per_s", txPerSecond, 1)
         .put("p50_ms", p50Ms, 3)

@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * The throughput ratios of a comparison, immudb over PostgreSQL: {@code Set} over the plain {@code
  * INSERT} at each client count, and at the largest count {@code VerifiableSet} over the plain and
- * over the hash-chained {@code INSERT}. Above 1 means immudb was faster. A ratio whose PostgreSQL
- * figure is missing or zero is NaN.
+ * over the hash-chained {@code INSERT}. Above 1 means immudb was faster. With several rounds, each
+ * ratio is the median of the ratios of the rounds (the two points of a ratio are measured in the
+ * same round, one after the other); rounds where it is NaN don't count. A ratio whose PostgreSQL
+ * figure is missing or zero in every round is NaN.
  *
  * <p>Thread-safe (immutable).
  *
@@ -42,14 +44,33 @@ public record Ratios(
 
   private static double ratio(
       List<Measurement> ms, String ours, int oursClients, String theirs, int theirsClients) {
-    double a = tps(ms, Measurement.IMMUDB, ours, oursClients);
-    double b = tps(ms, Measurement.POSTGRESQL, theirs, theirsClients);
-    return b > 0 ? a / b : Double.NaN;
+    int rounds = ms.stream().mapToInt(Measurement::round).max().orElse(1);
+    List<Double> perRound = new ArrayList<>();
+    for (int r = 1; r <= rounds; r++) {
+      double a = tps(ms, Measurement.IMMUDB, ours, oursClients, r);
+      double b = tps(ms, Measurement.POSTGRESQL, theirs, theirsClients, r);
+      double q = b > 0 ? a / b : Double.NaN;
+      if (!Double.isNaN(q)) {
+        perRound.add(q);
+      }
+    }
+    return median(perRound);
   }
 
-  private static double tps(List<Measurement> ms, String system, String variant, int clients) {
+  /** The median of {@code xs} (the mean of the middle two for an even count); NaN if empty. */
+  static double median(List<Double> xs) {
+    if (xs.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> s = xs.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static double tps(
+      List<Measurement> ms, String system, String variant, int clients, int round) {
     return ms.stream()
-        .filter(m -> m.is(system, variant, clients))
+        .filter(m -> m.is(system, variant, clients) && m.round() == round)
         .mapToDouble(Measurement::txPerSecond)
         .findFirst()
         .orElse(Double.NaN);

@@ -55,7 +55,8 @@ class ComparisonReportTest {
             "2026-12-06 07:41 UTC",
             "<th>Load average at start (1, 5, 15 min)</th><td>1.52 0.90 0.61</td>",
             "--clients 1,10,100 --seconds 10 --warmup-seconds 20 --point-warmup-seconds 3",
-            "<td>postgresql</td><td>hash-chained</td><td class=\"n\">100</td><td class=\"n\">2000</td>",
+            "<td>postgresql</td><td>hash-chained</td><td class=\"n\">100</td><td class=\"n\">1</td>"
+                + "<td class=\"n\">2000</td>",
             "<th>VerifiableSet / hash-chained INSERT, 100 clients</th><td class=\"n\">4.00</td>",
             "Only the ratios of one run count")
         .doesNotContain("<7B13>");
@@ -74,7 +75,8 @@ class ComparisonReportTest {
                 Measurement.IMMUDB, Measurement.SET, 1, 10, 0, Double.NaN, Double.NaN, 0, 5),
             Fixtures.m(Measurement.POSTGRESQL, Measurement.PLAIN, 2, 900, 1.2, 3.3),
             Fixtures.m(Measurement.IMMUDB, Measurement.SET, 2, 1000, 1, 2));
-    ComparisonSpec spec = new ComparisonSpec(List.of(1, 2), 10, 0, 0, null, "postgres", null, null);
+    ComparisonSpec spec =
+        new ComparisonSpec(List.of(1, 2), 10, 0, 0, 1, null, "postgres", null, null);
     ComparisonResult r =
         new ComparisonResult(spec, Fixtures.MACHINE, ms, Ratios.of(List.of(1, 2), ms));
     SvgDom l = SvgDom.parse(ComparisonReport.latencyChart(r).svg());

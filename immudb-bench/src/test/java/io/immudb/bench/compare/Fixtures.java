@@ -8,7 +8,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static final ComparisonSpec SPEC =
-      new ComparisonSpec(List.of(1, 10, 100), 10, 20, 3, null, "postgres", null, null);
+      new ComparisonSpec(List.of(1, 10, 100), 10, 20, 3, 1, null, "postgres", null, null);
 
   static final Machine MACHINE =
       new Machine(
