@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.LRUCache;
+import org.rocksdb.HyperClockCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -97,7 +98,7 @@ final class IndexDb implements AutoCloseable {
     Files.createDirectories(dir);
     List<AutoCloseable> owned = new ArrayList<>();
     try {
-      LRUCache cache = sharedBlockCache();
+      Cache cache = sharedBlockCache();
       BloomFilter bloom = own(owned, new BloomFilter(BLOOM_BITS_PER_KEY, false));
       ColumnFamilyOptions metaOpts =
           own(owned, new ColumnFamilyOptions().setTableFormatConfig(table(cache, 4)));
@@ -256,7 +257,8 @@ final class IndexDb implements AutoCloseable {
         e);
   }
 
-  private static LRUCache sharedBlockCache; // guarded by IndexDb.class
+  private static Cache sharedBlockCache; // guarded by IndexDb.class; null: none
+  private static boolean sharedBlockCacheMade; // guarded by IndexDb.class
 
   /**
    * The block cache of every index in the process, created on first use and never closed: one
@@ -265,9 +267,14 @@ final class IndexDb implements AutoCloseable {
    *
    * @throws IllegalArgumentException if {@link #BLOCK_CACHE_PROPERTY} is set but not a byte count
    */
-  private static synchronized LRUCache sharedBlockCache() {
-    if (sharedBlockCache == null) {
-      sharedBlockCache = new LRUCache(blockCacheBytes(System.getProperty(BLOCK_CACHE_PROPERTY)));
+  private static synchronized Cache sharedBlockCache() {
+    if (!sharedBlockCacheMade) {
+      long bytes = blockCacheBytes(System.getProperty(BLOCK_CACHE_PROPERTY));
+      // RocksDB's lock-free CLOCK cache: a lookup takes no shard mutex and moves nothing on an LRU
+      // list; entry charge 0 lets it size its table itself. It can't be made with capacity 0 (the
+      // native constructor crashes), so 0 means no block cache at all.
+      sharedBlockCache = bytes == 0 ? null : new HyperClockCache(bytes, 0, -1, false);
+      sharedBlockCacheMade = true;
     }
     return sharedBlockCache;
   }
@@ -290,8 +297,9 @@ final class IndexDb implements AutoCloseable {
   }
 
   /** Point lookups want small blocks (less to read per get), range scans bigger ones. */
-  private static BlockBasedTableConfig table(LRUCache cache, int blockKiB) {
-    return new BlockBasedTableConfig().setBlockCache(cache).setBlockSize(blockKiB << 10);
+  private static BlockBasedTableConfig table(Cache cache, int blockKiB) {
+    BlockBasedTableConfig t = new BlockBasedTableConfig().setBlockSize(blockKiB << 10);
+    return cache == null ? t.setNoBlockCache(true) : t.setBlockCache(cache);
   }
 
   private static byte[] bytes(String s) {
