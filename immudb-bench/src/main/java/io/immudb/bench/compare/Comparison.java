@@ -188,7 +188,8 @@ public final class Comparison {
         r.latencyMicros().getValueAtPercentile(50) / 1e3,
         r.latencyMicros().getValueAtPercentile(99) / 1e3,
         r.txs(),
-        r.errors());
+        r.errors(),
+        1);
   }
 
   private ServerLoadSpec load(int clients, boolean verified, int seconds, int warmupSeconds) {

@@ -45,20 +45,6 @@ public record Measurement(
     }
   }
 
-  /** A point of round 1. */
-  public Measurement(
-      String system,
-      String variant,
-      int clients,
-      int seconds,
-      double txPerSecond,
-      double p50Ms,
-      double p99Ms,
-      long txs,
-      long errors) {
-    this(system, variant, clients, seconds, txPerSecond, p50Ms, p99Ms, txs, errors, 1);
-  }
-
   /** This point as measured in round {@code r}. */
   public Measurement inRound(int r) {
     return new Measurement(

@@ -103,7 +103,8 @@ final class Pgbench {
         latencies.percentileMicros(50) / 1e3,
         latencies.percentileMicros(99) / 1e3,
         summary.processed(),
-        summary.failed());
+        summary.failed(),
+        1);
   }
 
   private List<String> command(Path script, int clients, int seconds, boolean logged) {

@@ -72,7 +72,7 @@ class ComparisonReportTest {
         List.of(
             Fixtures.m(Measurement.POSTGRESQL, Measurement.PLAIN, 1, 800, 1.1, 3.2),
             new Measurement(
-                Measurement.IMMUDB, Measurement.SET, 1, 10, 0, Double.NaN, Double.NaN, 0, 5),
+                Measurement.IMMUDB, Measurement.SET, 1, 10, 0, Double.NaN, Double.NaN, 0, 5, 1),
             Fixtures.m(Measurement.POSTGRESQL, Measurement.PLAIN, 2, 900, 1.2, 3.3),
             Fixtures.m(Measurement.IMMUDB, Measurement.SET, 2, 1000, 1, 2));
     ComparisonSpec spec =

@@ -37,6 +37,6 @@ final class Fixtures {
       new ComparisonResult(SPEC, MACHINE, MEASUREMENTS, Ratios.of(SPEC.clients(), MEASUREMENTS));
 
   static Measurement m(String system, String variant, int c, double tps, double p50, double p99) {
-    return new Measurement(system, variant, c, 10, tps, p50, p99, (long) (tps * 10), 0);
+    return new Measurement(system, variant, c, 10, tps, p50, p99, (long) (tps * 10), 0, 1);
   }
 }

@@ -5,6 +5,7 @@ import io.immudb.core.crypto.Sha256Hasher;
 import io.immudb.core.tx.HTree;
 import io.immudb.core.tx.InclusionProof;
 import io.immudb.core.tx.TxEntry;
+import io.immudb.embedded.internal.settings.ByteCountProperty;
 import io.immudb.embedded.internal.txlog.TxRecord;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -91,19 +92,8 @@ final class TxCache implements AutoCloseable {
    * GiB.
    */
   static long sharedBytes(String v, long maxHeap) {
-    if (v == null || v.isBlank()) {
-      return Math.min(1L << 30, Math.max(64L << 20, maxHeap / 4));
-    }
-    try {
-      long bytes = Long.parseLong(v.trim());
-      if (bytes >= 0) {
-        return bytes;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        SHARED_BYTES_PROPERTY + " must be a number of bytes >= 0, got \"" + v + "\"");
+    return ByteCountProperty.parse(
+        SHARED_BYTES_PROPERTY, v, Math.min(1L << 30, Math.max(64L << 20, maxHeap / 4)));
   }
 
   /** Another store's view of this cache's pool. */

@@ -2,6 +2,7 @@ package io.immudb.embedded.internal.index;
 
 import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
+import io.immudb.embedded.internal.settings.ByteCountProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -281,19 +282,7 @@ final class IndexDb implements AutoCloseable {
 
   /** The block cache capacity that property value {@code v} (null if unset) asks for. */
   static long blockCacheBytes(String v) {
-    if (v == null || v.isBlank()) {
-      return DEFAULT_BLOCK_CACHE_BYTES;
-    }
-    try {
-      long bytes = Long.parseLong(v.trim());
-      if (bytes >= 0) {
-        return bytes;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        BLOCK_CACHE_PROPERTY + " must be a number of bytes >= 0, got \"" + v + "\"");
+    return ByteCountProperty.parse(BLOCK_CACHE_PROPERTY, v, DEFAULT_BLOCK_CACHE_BYTES);
   }
 
   /** Point lookups want small blocks (less to read per get), range scans bigger ones. */
