@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index thread: follows the commit log and applies committed transactions to the {@link
- * KeyIndex}, in order, in batches. Indexing runs behind the commit, so it never slows a commit;
+ * KeyIndex}, in order, in batches: the rows the writer hands over ({@link #handOver}) as they come,
+ * the rest read back from the log. Indexing runs behind the commit, so it never slows a commit;
  * readers that need a given tx indexed wait for it with {@link #awaitIndexed}.
  *
  * <p>Scheduling: the index is derived data, so while commits are queued and nobody is waiting for
@@ -61,6 +62,22 @@ final class Indexer implements Runnable {
       new ConcurrentSkipListMap<>();
 
   private static final CompletableFuture<Boolean> DONE = CompletableFuture.completedFuture(true);
+
+  /**
+   * Most entries handed over by the writer ({@link #handOver}) and not yet applied. Beyond it the
+   * writer applies its groups itself again, so a busy index slows the commits rather than grow a
+   * queue.
+   */
+  static final long MAX_HANDED_OVER_ENTRIES = 65_536;
+
+  /** Index rows of committed groups, in tx order, for the index thread to apply. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<List<TxIndexBatch>> handedOver =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final java.util.concurrent.atomic.AtomicLong handedOverEntries =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private volatile long handedOverGroups; // written by the writer thread only
 
   /**
    * Held while entries are applied to the index, by the index thread or by {@link #applyCommitted};
@@ -118,6 +135,7 @@ final class Indexer implements Runnable {
 
   void stop() {
     stopped = true;
+    dropHandedOver();
     wakeUp();
     completeWaiters(Long.MAX_VALUE, false);
   }
@@ -214,6 +232,71 @@ final class Indexer implements Runnable {
     return true;
   }
 
+  /**
+   * Gives the index rows of a group that was just committed to the index thread, which applies them
+   * next without reading them back from the log; called by the writer instead of {@link
+   * #applyCommitted} for large groups, so that indexing one group overlaps writing the next.
+   * Refused when {@link #MAX_HANDED_OVER_ENTRIES} are waiting already or the indexer has stopped.
+   *
+   * @return whether the rows were taken
+   */
+  boolean handOver(List<TxIndexBatch> rows) {
+    long n = entries(rows);
+    if (stopped || failure != null || handedOverEntries.get() + n > MAX_HANDED_OVER_ENTRIES) {
+      return false;
+    }
+    handedOverEntries.addAndGet(n);
+    handedOver.add(rows);
+    handedOverGroups++;
+    wakeUp();
+    return true;
+  }
+
+  /** Groups handed over so far (writer thread's count; for tests). */
+  long handedOverGroups() {
+    return handedOverGroups;
+  }
+
+  /** Whether rows handed over are still waiting: later groups must queue behind them. */
+  boolean hasHandedOver() {
+    return !handedOver.isEmpty();
+  }
+
+  private static long entries(List<TxIndexBatch> rows) {
+    long n = 0;
+    for (TxIndexBatch b : rows) {
+      n += b.size();
+    }
+    return n;
+  }
+
+  /**
+   * Applies the handed-over rows that continue the index, dropping those it already holds (read
+   * back from the log meanwhile); returns whether it applied any. Index thread, under {@code
+   * applying}.
+   */
+  private boolean applyHandedOver() {
+    boolean applied = false;
+    List<TxIndexBatch> rows;
+    while ((rows = handedOver.peek()) != null) {
+      long first = rows.get(0).txId();
+      long last = rows.get(rows.size() - 1).txId();
+      if (first > indexedTx + 1) {
+        return applied; // a gap: the txs before these come from the log first
+      }
+      if (last > indexedTx) {
+        List<TxIndexBatch> fresh = rows.subList((int) (indexedTx + 1 - first), rows.size());
+        index.apply(fresh);
+        indexedEntries += entries(fresh);
+        indexedTx = last;
+        applied = true;
+      }
+      handedOver.poll();
+      handedOverEntries.addAndGet(-entries(rows));
+    }
+    return applied;
+  }
+
   private static boolean join(CompletableFuture<Boolean> f) {
     try {
       return f.join();
@@ -237,6 +320,9 @@ final class Indexer implements Runnable {
   @Override
   public void run() {
     while (!stopped && failure == null) {
+      if (!handedOver.isEmpty() && applyHandedOverNow()) {
+        continue;
+      }
       long target = committedTx.getAsLong();
       if (indexedTx < target && shouldDefer(target)) {
         pause(1);
@@ -270,6 +356,37 @@ final class Indexer implements Runnable {
           reopenIndex();
         }
       }
+    }
+  }
+
+  /**
+   * Applies what was handed over, if it continues the index (never deferred: the writer would have
+   * applied it itself); returns whether anything was applied.
+   */
+  private boolean applyHandedOverNow() {
+    applying.lock();
+    try {
+      if (!applyHandedOver()) {
+        return false;
+      }
+    } catch (RuntimeException e) {
+      if (!KeyIndex.isNoSpace(e)) {
+        fail(e);
+        return false;
+      }
+      dropHandedOver(); // the log has them; the retry reads them back from it
+      return false;
+    } finally {
+      applying.unlock();
+    }
+    completeWaiters(indexedTx, true);
+    return true;
+  }
+
+  private void dropHandedOver() {
+    List<TxIndexBatch> rows;
+    while ((rows = handedOver.poll()) != null) {
+      handedOverEntries.addAndGet(-entries(rows));
     }
   }
 
@@ -339,6 +456,7 @@ final class Indexer implements Runnable {
 
   private boolean shouldDefer(long target) {
     return waiting.isEmpty()
+        && handedOver.isEmpty() // rows wait behind a gap only the log can fill
         && target - indexedTx < MAX_DEFER_TXS
         && committedEntries.getAsLong() - indexedEntries < deferEntries
         && writerBusy.getAsBoolean();

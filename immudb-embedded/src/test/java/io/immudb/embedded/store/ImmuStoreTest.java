@@ -521,4 +521,78 @@ class ImmuStoreTest {
       }
     }
   }
+
+  @Test
+  void largeGroupsHandedToTheIndexThreadAreIndexedCompletelyAndInOrder() throws Exception {
+    try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
+      // Many commits in flight make groups of >= HAND_OVER_MIN_TXS txs; 50 keys, 40 versions each.
+      List<CompletableFuture<TxHeader>> fs = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        fs.add(s.commitAsync(List.of(kv("k" + (i % 50), "v" + i))));
+      }
+      long last = 0;
+      for (CompletableFuture<TxHeader> f : fs) {
+        last = Math.max(last, f.get(30, TimeUnit.SECONDS).id());
+      }
+      s.awaitIndexed(last);
+      assertThat(s.handedOverGroups()).isPositive();
+      try (var snap = s.indexSnapshot()) {
+        for (int k = 0; k < 50; k++) {
+          byte[] key = b("k" + k);
+          assertThat(snap.versionCount(key)).isEqualTo(40);
+          List<io.immudb.embedded.internal.index.EntryRef> versions =
+              snap.history(key, 0, 100, false);
+          for (int v = 1; v < versions.size(); v++) {
+            assertThat(versions.get(v).txId()).isGreaterThan(versions.get(v - 1).txId());
+          }
+          // The newest version is the tx that committed "v" + (1950 + k).
+          assertThat(snap.get(key).orElseThrow().txId())
+              .isEqualTo(fs.get(1950 + k).get().id())
+              .isEqualTo(versions.get(versions.size() - 1).txId());
+        }
+      }
+    }
+  }
+
+  @Test
+  void handedOverGroupsBehindATxTooLargeToHandOverWaitForItToBeReadBack() throws Exception {
+    StoreOptions o =
+        unsynced().toBuilder().maxTxEntries(2 * CommitWriter.INLINE_INDEX_ENTRIES).build();
+    try (ImmuStore s = ImmuStore.open(dir, o)) {
+      List<CompletableFuture<TxHeader>> small = new ArrayList<>();
+      List<CompletableFuture<TxHeader>> big = new ArrayList<>();
+      for (int round = 0; round < 10; round++) {
+        // More entries than a group hands over: the index thread reads this one from the log.
+        List<KeyValue> many = new ArrayList<>();
+        for (int e = 0; e < CommitWriter.INLINE_INDEX_ENTRIES + 1; e++) {
+          many.add(kv("big" + round + "-" + e, "x"));
+        }
+        big.add(s.commitAsync(many));
+        for (int i = 0; i < 64; i++) {
+          small.add(s.commitAsync(List.of(kv("s" + (i % 8), "r" + round + "i" + i))));
+        }
+      }
+      long last = 0;
+      for (CompletableFuture<TxHeader> f : small) {
+        last = Math.max(last, f.get(30, TimeUnit.SECONDS).id());
+      }
+      for (CompletableFuture<TxHeader> f : big) {
+        last = Math.max(last, f.get(30, TimeUnit.SECONDS).id());
+      }
+      s.awaitIndexed(last);
+      try (var snap = s.indexSnapshot()) {
+        for (int round = 0; round < 10; round++) {
+          long id = big.get(round).get().id();
+          assertThat(snap.get(b("big" + round + "-0")).orElseThrow().txId()).isEqualTo(id);
+          assertThat(snap.get(b("big" + round + "-" + CommitWriter.INLINE_INDEX_ENTRIES)))
+              .hasValueSatisfying(r -> assertThat(r.txId()).isEqualTo(id));
+        }
+        for (int k = 0; k < 8; k++) {
+          assertThat(snap.versionCount(b("s" + k))).isEqualTo(80);
+          assertThat(snap.get(b("s" + k)).orElseThrow().txId())
+              .isEqualTo(small.get(small.size() - 8 + k).get().id());
+        }
+      }
+    }
+  }
 }
