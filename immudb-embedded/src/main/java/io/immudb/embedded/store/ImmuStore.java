@@ -264,33 +264,10 @@ public final class ImmuStore implements TxChain, AutoCloseable {
     }
   }
 
-  /**
-   * Groups of at least this many txs hand their index rows to the index thread ({@link
-   * Indexer#handOver}) rather than apply them on the writer thread: with many committers the writer
-   * is the bottleneck, and it starts on the next group while the index thread indexes this one.
-   * Smaller groups (a lone committer) are indexed inline, which spares their answers a thread hop.
-   */
-  static final int HAND_OVER_MIN_TXS = 16;
-
-  /**
-   * Publishes a committed group and sees to its index rows (docs/design/storage.md, "Index
-   * scheduling"): a group of fewer than {@link #HAND_OVER_MIN_TXS} txs, when the index is caught
-   * up, is indexed right here on the writer thread, so that its committers find their tx indexed
-   * when they are answered (no hand-off, no wait); a larger one is handed to the index thread; a
-   * group without rows, or one neither can take, is read back from the log by the index thread.
-   */
+  /** Publishes a committed group and gives its index rows to the indexer. */
   private void publish(CommittedState s, List<TxIndexBatch> rows) {
     committed = s;
-    if (rows == null || rows.isEmpty()) {
-      indexer.wakeUp();
-    } else if (rows.size() >= HAND_OVER_MIN_TXS || indexer.hasHandedOver()) {
-      // Behind rows already handed over, this group can only be handed over too (or read back).
-      if (!indexer.handOver(rows) && !indexer.applyCommitted(rows)) {
-        indexer.wakeUp();
-      }
-    } else if (!indexer.applyCommitted(rows)) {
-      indexer.wakeUp();
-    }
+    indexer.committed(rows);
   }
 
   /** Groups whose index rows the writer handed to the index thread (for tests). */

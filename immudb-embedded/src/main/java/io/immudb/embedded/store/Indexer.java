@@ -201,7 +201,7 @@ final class Indexer implements Runnable {
    *
    * @return whether the rows were applied; if not, the index thread will read them from the log
    */
-  boolean applyCommitted(List<TxIndexBatch> rows) {
+  private boolean applyCommitted(List<TxIndexBatch> rows) {
     if (stopped || failure != null || !applying.tryLock()) {
       return false;
     }
@@ -209,13 +209,7 @@ final class Indexer implements Runnable {
       if (indexedTx + 1 != rows.get(0).txId() || stopped) {
         return false;
       }
-      long entries = 0;
-      for (TxIndexBatch b : rows) {
-        entries += b.size();
-      }
-      index.apply(rows);
-      indexedEntries += entries;
-      indexedTx = rows.get(rows.size() - 1).txId();
+      applyRows(rows);
     } catch (RuntimeException e) {
       if (KeyIndex.isNoSpace(e)) {
         wakeUp(); // the index thread reads these txs from the log and retries
@@ -233,6 +227,33 @@ final class Indexer implements Runnable {
   }
 
   /**
+   * Groups of at least this many txs hand their index rows to the index thread ({@link #handOver})
+   * rather than apply them on the writer thread: with many committers the writer is the bottleneck,
+   * and it starts on the next group while the index thread indexes this one. Smaller groups (a lone
+   * committer) are indexed inline, which spares their answers a thread hop.
+   */
+  static final int HAND_OVER_MIN_TXS = 16;
+
+  /**
+   * Sees to the index rows of a group that was just committed (docs/design/storage.md, "Index
+   * scheduling"); called by the writer before it answers the group. A group of fewer than {@link
+   * #HAND_OVER_MIN_TXS} txs is applied right here ({@link #applyCommitted}), so that its committers
+   * find their tx indexed when they are answered; a larger one, or any group behind rows still
+   * handed over, is handed over; {@code null} rows, or rows neither path takes, are left to the
+   * index thread, which reads them back from the log.
+   */
+  void committed(List<TxIndexBatch> rows) {
+    if (rows == null || rows.isEmpty()) {
+      wakeUp();
+      return;
+    }
+    boolean handOff = rows.size() >= HAND_OVER_MIN_TXS || !handedOver.isEmpty();
+    if (!(handOff && handOver(rows)) && !applyCommitted(rows)) {
+      wakeUp();
+    }
+  }
+
+  /**
    * Gives the index rows of a group that was just committed to the index thread, which applies them
    * next without reading them back from the log; called by the writer instead of {@link
    * #applyCommitted} for large groups, so that indexing one group overlaps writing the next.
@@ -240,7 +261,7 @@ final class Indexer implements Runnable {
    *
    * @return whether the rows were taken
    */
-  boolean handOver(List<TxIndexBatch> rows) {
+  private boolean handOver(List<TxIndexBatch> rows) {
     long n = entries(rows);
     if (stopped || failure != null || handedOverEntries.get() + n > MAX_HANDED_OVER_ENTRIES) {
       return false;
@@ -257,9 +278,14 @@ final class Indexer implements Runnable {
     return handedOverGroups;
   }
 
-  /** Whether rows handed over are still waiting: later groups must queue behind them. */
-  boolean hasHandedOver() {
-    return !handedOver.isEmpty();
+  /**
+   * Applies {@code rows}, which MUST start at the tx after {@link #indexedTx}, and moves the
+   * progress past them; under {@code applying}.
+   */
+  private void applyRows(List<TxIndexBatch> rows) {
+    index.apply(rows);
+    indexedEntries += entries(rows);
+    indexedTx = rows.get(rows.size() - 1).txId();
   }
 
   private static long entries(List<TxIndexBatch> rows) {
@@ -285,10 +311,7 @@ final class Indexer implements Runnable {
         return applied; // a gap: the txs before these come from the log first
       }
       if (last > indexedTx) {
-        List<TxIndexBatch> fresh = rows.subList((int) (indexedTx + 1 - first), rows.size());
-        index.apply(fresh);
-        indexedEntries += entries(fresh);
-        indexedTx = last;
+        applyRows(rows.subList((int) (indexedTx + 1 - first), rows.size()));
         applied = true;
       }
       handedOver.poll();
@@ -464,13 +487,7 @@ final class Indexer implements Runnable {
 
   private void indexBatch(long target) {
     List<TxIndexBatch> batch = batch(indexedTx + 1, target);
-    long entries = 0;
-    for (TxIndexBatch b : batch) {
-      entries += b.size();
-    }
-    index.apply(batch);
-    indexedEntries += entries;
-    indexedTx = batch.get(batch.size() - 1).txId();
+    applyRows(batch);
     completeWaiters(indexedTx, true);
   }
 

@@ -525,7 +525,8 @@ class ImmuStoreTest {
   @Test
   void largeGroupsHandedToTheIndexThreadAreIndexedCompletelyAndInOrder() throws Exception {
     try (ImmuStore s = ImmuStore.open(dir, unsynced())) {
-      // Many commits in flight make groups of >= HAND_OVER_MIN_TXS txs; 50 keys, 40 versions each.
+      // Many commits in flight make groups of >= Indexer.HAND_OVER_MIN_TXS txs; 50 keys, 40
+      // versions each.
       List<CompletableFuture<TxHeader>> fs = new ArrayList<>();
       for (int i = 0; i < 2000; i++) {
         fs.add(s.commitAsync(List.of(kv("k" + (i % 50), "v" + i))));
