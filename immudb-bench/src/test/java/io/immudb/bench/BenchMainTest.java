@@ -36,6 +36,20 @@ class BenchMainTest {
             "{\"mode\":\"store\",\"committers\":2,\"in_flight\":1,\"txs\":6,\"entries_per_tx\":10,")
         .contains("\"synced\":false", "\"p99_ms\":", "\"index_catchup_s\":", "\"last_tx_id\":8")
         .endsWith("}");
+    if (java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) {
+      // Where the CPU went, by role (ThreadCpu).
+      assertThat(bench.lastLine())
+          .contains(
+              "\"cpu_s\":",
+              "\"cpu_committers_s\":",
+              "\"cpu_writer_s\":",
+              "\"cpu_index_s\":",
+              "\"cpu_index_flush_s\":",
+              "\"cpu_index_compaction_s\":",
+              "\"cpu_gc_s\":",
+              "\"cpu_jit_s\":",
+              "\"cpu_other_s\":");
+    }
   }
 
   @Test

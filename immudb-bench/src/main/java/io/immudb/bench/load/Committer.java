@@ -33,6 +33,10 @@ final class Committer<T> implements Runnable {
   private final AtomicLong done;
   private final Histogram latencyMicros = new Histogram(3);
   private volatile long endNanos;
+
+  /** CPU time of this committer's thread in the measured run; -1 if unknown. */
+  private volatile long cpuNanos = -1;
+
   private volatile long lastTxId;
   private final AtomicReference<Throwable> failure;
 
@@ -69,10 +73,27 @@ final class Committer<T> implements Runnable {
     if (!awaitGo()) {
       return;
     }
-    if (inFlight > 1) {
-      runInFlight();
-      return;
+    long cpuStart = threadCpuNanos();
+    try {
+      if (inFlight > 1) {
+        runInFlight();
+      } else {
+        runOneByOne();
+      }
+    } finally {
+      long cpuEnd = threadCpuNanos();
+      cpuNanos = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
     }
+  }
+
+  /** This thread's CPU time, or -1 where the JVM cannot tell. */
+  private static long threadCpuNanos() {
+    java.lang.management.ThreadMXBean bean =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+  }
+
+  private void runOneByOne() {
     try {
       for (int t = warmupTxs; t < txs.size() && failure.get() == null; t++) {
         long start = System.nanoTime();
@@ -137,6 +158,14 @@ final class Committer<T> implements Runnable {
 
   long endNanos() {
     return endNanos;
+  }
+
+  /**
+   * CPU time of this committer's thread from the start of the measured run to its end; -1 if
+   * unknown.
+   */
+  long cpuNanos() {
+    return cpuNanos;
   }
 
   long lastTxId() {

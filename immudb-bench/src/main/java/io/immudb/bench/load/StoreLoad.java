@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,6 +131,7 @@ public final class StoreLoad {
       t.start();
     }
     long start;
+    Optional<ThreadCpu.Snapshot> cpuBefore;
     try {
       if (spec.warmupTxs() > 0) {
         log.printf("warming up: %d txs per committer%n", spec.warmupTxs());
@@ -138,6 +141,7 @@ public final class StoreLoad {
         // Start measuring with the indexer idle, not still busy with the warm-up txs.
         store.awaitIndexed(store.lastTxId(), INDEX_WAIT);
       }
+      cpuBefore = ThreadCpu.take();
       start = System.nanoTime();
       go.countDown();
       try (ProgressReporter p =
@@ -169,6 +173,16 @@ public final class StoreLoad {
     long lastTxId = store.lastTxId();
     store.awaitIndexed(lastTxId, INDEX_WAIT);
     long indexed = System.nanoTime();
+    Optional<ThreadCpu.Snapshot> cpuAfter = ThreadCpu.take();
+    double committersCpu = 0;
+    for (Committer<T> k : committers) {
+      committersCpu =
+          k.cpuNanos() < 0 || committersCpu < 0 ? -1 : committersCpu + k.cpuNanos() / 1e9;
+    }
+    Map<ThreadCpu.Role, Double> cpu =
+        cpuBefore.isPresent() && cpuAfter.isPresent()
+            ? ThreadCpu.seconds(cpuBefore.get(), cpuAfter.get(), committersCpu)
+            : Map.of();
     return new StoreResult(
         spec,
         end - start,
@@ -176,6 +190,7 @@ public final class StoreLoad {
         all.getValueAtPercentile(50) / 1e3,
         all.getValueAtPercentile(99) / 1e3,
         all.getMaxValue() / 1e3,
-        lastTxId);
+        lastTxId,
+        cpu);
   }
 }
