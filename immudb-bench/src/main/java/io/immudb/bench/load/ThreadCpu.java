@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * CPU time of this process's threads, by the part of the engine they work for: where a {@code
- * store} run's CPU went (docs/benchmarks.md, "Where the CPU goes"). Read from Linux's {@code
- * /proc/self/task}, so RocksDB's own flush and compaction threads count too, which a JVM thread
- * bean does not see. Elsewhere {@link #take} finds nothing and the run reports no breakdown.
+ * store} run's CPU went (docs/benchmarks.md, the {@code cpu_*} fields of {@code store}). Read from
+ * Linux's {@code /proc/self/task}, so RocksDB's own flush and compaction threads count too, which a
+ * JVM thread bean does not see. Elsewhere {@link #take} finds nothing and the run reports no
+ * breakdown.
  *
  * <p>Threads that ended between two snapshots are not in the later one: their time is the process's
  * total less what the live threads account for, and is reported with {@link Role#COMMITTERS} when
