@@ -73,7 +73,7 @@ final class Committer<T> implements Runnable {
     if (!awaitGo()) {
       return;
     }
-    long cpuStart = threadCpuNanos();
+    long cpuStart = ThreadCpu.currentThreadNanos();
     try {
       if (inFlight > 1) {
         runInFlight();
@@ -81,16 +81,9 @@ final class Committer<T> implements Runnable {
         runOneByOne();
       }
     } finally {
-      long cpuEnd = threadCpuNanos();
+      long cpuEnd = ThreadCpu.currentThreadNanos();
       cpuNanos = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
     }
-  }
-
-  /** This thread's CPU time, or -1 where the JVM cannot tell. */
-  private static long threadCpuNanos() {
-    java.lang.management.ThreadMXBean bean =
-        java.lang.management.ManagementFactory.getThreadMXBean();
-    return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
   }
 
   private void runOneByOne() {

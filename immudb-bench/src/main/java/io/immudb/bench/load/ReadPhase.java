@@ -1,8 +1,6 @@
 package io.immudb.bench.load;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,7 +22,6 @@ import org.HdrHistogram.Histogram;
  * IllegalStateException}.
  */
 final class ReadPhase {
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final String name;
   private final ReadLoadSpec spec;
@@ -111,7 +108,7 @@ final class ReadPhase {
 
   /** CPU time of the calling thread, or 0 where the JVM can't measure it. */
   private static long threadCpuNanos() {
-    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    return Math.max(0, ThreadCpu.currentThreadNanos());
   }
 
   private void read(

@@ -174,10 +174,13 @@ public final class StoreLoad {
     store.awaitIndexed(lastTxId, INDEX_WAIT);
     long indexed = System.nanoTime();
     Optional<ThreadCpu.Snapshot> cpuAfter = ThreadCpu.take();
-    double committersCpu = 0;
+    double committersCpu = 0; // -1 when a committer could not measure itself
     for (Committer<T> k : committers) {
-      committersCpu =
-          k.cpuNanos() < 0 || committersCpu < 0 ? -1 : committersCpu + k.cpuNanos() / 1e9;
+      if (k.cpuNanos() < 0) {
+        committersCpu = -1;
+        break;
+      }
+      committersCpu += k.cpuNanos() / 1e9;
     }
     Map<ThreadCpu.Role, Double> cpu =
         cpuBefore.isPresent() && cpuAfter.isPresent()

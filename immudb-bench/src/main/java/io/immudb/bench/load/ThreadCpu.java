@@ -46,12 +46,19 @@ final class ThreadCpu {
   }
 
   /** Per-thread CPU ticks by thread id, and the whole process's. */
-  record Snapshot(Map<Long, Thread> threads, long processTicks) {}
+  record Snapshot(Map<Long, Task> threads, long processTicks) {}
 
   /** One thread's name (as the kernel holds it, at most 15 bytes) and CPU ticks. */
-  record Thread(String name, long ticks) {}
+  record Task(String name, long ticks) {}
 
   private ThreadCpu() {}
+
+  /** CPU time of the calling thread in nanoseconds, or -1 where the JVM cannot measure it. */
+  static long currentThreadNanos() {
+    java.lang.management.ThreadMXBean bean =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+  }
 
   /**
    * The role of a thread named {@code name}: the store's commit writer and completer, its index
@@ -89,13 +96,13 @@ final class ThreadCpu {
     if (!Files.isDirectory(tasks)) {
       return Optional.empty();
     }
-    Map<Long, Thread> threads = new HashMap<>();
+    Map<Long, Task> threads = new HashMap<>();
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(tasks)) {
       for (Path task : dir) {
         try {
           String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
           long ticks = ticks(Files.readString(task.resolve("stat"), StandardCharsets.UTF_8));
-          threads.put(Long.parseLong(task.getFileName().toString()), new Thread(name, ticks));
+          threads.put(Long.parseLong(task.getFileName().toString()), new Task(name, ticks));
         } catch (IOException | RuntimeException e) {
           // the thread ended while being read: the process total still has its time
         }
@@ -128,8 +135,8 @@ final class ThreadCpu {
       out.put(r, 0.0);
     }
     long live = 0;
-    for (Map.Entry<Long, Thread> e : after.threads().entrySet()) {
-      Thread was = before.threads().get(e.getKey());
+    for (Map.Entry<Long, Task> e : after.threads().entrySet()) {
+      Task was = before.threads().get(e.getKey());
       long d = e.getValue().ticks() - (was == null ? 0 : was.ticks());
       if (d > 0) {
         out.merge(roleOf(e.getValue().name()), d / TICKS_PER_SECOND, Double::sum);

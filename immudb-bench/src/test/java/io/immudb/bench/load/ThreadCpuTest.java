@@ -37,17 +37,17 @@ class ThreadCpuTest {
     ThreadCpu.Snapshot before =
         new ThreadCpu.Snapshot(
             Map.of(
-                1L, new ThreadCpu.Thread("immudb-indexer-", 100),
-                2L, new ThreadCpu.Thread("rocksdb:high", 0),
-                3L, new ThreadCpu.Thread("bench-committer", 10)),
+                1L, new ThreadCpu.Task("immudb-indexer-", 100),
+                2L, new ThreadCpu.Task("rocksdb:high", 0),
+                3L, new ThreadCpu.Task("bench-committer", 10)),
             1_000);
     // Thread 3 ended; thread 4 started and is still running.
     ThreadCpu.Snapshot after =
         new ThreadCpu.Snapshot(
             Map.of(
-                1L, new ThreadCpu.Thread("immudb-indexer-", 350),
-                2L, new ThreadCpu.Thread("rocksdb:high", 120),
-                4L, new ThreadCpu.Thread("rocksdb:low", 30)),
+                1L, new ThreadCpu.Task("immudb-indexer-", 350),
+                2L, new ThreadCpu.Task("rocksdb:high", 120),
+                4L, new ThreadCpu.Task("rocksdb:low", 30)),
             1_000 + 250 + 120 + 30 + 500);
 
     Map<Role, Double> s = ThreadCpu.seconds(before, after, 4.0);
