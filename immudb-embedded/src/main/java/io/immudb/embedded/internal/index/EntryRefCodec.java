@@ -46,7 +46,14 @@ final class EntryRefCodec {
     if (b.length != LENGTH) {
       throw corrupted("entry ref of " + b.length + " bytes, expected " + LENGTH);
     }
-    ByteBuffer buf = ByteBuffer.wrap(b);
+    return decode(ByteBuffer.wrap(b));
+  }
+
+  /**
+   * Decodes the {@link #LENGTH} bytes from {@code buf}'s position (the caller has checked there are
+   * that many), advancing it.
+   */
+  static EntryRef decode(ByteBuffer buf) {
     long txId = buf.getLong();
     int entryIndex = buf.getInt();
     long vOff = buf.getLong();

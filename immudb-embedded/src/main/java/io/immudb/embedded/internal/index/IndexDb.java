@@ -4,6 +4,7 @@ import io.immudb.core.ErrorCode;
 import io.immudb.core.ImmuException;
 import io.immudb.embedded.internal.settings.ByteCountProperty;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,15 +98,29 @@ final class IndexDb implements AutoCloseable {
   final ColumnFamilyHandle latest;
   final ColumnFamilyHandle history;
   final WriteOptions writeOptions;
+  private final ReadOptions pointReads;
   private final List<AutoCloseable> owned;
 
+  /**
+   * Each thread's native buffers for {@link #latest}: the key is copied into one and the value read
+   * into the other, so a point get makes no native allocation for the key and no Java array for the
+   * value. Grown when a longer key comes; shared by every index the thread reads.
+   */
+  private static final ThreadLocal<PointBuffers> POINT_BUFFERS =
+      ThreadLocal.withInitial(PointBuffers::new);
+
   private IndexDb(
-      RocksDB db, List<ColumnFamilyHandle> cfs, WriteOptions wo, List<AutoCloseable> owned) {
+      RocksDB db,
+      List<ColumnFamilyHandle> cfs,
+      WriteOptions wo,
+      ReadOptions pointReads,
+      List<AutoCloseable> owned) {
     this.db = db;
     this.meta = cfs.get(0);
     this.latest = cfs.get(1);
     this.history = cfs.get(2);
     this.writeOptions = wo;
+    this.pointReads = pointReads;
     this.owned = owned;
   }
 
@@ -150,6 +165,7 @@ final class IndexDb implements AutoCloseable {
                   .setMaxLogFileSize(MAX_INFO_LOG_BYTES)
                   .setKeepLogFileNum(KEEP_INFO_LOGS));
       WriteOptions wo = own(owned, new WriteOptions().setDisableWAL(true));
+      ReadOptions pointReads = own(owned, new ReadOptions());
       List<ColumnFamilyDescriptor> descriptors =
           List.of(
               new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, metaOpts),
@@ -160,10 +176,53 @@ final class IndexDb implements AutoCloseable {
       // closed before the db, the db before the options: see close()
       owned.add(db);
       owned.addAll(handles);
-      return new IndexDb(db, handles, wo, owned);
+      return new IndexDb(db, handles, wo, pointReads, owned);
     } catch (RocksDBException | RuntimeException e) {
       closeAll(owned);
       throw new IOException("cannot open the key index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The {@code latest} row of {@code storedKey} in the live database (no snapshot), or null if it
+   * has none. Thread-safe.
+   */
+  EntryRef latest(byte[] storedKey) {
+    PointBuffers b = POINT_BUFFERS.get();
+    ByteBuffer key = b.key(storedKey);
+    ByteBuffer value = b.value;
+    value.clear();
+    int n;
+    try {
+      n = db.get(latest, pointReads, key, value);
+    } catch (RocksDBException e) {
+      throw failure("get", e);
+    }
+    if (n == RocksDB.NOT_FOUND) {
+      return null;
+    }
+    if (n != EntryRefCodec.LENGTH) {
+      throw EntryRefCodec.corrupted(
+          "entry ref of " + n + " bytes, expected " + EntryRefCodec.LENGTH);
+    }
+    return EntryRefCodec.decode(value);
+  }
+
+  /** A thread's direct buffers for {@link #latest}. */
+  private static final class PointBuffers {
+    private ByteBuffer key = ByteBuffer.allocateDirect(256);
+    // one byte more than a ref, so that a longer (damaged) value shows in the length RocksDB
+    // reports
+    final ByteBuffer value = ByteBuffer.allocateDirect(EntryRefCodec.LENGTH + 1);
+
+    /** {@code k}, copied into the key buffer, which is flipped for reading. */
+    ByteBuffer key(byte[] k) {
+      if (key.capacity() < k.length) {
+        key = ByteBuffer.allocateDirect(Math.max(k.length, key.capacity() * 2));
+      }
+      key.clear();
+      key.put(k).flip();
+      return key;
     }
   }
 

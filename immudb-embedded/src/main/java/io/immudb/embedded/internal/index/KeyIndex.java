@@ -156,10 +156,7 @@ public final class KeyIndex implements AutoCloseable {
     }
     long stamp = enter();
     try {
-      byte[] v = db.db.get(db.latest, storedKey);
-      return v == null ? null : EntryRefCodec.decode(v);
-    } catch (RocksDBException e) {
-      throw IndexDb.failure("get", e);
+      return db.latest(storedKey);
     } finally {
       lifecycle.unlockRead(stamp);
     }

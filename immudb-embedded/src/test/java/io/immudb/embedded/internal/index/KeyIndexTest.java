@@ -78,6 +78,20 @@ class KeyIndexTest {
   }
 
   @Test
+  void latestReadsKeysLongerThanTheThreadsBufferAndKeysThatPrefixThem() {
+    String longKey = "x".repeat(300);
+    String longer = "y".repeat(5000);
+    index.apply(List.of(tx(1, "x", longKey), tx(2, longer)));
+    // short, long, longer, then short again on one thread: the buffer grows and is reused
+    assertThat(index.latest(k("x"))).isEqualTo(ref(1, 0));
+    assertThat(index.latest(k(longKey))).isEqualTo(ref(1, 1));
+    assertThat(index.latest(k(longer))).isEqualTo(ref(2, 0));
+    assertThat(index.latest(k("x"))).isEqualTo(ref(1, 0));
+    assertThat(index.latest(k(longKey + "x"))).isNull();
+    assertThat(index.latest(k(longKey.substring(1)))).isNull();
+  }
+
+  @Test
   void aSnapshotDoesNotSeeLaterApplies() {
     index.apply(List.of(tx(1, "a")));
     try (IndexSnapshot before = index.snapshot()) {
