@@ -57,7 +57,9 @@ final class StoreCommand implements Callable<Integer> {
   @Option(
       names = "--warmup-txs",
       defaultValue = "0",
-      description = "Unmeasured txs per committer before the measured ones (JIT warm-up).")
+      description =
+          "Unmeasured txs per committer before the measured ones (JIT warm-up), committed"
+              + " the same way (--in-flight too).")
   int warmupTxs;
 
   @Option(

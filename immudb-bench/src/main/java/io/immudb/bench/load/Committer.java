@@ -13,9 +13,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One committer thread of a {@link StoreLoad}, committing txs of entries {@code T}: commits its
- * warm-up txs, signals {@code ready}, waits for {@code go}, then commits its measured txs — one
- * after another, or with {@code inFlight} > 1 that many at a time through the async API (a new
- * commit is sent as soon as one completes) — recording each commit's latency in microseconds.
+ * warm-up txs, signals {@code ready}, waits for {@code go}, then commits its measured txs,
+ * recording each commit's latency in microseconds. Warm-up and measured txs alike go one after
+ * another, or with {@code inFlight} > 1 that many at a time through the async API (a new commit is
+ * sent as soon as one completes): a warm-up of lone commits would leave the JIT compiling the paths
+ * of large commit groups during the measurement.
  *
  * <p>Its histogram and end time are written by its own thread or, with commits in flight, by the
  * threads that complete them under the histogram's lock; they are read only after {@link
@@ -62,9 +64,7 @@ final class Committer<T> implements Runnable {
   @Override
   public void run() {
     try {
-      for (int t = 0; t < warmupTxs && failure.get() == null; t++) {
-        commit.apply(txs.get(t)).join();
-      }
+      commit(0, warmupTxs, false);
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
     } finally {
@@ -75,37 +75,48 @@ final class Committer<T> implements Runnable {
     }
     long cpuStart = ThreadCpu.currentThreadNanos();
     try {
-      if (inFlight > 1) {
-        runInFlight();
-      } else {
-        runOneByOne();
-      }
+      commit(warmupTxs, txs.size(), true);
     } finally {
       long cpuEnd = ThreadCpu.currentThreadNanos();
       cpuNanos = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
     }
   }
 
-  private void runOneByOne() {
+  /**
+   * Commits txs {@code [from, to)} the way the run is set up to (one by one, or {@code inFlight} at
+   * a time), so that the warm-up exercises the very paths the measurement takes; records them only
+   * if {@code measured}.
+   */
+  private void commit(int from, int to, boolean measured) {
+    if (inFlight > 1) {
+      runInFlight(from, to, measured);
+    } else {
+      runOneByOne(from, to, measured);
+    }
+  }
+
+  private void runOneByOne(int from, int to, boolean measured) {
     try {
-      for (int t = warmupTxs; t < txs.size() && failure.get() == null; t++) {
+      for (int t = from; t < to && failure.get() == null; t++) {
         long start = System.nanoTime();
         TxHeader h = commit.apply(txs.get(t)).join();
-        long end = System.nanoTime();
-        latencyMicros.recordValue(Math.max(0, (end - start) / 1_000));
-        lastTxId = Math.max(lastTxId, h.id());
-        endNanos = end;
-        done.incrementAndGet();
+        if (measured) {
+          long end = System.nanoTime();
+          latencyMicros.recordValue(Math.max(0, (end - start) / 1_000));
+          lastTxId = Math.max(lastTxId, h.id());
+          endNanos = end;
+          done.incrementAndGet();
+        }
       }
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
     }
   }
 
-  private void runInFlight() {
+  private void runInFlight(int from, int to, boolean measured) {
     Semaphore slots = new Semaphore(inFlight);
     try {
-      for (int t = warmupTxs; t < txs.size() && failure.get() == null; t++) {
+      for (int t = from; t < to && failure.get() == null; t++) {
         slots.acquire();
         long start = System.nanoTime();
         commit
@@ -115,7 +126,7 @@ final class Committer<T> implements Runnable {
                   long end = System.nanoTime();
                   if (e != null) {
                     failure.compareAndSet(null, e);
-                  } else {
+                  } else if (measured) {
                     synchronized (latencyMicros) {
                       latencyMicros.recordValue(Math.max(0, (end - start) / 1_000));
                       lastTxId = Math.max(lastTxId, h.id());
