@@ -126,7 +126,7 @@ final class IndexDb implements AutoCloseable {
 
   /** Opens (creating if missing) the database in {@code dir}. */
   static IndexDb open(Path dir) throws IOException {
-    RocksDB.loadLibrary();
+    RocksLibrary.load();
     Files.createDirectories(dir);
     List<AutoCloseable> owned = new ArrayList<>();
     try {
