@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -97,14 +97,19 @@ public final class ConsistencyChecker implements AutoCloseable {
     for (String name : databaseNames()) {
       track(name);
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor e =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "immudb-consistency-checker");
               t.setDaemon(true);
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
+    // close() must not wait for the next round: after a long round the pause before it can be
+    // many seconds (pauseAfter), and a shut-down executor would otherwise still run it.
+    e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor = e;
     executor.schedule(this::runRoundLogged, options.interval().toNanos(), TimeUnit.NANOSECONDS);
     LOG.info(
         "consistency checker started: every {}, {} new and {} sampled txs per database per round",

@@ -38,6 +38,9 @@ public final class MetricsEndpoint implements AutoCloseable {
   private volatile boolean ready;
   private boolean closed;
 
+  /** Exchanges being handled now; close() waits for them, and only for them. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
   private MetricsEndpoint(HttpServer http, ExecutorService executor) {
     this.http = http;
     this.executor = executor;
@@ -128,7 +131,11 @@ public final class MetricsEndpoint implements AutoCloseable {
     ready = false;
   }
 
-  /** Stops serving; in-flight requests get up to one second to finish. Idempotent. */
+  /**
+   * Stops serving; in-flight requests get up to one second to finish. Idempotent. With none in
+   * flight it does not wait: Java 17's {@code HttpServer.stop(delay)} sleeps out the whole delay
+   * even when there is nothing to wait for.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -136,7 +143,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
     closed = true;
     ready = false;
-    http.stop(1);
+    http.stop(inFlight.get() == 0 ? 0 : 1);
     executor.shutdown();
     try {
       executor.awaitTermination(2, TimeUnit.SECONDS);
@@ -148,6 +155,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   /** Only exact paths, GET and HEAD; the exchange is always closed. */
   private HttpHandler guarded(HttpHandler inner) {
     return ex -> {
+      inFlight.incrementAndGet();
       try {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
@@ -162,6 +170,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         }
       } finally {
         ex.close();
+        inFlight.decrementAndGet();
       }
     };
   }

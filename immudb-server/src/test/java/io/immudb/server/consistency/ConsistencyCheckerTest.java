@@ -143,6 +143,22 @@ class ConsistencyCheckerTest {
   }
 
   @Test
+  void closeDoesNotWaitForTheNextRound() throws Exception {
+    try (DatabaseRegistry r = DatabaseRegistry.open(dir, false)) {
+      ConsistencyChecker c =
+          new ConsistencyChecker(
+              r,
+              new ConsistencyCheckOptions(Duration.ofHours(1), 100, 1, 1 << 20),
+              new SplittableRandom(3));
+      c.start();
+      long started = System.nanoTime();
+      c.close();
+      // before the fix, close waited for the round an hour away (cut off at 30 s)
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void startAndCloseRunRoundsInTheBackground() throws Exception {
     try (DatabaseRegistry r = DatabaseRegistry.open(dir, false)) {
       ConsistencyChecker c =

@@ -73,7 +73,11 @@ class MetricsEndpointIT {
   void closeStopsServingAndIsIdempotent() throws Exception {
     MetricsEndpoint e = MetricsEndpoint.start("127.0.0.1", 0, registry(), "v", null);
     URI livez = URI.create("http://127.0.0.1:" + e.port() + "/livez");
+    assertThat(send(HttpClient.newHttpClient(), "GET", livez).statusCode()).isEqualTo(200);
+    long started = System.nanoTime();
     e.close();
+    // nothing in flight: no grace period to sit out (Java 17's HttpServer.stop(1) sleeps 1 s)
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
     e.close();
     assertThatThrownBy(() -> send(HttpClient.newHttpClient(), "GET", livez))
         .isInstanceOf(IOException.class);
