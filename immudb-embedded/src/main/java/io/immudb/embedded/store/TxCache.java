@@ -57,6 +57,12 @@ final class TxCache implements AutoCloseable {
   private final Pool pool;
   private final long scope;
 
+  /**
+   * Set by {@link #close()} before it drops this store's entries; a put that raced with it and
+   * finds it set afterwards takes its own entry out again.
+   */
+  private volatile boolean closed;
+
   /** A cache of its own of {@code maxBytes} (0: nothing is cached). */
   TxCache(long maxBytes) {
     this(new Pool(maxBytes));
@@ -109,6 +115,7 @@ final class TxCache implements AutoCloseable {
   /** Drops this store's transactions from the pool; later calls find nothing cached. */
   @Override
   public void close() {
+    closed = true;
     pool.records.removeScope(scope);
     pool.trees.removeScope(scope);
   }
@@ -148,7 +155,19 @@ final class TxCache implements AutoCloseable {
 
   /** Caches {@code c} unless it alone is larger than the cache; returns the cached instance. */
   Cached put(long txId, Cached c) {
-    return pool.records.put(new Key(scope, txId), c, c.size);
+    return putUnlessClosed(pool.records, new Key(scope, txId), c, c.size);
+  }
+
+  /** Puts into {@code lru} unless this cache is closed, then or meanwhile. */
+  private <V> V putUnlessClosed(Lru<V> lru, Key key, V value, long size) {
+    if (closed) {
+      return value;
+    }
+    V cached = lru.put(key, value, size);
+    if (closed) {
+      lru.remove(key); // close() may have dropped the scope before this put went in
+    }
+    return cached;
   }
 
   /**
@@ -168,7 +187,7 @@ final class TxCache implements AutoCloseable {
         return full.inclusionProof(entryIndex);
       }
       tree = full.trimmed(TREE_BASE);
-      tree = pool.trees.put(key, tree, 64L + tree.nodeBytes());
+      tree = putUnlessClosed(pool.trees, key, tree, 64L + tree.nodeBytes());
     }
     return tree.inclusionProof(entryIndex, i -> entries.get(i).digest(h), h);
   }
@@ -235,6 +254,15 @@ final class TxCache implements AutoCloseable {
           }
         }
         return value;
+      }
+    }
+
+    /** Removes the value of {@code key}, if any. */
+    synchronized void remove(Key key) {
+      Sized<V> e = map.remove(key);
+      if (e != null) {
+        clock.remove(key);
+        bytes -= e.size;
       }
     }
 

@@ -15,6 +15,46 @@ class TxCacheTest {
   @TempDir Path dir;
 
   @Test
+  void putsRacingWithCloseLeaveNothingBehind() throws Exception {
+    StoreOptions own = StoreOptions.builder().synced(false).txCacheBytes(0).build();
+    try (ImmuStore s = ImmuStore.open(dir.resolve("race"), own)) {
+      s.commit(List.of(new KeyValue(new byte[] {1}, new byte[] {1})));
+      TxCache.Cached c = new TxCache.Cached(s.txRecord(1));
+      for (int round = 0; round < 200; round++) {
+        TxCache cache = new TxCache(1 << 20);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread[] putters = new Thread[2];
+        for (int t = 0; t < putters.length; t++) {
+          int base = t * 1000;
+          putters[t] =
+              new Thread(
+                  () -> {
+                    try {
+                      go.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    for (int i = 1; i <= 200; i++) {
+                      cache.put(base + i, c);
+                    }
+                  });
+          putters[t].start();
+        }
+        go.countDown();
+        cache.close();
+        for (Thread t : putters) {
+          t.join();
+        }
+        for (int t = 0; t < putters.length; t++) {
+          for (int i = 1; i <= 200; i++) {
+            assertThat(cache.get(t * 1000 + i)).as("round %d, tx %d", round, t * 1000 + i).isNull();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void staysWithinItsBudgetAndGivesATxReadSinceItWasCachedASecondChance() throws IOException {
     try (ImmuStore s = ImmuStore.open(dir, StoreOptions.builder().synced(false).build())) {
       for (int i = 1; i <= 5; i++) {
@@ -106,6 +146,9 @@ class TxCacheTest {
       ca.close();
       assertThat(ca.get(1)).isNull();
       assertThat(ca.get(2)).isNull();
+      // a reader of the closed store that puts late (it raced with close) caches nothing
+      assertThat(ca.put(1, a1)).isSameAs(a1);
+      assertThat(ca.get(1)).isNull();
       TxCache.Cached b3 = new TxCache.Cached(b.txRecord(3));
       cb.put(2, b2);
       cb.put(3, b3);
