@@ -64,7 +64,7 @@ final class Committer<T> implements Runnable {
   @Override
   public void run() {
     try {
-      commit(0, warmupTxs, false);
+      commitRange(0, warmupTxs, false);
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
     } finally {
@@ -75,7 +75,7 @@ final class Committer<T> implements Runnable {
     }
     long cpuStart = ThreadCpu.currentThreadNanos();
     try {
-      commit(warmupTxs, txs.size(), true);
+      commitRange(warmupTxs, txs.size(), true);
     } finally {
       long cpuEnd = ThreadCpu.currentThreadNanos();
       cpuNanos = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
@@ -87,7 +87,7 @@ final class Committer<T> implements Runnable {
    * a time), so that the warm-up exercises the very paths the measurement takes; records them only
    * if {@code measured}.
    */
-  private void commit(int from, int to, boolean measured) {
+  private void commitRange(int from, int to, boolean measured) {
     if (inFlight > 1) {
       runInFlight(from, to, measured);
     } else {

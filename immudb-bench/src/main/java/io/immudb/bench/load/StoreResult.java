@@ -1,5 +1,7 @@
 package io.immudb.bench.load;
 
+import java.util.Map;
+
 /**
  * The outcome of a {@link StoreLoad} run. Latencies are per commit call, in milliseconds;
  * throughput counts measured txs only.
@@ -19,10 +21,10 @@ public record StoreResult(
     double p99Ms,
     double maxMs,
     long lastTxId,
-    java.util.Map<ThreadCpu.Role, Double> cpuSeconds) {
+    Map<ThreadCpu.Role, Double> cpuSeconds) {
 
   public StoreResult {
-    cpuSeconds = java.util.Map.copyOf(cpuSeconds);
+    cpuSeconds = Map.copyOf(cpuSeconds);
   }
 
   public double elapsedSeconds() {

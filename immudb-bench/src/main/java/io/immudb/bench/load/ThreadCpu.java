@@ -1,6 +1,8 @@
 package io.immudb.bench.load;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,14 +23,17 @@ import java.util.Optional;
  * total less what the live threads account for, and is reported with {@link Role#COMMITTERS} when
  * the caller measured those itself, else with {@link Role#OTHER}.
  *
+ * <p>Public only for its {@link Role}, the key type of a public result; the rest is for this
+ * package.
+ *
  * <p>Thread-safe (stateless; snapshots are immutable).
  */
-final class ThreadCpu {
+public final class ThreadCpu {
   /** Clock ticks per second of {@code /proc} times (Linux's {@code USER_HZ}, 100 on every port). */
   static final double TICKS_PER_SECOND = 100;
 
-  /** What a thread works for, from its name. */
-  enum Role {
+  /** What a thread works for, from its name; the keys of {@link StoreResult#cpuSeconds()}. */
+  public enum Role {
     COMMITTERS("committers"),
     WRITER("writer"),
     INDEX("index"),
@@ -55,8 +60,7 @@ final class ThreadCpu {
 
   /** CPU time of the calling thread in nanoseconds, or -1 where the JVM cannot measure it. */
   static long currentThreadNanos() {
-    java.lang.management.ThreadMXBean bean =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
   }
 

@@ -43,17 +43,17 @@ final class EntryRefCodec {
 
   /** Decodes an array made by {@link #encode}. */
   static EntryRef decode(byte[] b) {
-    if (b.length != LENGTH) {
-      throw corrupted("entry ref of " + b.length + " bytes, expected " + LENGTH);
-    }
-    return decode(ByteBuffer.wrap(b));
+    return decode(ByteBuffer.wrap(b), b.length);
   }
 
   /**
-   * Decodes the {@link #LENGTH} bytes from {@code buf}'s position (the caller has checked there are
-   * that many), advancing it.
+   * Decodes an encoded ref of {@code length} bytes (the stored value's length, which may be more
+   * than {@code buf} holds) from {@code buf}'s position, advancing it.
    */
-  static EntryRef decode(ByteBuffer buf) {
+  static EntryRef decode(ByteBuffer buf, int length) {
+    if (length != LENGTH) {
+      throw corrupted("entry ref of " + length + " bytes, expected " + LENGTH);
+    }
     long txId = buf.getLong();
     int entryIndex = buf.getInt();
     long vOff = buf.getLong();

@@ -198,14 +198,7 @@ final class IndexDb implements AutoCloseable {
     } catch (RocksDBException e) {
       throw failure("get", e);
     }
-    if (n == RocksDB.NOT_FOUND) {
-      return null;
-    }
-    if (n != EntryRefCodec.LENGTH) {
-      throw EntryRefCodec.corrupted(
-          "entry ref of " + n + " bytes, expected " + EntryRefCodec.LENGTH);
-    }
-    return EntryRefCodec.decode(value);
+    return n == RocksDB.NOT_FOUND ? null : EntryRefCodec.decode(value, n);
   }
 
   /** A thread's direct buffers for {@link #latest}. */
